@@ -1,0 +1,100 @@
+#include "cli/message_json.h"
+
+#include "util/strings.h"
+
+namespace sendguard {
+namespace {
+
+using nlohmann::json;
+
+json AddressesJson(const std::vector<Address>& list) {
+  json out = json::array();
+  for (const Address& a : list) out.push_back({{"name", a.name}, {"address", a.address}});
+  return out;
+}
+
+json LimitsJson(const Message& m) {
+  json out = json::array();
+  for (const LimitHit& h : m.limit_hits()) {
+    out.push_back({{"limit", h.limit}, {"where", h.where}, {"detail", h.detail}});
+  }
+  return out;
+}
+
+json EncryptedJson(const Message& m) {
+  json out = json::array();
+  for (const EncryptedPart& e : m.encrypted()) out.push_back({{"kind", e.kind}, {"where", e.where}});
+  return out;
+}
+
+json DefectsJson(const Message& m) {
+  json out = json::array();
+  for (const Defect& d : m.defects()) out.push_back({{"code", d.code}, {"where", d.where}});
+  return out;
+}
+
+}  // namespace
+
+std::string AddressDomain(std::string_view address) {
+  std::string_view a = TrimWhitespace(address);
+  if (!a.empty() && a.back() == '>') a.remove_suffix(1);
+  std::size_t at = a.rfind('@');
+  if (at == std::string_view::npos) return "";
+  std::string_view domain = a.substr(at + 1);
+  while (!domain.empty() && domain.back() == '.') domain.remove_suffix(1);
+  return AsciiLower(domain);
+}
+
+json MessageToJson(const Message& m) {
+  json headers = json::array();
+  for (const Header& h : m.headers()) headers.push_back({{"name", h.name}, {"value", h.value}});
+  json parts = json::array();
+  for (const Part& p : m.parts()) {
+    json part = {{"content_type", p.content_type}, {"parent", p.parent}, {"depth", p.depth}};
+    if (!p.filename.empty()) part["filename"] = p.filename;
+    if (!p.charset.empty()) part["charset"] = p.charset;
+    if (!p.transfer_encoding.empty()) part["transfer_encoding"] = p.transfer_encoding;
+    if (p.attachment) part["attachment"] = true;
+    part["size"] = p.size;
+    if (!p.label.empty()) part["source"] = p.label;
+    parts.push_back(std::move(part));
+  }
+  json texts = json::array();
+  for (const TextSegment& t : m.texts()) {
+    texts.push_back({{"source", t.source}, {"part", t.part}, {"text", t.text}});
+  }
+  json envelope = {{"mail_from", m.envelope().mail_from}, {"rcpt_to", m.envelope().rcpt_to}};
+  return {{"message_id", m.message_id()},
+          {"date", m.date()},
+          {"subject", m.subject()},
+          {"size", m.raw_size()},
+          {"envelope", envelope},
+          {"from", AddressesJson(m.from())},
+          {"to", AddressesJson(m.to())},
+          {"cc", AddressesJson(m.cc())},
+          {"bcc", AddressesJson(m.bcc())},
+          {"reply_to", AddressesJson(m.reply_to())},
+          {"headers", headers},
+          {"parts", parts},
+          {"texts", texts},
+          {"limits", LimitsJson(m)},
+          {"encrypted", EncryptedJson(m)},
+          {"defects", DefectsJson(m)}};
+}
+
+json ScanRecordJson(const std::string& source, const Message& m) {
+  json recipients = json::array();
+  for (const std::string& r : m.recipients()) {
+    recipients.push_back({{"address", r}, {"domain", AddressDomain(r)}});
+  }
+  return {{"source", source},
+          {"message_id", m.message_id()},
+          {"action", "accept"},
+          {"recipients", recipients},
+          {"findings", json::array()},
+          {"limits", LimitsJson(m)},
+          {"encrypted", EncryptedJson(m)},
+          {"defects", DefectsJson(m)}};
+}
+
+}  // namespace sendguard

@@ -1,0 +1,74 @@
+// sendguard scan: judge every message under the given paths.
+
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/message_json.h"
+#include "mail/message_source.h"
+#include "sendguard/parser.h"
+
+namespace sendguard {
+namespace {
+
+struct ScanOptions {
+  std::vector<std::string> paths;
+  bool json = false;
+  Limits limits;
+};
+
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void PrintHuman(const nlohmann::json& r) {
+  std::cout << r["action"].get<std::string>() << "\t" << r["source"].get<std::string>();
+  std::size_t n = r["recipients"].size();
+  std::cout << "\t" << n << (n == 1 ? " recipient" : " recipients");
+  if (!r["limits"].empty()) std::cout << "\tlimits: " << r["limits"].size();
+  if (!r["encrypted"].empty()) std::cout << "\tencrypted";
+  std::cout << "\n";
+}
+
+int RunScan(const ScanOptions& o) {
+  int exit_code = kExitOk;
+  auto on_error = [&](const std::string& source, const Status& error) {
+    exit_code = kExitInputError;
+    if (o.json) {
+      std::cout << Dump({{"source", source}, {"error", error.message()}}) << "\n";
+    } else {
+      std::cerr << "sendguard scan: " << error.message() << "\n";
+    }
+  };
+  auto visit = [&](const std::string& source, std::string_view raw) {
+    Result<Message> message = ParseMessage(raw, {}, o.limits);
+    if (!message.ok()) {
+      on_error(source, Status(message.status().code(), source + ": " + message.status().message()));
+      return;
+    }
+    nlohmann::json record = ScanRecordJson(source, *message);
+    if (o.json) {
+      std::cout << Dump(record) << "\n";
+    } else {
+      PrintHuman(record);
+    }
+  };
+  for (const std::string& path : o.paths) ForEachMessage(path, visit, on_error);
+  std::cout.flush();
+  return exit_code;
+}
+
+}  // namespace
+
+void RegisterScan(CLI::App& app, int* exit_code) {
+  auto opts = std::make_shared<ScanOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "scan", "Judge every message in .eml files, mbox files, Maildir folders and directories");
+  cmd->add_option("PATH", opts->paths, "Files or directories to scan")->required();
+  cmd->add_flag("--json", opts->json, "Print one JSON object per message (JSON Lines)");
+  AddLimitFlags(cmd, &opts->limits);
+  cmd->callback([opts, exit_code] { *exit_code = RunScan(*opts); });
+}
+
+}  // namespace sendguard

@@ -1,0 +1,98 @@
+#include "mail/budget.h"
+
+#include <algorithm>
+
+#include "mail/charset.h"
+
+namespace sendguard {
+
+Budget::Budget(const Limits& limits, MessageData* out)
+    : limits_(limits), out_(out), deadline_(std::chrono::steady_clock::now() + limits.max_time) {}
+
+bool Budget::HasTime(std::string_view where) {
+  if (out_of_time_) return false;
+  if (std::chrono::steady_clock::now() < deadline_) return true;
+  out_of_time_ = true;
+  Hit("time", where,
+      "processing time limit of " + std::to_string(limits_.max_time.count()) + " ms reached");
+  return false;
+}
+
+bool Budget::AllowDepth(int depth, std::string_view where) {
+  if (depth <= limits_.max_depth) return true;
+  Hit("depth", where,
+      "nesting deeper than " + std::to_string(limits_.max_depth) + " levels was not opened");
+  return false;
+}
+
+bool Budget::TakePart(std::string_view where) {
+  if (++parts_ <= limits_.max_parts) return true;
+  Hit("parts", "message",
+      "more than " + std::to_string(limits_.max_parts) + " MIME parts; the rest were not read");
+  (void)where;
+  return false;
+}
+
+bool Budget::TakeArchiveMember(std::string_view where) {
+  if (++members_ <= limits_.max_archive_members) return true;
+  Hit("archive-members", where,
+      "more than " + std::to_string(limits_.max_archive_members) +
+          " archive members in the message; the rest were not read");
+  return false;
+}
+
+bool Budget::TakeExpanded(std::size_t n, std::string_view where) {
+  expanded_ += n;
+  if (expanded_ <= limits_.max_expanded_bytes) return true;
+  Hit("expanded-size", where,
+      "archives expanded beyond " + std::to_string(limits_.max_expanded_bytes) +
+          " bytes in total; the rest was not read");
+  return false;
+}
+
+void Budget::AddText(std::string source, std::string text, int part) {
+  bool blank = std::all_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  });
+  if (blank) return;
+  if (text_bytes_ >= limits_.max_text_bytes) {
+    Hit("text-size", source, "extracted text limit reached; this text was not kept");
+    return;
+  }
+  std::size_t room = limits_.max_text_bytes - text_bytes_;
+  if (text.size() > room) {
+    // Cut on a character boundary so the text stays valid UTF-8.
+    std::size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text.resize(cut);
+    Hit("text-size", source,
+        "extracted text limit of " + std::to_string(limits_.max_text_bytes) +
+            " bytes reached; this text was cut");
+  }
+  text_bytes_ += text.size();
+  out_->texts.push_back(TextSegment{std::move(source), std::move(text), part});
+}
+
+void Budget::Hit(std::string_view limit, std::string_view where, std::string detail) {
+  for (const LimitHit& h : out_->limit_hits) {
+    if (h.limit == limit && h.where == where) return;
+  }
+  out_->limit_hits.push_back(
+      LimitHit{std::string(limit), SanitizeUtf8(where), std::move(detail)});
+}
+
+void Budget::Encrypted(std::string_view kind, std::string_view where) {
+  for (const EncryptedPart& e : out_->encrypted) {
+    if (e.kind == kind && e.where == where) return;
+  }
+  out_->encrypted.push_back(EncryptedPart{std::string(kind), SanitizeUtf8(where)});
+}
+
+void Budget::Defect(std::string_view code, std::string_view where) {
+  for (const struct Defect& d : out_->defects) {
+    if (d.code == code && d.where == where) return;
+  }
+  out_->defects.push_back(sendguard::Defect{std::string(code), SanitizeUtf8(where)});
+}
+
+}  // namespace sendguard

@@ -1,0 +1,63 @@
+// The limits of one message's parse, and the record of what was extracted.
+//
+// Every extractor takes a Budget: it asks before each costly step (a part, a
+// nesting level, an archive member, decompressed bytes, time) and reports
+// text, encrypted parts and defects through it. A refused step is recorded
+// once as a LimitHit, so the caller only has to stop.
+
+#ifndef SENDGUARD_MAIL_BUDGET_H_
+#define SENDGUARD_MAIL_BUDGET_H_
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "sendguard/limits.h"
+#include "sendguard/message.h"
+
+namespace sendguard {
+
+class Budget {
+ public:
+  // Records into `out`, which must outlive the Budget. The clock starts now.
+  Budget(const Limits& limits, MessageData* out);
+
+  const Limits& limits() const { return limits_; }
+  MessageData& data() { return *out_; }
+
+  // False (and recorded) once the time budget is spent.
+  bool HasTime(std::string_view where);
+  // False (and recorded) when a container at `depth` is too deep to open.
+  bool AllowDepth(int depth, std::string_view where);
+  // Counts one MIME part; false (and recorded) past max_parts.
+  bool TakePart(std::string_view where);
+  // Counts one archive member; false (and recorded) past max_archive_members.
+  bool TakeArchiveMember(std::string_view where);
+  // Counts `n` decompressed bytes against max_expanded_bytes.
+  bool TakeExpanded(std::size_t n, std::string_view where);
+
+  // Appends extracted text, cut at max_text_bytes in total (recorded).
+  // Empty or all-blank text is skipped.
+  void AddText(std::string source, std::string text, int part);
+
+  // Records a limit hit; repeated hits of the same limit at the same place
+  // are recorded once.
+  void Hit(std::string_view limit, std::string_view where, std::string detail);
+  void Encrypted(std::string_view kind, std::string_view where);
+  void Defect(std::string_view code, std::string_view where);
+
+ private:
+  const Limits& limits_;
+  MessageData* out_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool out_of_time_ = false;
+  int parts_ = 0;
+  int members_ = 0;
+  std::size_t expanded_ = 0;
+  std::size_t text_bytes_ = 0;
+};
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_MAIL_BUDGET_H_

@@ -1,0 +1,171 @@
+#include "mail/charset.h"
+
+#include <unicode/ucnv.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "util/strings.h"
+
+namespace sendguard {
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 when ill-formed.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  std::size_t left = s.size() - i;
+  auto cont = [&](std::size_t k) { return (byte(i + k) & 0xC0) == 0x80; };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return (left >= 2 && cont(1)) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(1) || !cont(2)) return 0;
+    unsigned char c1 = byte(i + 1);
+    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xED && c1 > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
+    unsigned char c1 = byte(i + 1);
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 > 0x8F) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+bool IsUtf8Alias(std::string_view charset) {
+  return charset.empty() || EqualsIgnoreCase(charset, "utf-8") ||
+         EqualsIgnoreCase(charset, "utf8") || EqualsIgnoreCase(charset, "us-ascii") ||
+         EqualsIgnoreCase(charset, "ascii") || EqualsIgnoreCase(charset, "unicode-1-1-utf-8");
+}
+
+struct ConverterDeleter {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterDeleter>;
+
+// Converters are not thread-safe; each thread keeps its own, by name.
+UConverter* CachedConverter(const std::string& name) {
+  thread_local std::unordered_map<std::string, ConverterPtr> cache;
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second.get();
+  if (cache.size() > 64) cache.clear();  // bounded: charset names come from hostile input
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr conv(ucnv_open(name.c_str(), &status));
+  if (U_FAILURE(status)) conv.reset();
+  UConverter* raw = conv.get();
+  cache.emplace(name, std::move(conv));
+  return raw;
+}
+
+// Converts with `conv`; nullopt-like empty result signalled by `ok`.
+bool ConvertWith(UConverter* from, std::string_view bytes, std::string* out) {
+  UConverter* to = CachedConverter("UTF-8");
+  if (to == nullptr) return false;
+  ucnv_reset(from);
+  ucnv_reset(to);
+  out->clear();
+  out->resize(bytes.size() * 3 + 16);
+  char* target = out->data();
+  const char* source = bytes.data();
+  UChar pivot[1024];
+  UChar* pivot_source = pivot;
+  UChar* pivot_target = pivot;
+  UErrorCode status = U_ZERO_ERROR;
+  for (;;) {
+    char* limit = out->data() + out->size();
+    ucnv_convertEx(to, from, &target, limit, &source, bytes.data() + bytes.size(), pivot,
+                   &pivot_source, &pivot_target, pivot + 1024, false, true, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      std::size_t used = static_cast<std::size_t>(target - out->data());
+      out->resize(out->size() * 2);
+      target = out->data() + used;
+      status = U_ZERO_ERROR;
+      continue;
+    }
+    break;
+  }
+  if (U_FAILURE(status)) return false;
+  out->resize(static_cast<std::size_t>(target - out->data()));
+  return true;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Fast path over ASCII, eight bytes at a time.
+    while (i + 8 <= s.size()) {
+      unsigned long long w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
+    std::size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string SanitizeUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 16);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      out += kReplacement;
+      ++i;
+    } else {
+      out.append(s.data() + i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::string ToUtf8(std::string_view bytes, std::string_view charset) {
+  std::string name;
+  if (bytes.size() >= 2) {
+    auto b0 = static_cast<unsigned char>(bytes[0]), b1 = static_cast<unsigned char>(bytes[1]);
+    if (bytes.size() >= 4 && b0 == 0xFF && b1 == 0xFE && bytes[2] == 0 && bytes[3] == 0) {
+      name = "UTF-32LE", bytes.remove_prefix(4);
+    } else if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+      name = b0 == 0xFF ? "UTF-16LE" : "UTF-16BE", bytes.remove_prefix(2);
+    } else if (bytes.size() >= 3 && b0 == 0xEF && b1 == 0xBB &&
+               static_cast<unsigned char>(bytes[2]) == 0xBF) {
+      bytes.remove_prefix(3);
+      return SanitizeUtf8(bytes);
+    }
+  }
+  if (name.empty()) {
+    std::string_view cs = TrimWhitespace(charset);
+    if (IsUtf8Alias(cs)) {
+      if (IsValidUtf8(bytes) || !cs.empty()) return SanitizeUtf8(bytes);
+      name = "windows-1252";
+    } else {
+      name = AsciiLower(cs);
+      // Mail commonly labels windows-1252 text as latin-1; the superset is safe.
+      if (name == "iso-8859-1" || name == "latin1" || name == "iso8859-1") name = "windows-1252";
+    }
+  }
+  UConverter* from = CachedConverter(name);
+  std::string out;
+  if (from != nullptr && ConvertWith(from, bytes, &out)) return out;
+  // Unknown charset: keep what is readable.
+  if (IsValidUtf8(bytes)) return std::string(bytes);
+  UConverter* fallback = CachedConverter("windows-1252");
+  if (fallback != nullptr && ConvertWith(fallback, bytes, &out)) return out;
+  return SanitizeUtf8(bytes);
+}
+
+}  // namespace sendguard

@@ -1,0 +1,50 @@
+#include "mail/charset.h"
+
+#include <gtest/gtest.h>
+
+namespace sendguard {
+namespace {
+
+TEST(CharsetTest, ValidUtf8IsRecognised) {
+  EXPECT_TRUE(IsValidUtf8("plain ascii"));
+  EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x93\xA7"));
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("abc\xE2\x82"));       // truncated
+}
+
+TEST(CharsetTest, InvalidBytesAreReplacedNotDropped) {
+  EXPECT_EQ(SanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(SanitizeUtf8("\xC3"), "\xEF\xBF\xBD");
+  EXPECT_EQ(SanitizeUtf8("ok \xC3\xA9"), "ok \xC3\xA9");
+}
+
+TEST(CharsetTest, ConvertsDeclaredCharsets) {
+  EXPECT_EQ(ToUtf8("caf\xE9", "iso-8859-1"), "caf\xC3\xA9");
+  EXPECT_EQ(ToUtf8("\x80", "ISO-8859-1"), "\xE2\x82\xAC");  // read as windows-1252
+  EXPECT_EQ(ToUtf8("\xEF\xF0\xE8\xE2\xE5\xF2", "windows-1251"),
+            "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+  EXPECT_EQ(ToUtf8("\xD0\xD2\xC9\xD7\xC5\xD4", "koi8-r"),
+            "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+  EXPECT_EQ(ToUtf8("\xC4\xE3\xBA\xC3", "gb2312"), "\xE4\xBD\xA0\xE5\xA5\xBD");
+}
+
+TEST(CharsetTest, Utf8DeclaredWithBadBytesGetsReplacementCharacters) {
+  EXPECT_EQ(ToUtf8("secret \xFF\xFE code", "utf-8"), "secret \xEF\xBF\xBD\xEF\xBF\xBD code");
+}
+
+TEST(CharsetTest, UnknownOrMissingCharsetFallsBack) {
+  EXPECT_EQ(ToUtf8("caf\xC3\xA9", ""), "caf\xC3\xA9");
+  EXPECT_EQ(ToUtf8("caf\xE9", ""), "caf\xC3\xA9");
+  EXPECT_EQ(ToUtf8("caf\xE9", "x-no-such-charset"), "caf\xC3\xA9");
+}
+
+TEST(CharsetTest, ByteOrderMarksSelectUtf16) {
+  EXPECT_EQ(ToUtf8(std::string("\xFF\xFEh\0i\0", 6), ""), "hi");
+  EXPECT_EQ(ToUtf8(std::string("\xFE\xFF\0h\0i", 6), "utf-8"), "hi");
+  EXPECT_EQ(ToUtf8("\xEF\xBB\xBFhi", ""), "hi");
+}
+
+}  // namespace
+}  // namespace sendguard

@@ -1,0 +1,276 @@
+#include "mail/mime_walker.h"
+
+#include <gmime/gmime.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "mail/charset.h"
+#include "util/strings.h"
+
+namespace sendguard {
+namespace {
+
+struct GObjectUnref {
+  void operator()(gpointer p) const {
+    if (p != nullptr) g_object_unref(p);
+  }
+};
+template <typename T>
+using GPtr = std::unique_ptr<T, GObjectUnref>;
+
+struct GFree {
+  void operator()(gpointer p) const { g_free(p); }
+};
+
+struct ParserOptionsFree {
+  void operator()(GMimeParserOptions* p) const { g_mime_parser_options_free(p); }
+};
+
+std::string Str(const char* s) { return s == nullptr ? std::string() : SanitizeUtf8(s); }
+
+std::string Join(const std::string& prefix, std::string_view name) {
+  return prefix.empty() ? std::string(name) : prefix + "/" + std::string(name);
+}
+
+// Parser warnings worth reporting; the rest (duplicated headers, 8-bit
+// headers, ...) are everyday sloppiness, not defects.
+const char* WarningCode(GMimeParserWarning w) {
+  switch (w) {
+    case GMIME_WARN_MALFORMED_MULTIPART: return "malformed-multipart";
+    case GMIME_WARN_TRUNCATED_MESSAGE: return "truncated-message";
+    case GMIME_WARN_MALFORMED_MESSAGE: return "malformed-message";
+    case GMIME_CRIT_INVALID_HEADER_NAME: return "invalid-header-name";
+    case GMIME_CRIT_CONFLICTING_HEADER: return "conflicting-header";
+    case GMIME_CRIT_CONFLICTING_PARAMETER: return "conflicting-parameter";
+    case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY: return "multipart-without-boundary";
+    case GMIME_CRIT_NESTING_OVERFLOW: return "mime-nesting-overflow";
+    case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT: return "part-without-headers-or-content";
+    default: return nullptr;
+  }
+}
+
+struct WarningSink {
+  Budget* budget;
+  std::string where;
+};
+
+void OnParserWarning(gint64 /*offset*/, GMimeParserWarning code, const gchar* /*item*/,
+                     gpointer user_data) {
+  auto* sink = static_cast<WarningSink*>(user_data);
+  if (const char* name = WarningCode(code)) sink->budget->Defect(name, sink->where);
+}
+
+std::vector<Address> Addresses(InternetAddressList* list) {
+  std::vector<Address> out;
+  if (list == nullptr) return out;
+  int n = internet_address_list_length(list);
+  for (int i = 0; i < n; ++i) {
+    InternetAddress* ia = internet_address_list_get_address(list, i);
+    if (INTERNET_ADDRESS_IS_GROUP(ia)) {
+      std::vector<Address> members =
+          Addresses(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)));
+      out.insert(out.end(), members.begin(), members.end());
+    } else if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
+      std::string addr = Str(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia)));
+      if (!addr.empty()) out.push_back(Address{Str(internet_address_get_name(ia)), addr});
+    }
+  }
+  return out;
+}
+
+std::string MimeType(GMimeObject* obj) {
+  GMimeContentType* ct = g_mime_object_get_content_type(obj);
+  if (ct == nullptr) return "text/plain";
+  std::unique_ptr<char, GFree> type(g_mime_content_type_get_mime_type(ct));
+  return type ? AsciiLower(type.get()) : std::string("application/octet-stream");
+}
+
+// Decoded content of a leaf part (transfer encoding undone).
+std::string DecodedContent(GMimePart* part, bool* truncated_base64) {
+  *truncated_base64 = false;
+  GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
+  if (wrapper == nullptr) return {};
+  if (g_mime_data_wrapper_get_encoding(wrapper) == GMIME_CONTENT_ENCODING_BASE64) {
+    // Count the base64 alphabet of the encoded form: a length that is not a
+    // multiple of four means the encoded data was cut short.
+    GMimeStream* raw = g_mime_data_wrapper_get_stream(wrapper);
+    if (raw != nullptr) {
+      g_mime_stream_reset(raw);
+      std::size_t symbols = 0;
+      char buf[16384];
+      for (;;) {
+        ssize_t n = g_mime_stream_read(raw, buf, sizeof(buf));
+        if (n <= 0) break;
+        for (ssize_t i = 0; i < n; ++i) {
+          char c = buf[i];
+          if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '+' || c == '/' || c == '=') {
+            ++symbols;
+          }
+        }
+      }
+      g_mime_stream_reset(raw);
+      *truncated_base64 = symbols % 4 != 0;
+    }
+  }
+  GPtr<GMimeStream> out(g_mime_stream_mem_new());
+  g_mime_data_wrapper_write_to_stream(wrapper, out.get());
+  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
+  if (bytes == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
+}
+
+bool IsSmimeEncrypted(GMimeObject* obj, const std::string& type) {
+  if (type != "application/pkcs7-mime" && type != "application/x-pkcs7-mime") return false;
+  const char* smime = g_mime_object_get_content_type_parameter(obj, "smime-type");
+  if (smime == nullptr) return true;  // no type given: assume the common case, enveloped
+  std::string t = AsciiLower(smime);
+  return t == "enveloped-data" || t == "authenveloped-data";
+}
+
+}  // namespace
+
+void EnsureGMimeInitialized() {
+  static std::once_flag once;
+  std::call_once(once, [] { g_mime_init(); });
+}
+
+class MimeTreeWalk {
+ public:
+  MimeTreeWalk(Budget& budget, Extractor& extractor) : budget_(budget), extractor_(extractor) {}
+
+  void Walk(GMimeObject* obj, const std::string& prefix, int parent, int depth) {
+    if (obj == nullptr) return;
+    std::string type = MimeType(obj);
+    int index = static_cast<int>(budget_.data().parts.size());
+    if (!budget_.TakePart(Join(prefix, "body"))) return;
+    if (!budget_.HasTime(Join(prefix, "body"))) return;
+    Part part;
+    part.parent = parent;
+    part.depth = depth;
+    part.content_type = type;
+    if (GMIME_IS_MULTIPART(obj)) {
+      budget_.data().parts.push_back(part);
+      if (GMIME_IS_MULTIPART_ENCRYPTED(obj)) {
+        budget_.Encrypted("pgp", Join(prefix, "body"));
+        return;
+      }
+      GMimeMultipart* mp = GMIME_MULTIPART(obj);
+      int n = g_mime_multipart_get_count(mp);
+      for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, depth);
+      return;
+    }
+    GMimeContentDisposition* disp = g_mime_object_get_content_disposition(obj);
+    part.attachment = disp != nullptr && g_mime_content_disposition_is_attachment(disp);
+    if (GMIME_IS_MESSAGE_PART(obj)) {
+      const char* fname = g_mime_object_get_content_disposition_parameter(obj, "filename");
+      part.filename = Str(fname);
+      part.label = Join(prefix, "attachment:" + (part.filename.empty()
+                                                     ? "part" + std::to_string(index) + ".eml"
+                                                     : std::string(BaseName(part.filename))));
+      budget_.data().parts.push_back(part);
+      if (!budget_.AllowDepth(depth + 1, part.label)) return;
+      GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+      if (inner != nullptr) WalkMessage(inner, part.label, index, depth + 1);
+      return;
+    }
+    if (!GMIME_IS_PART(obj)) {
+      budget_.data().parts.push_back(part);
+      return;
+    }
+    GMimePart* leaf = GMIME_PART(obj);
+    part.filename = Str(g_mime_part_get_filename(leaf));
+    part.charset = Str(g_mime_object_get_content_type_parameter(obj, "charset"));
+    const char* encoding =
+        g_mime_content_encoding_to_string(g_mime_part_get_content_encoding(leaf));
+    part.transfer_encoding = encoding == nullptr ? std::string() : AsciiLower(encoding);
+    bool body = part.filename.empty() && !part.attachment &&
+                (type == "text/plain" || type == "text/html" || type == "text/enriched" ||
+                 type == "text/richtext");
+    part.label = Join(prefix, body ? std::string("body")
+                                   : "attachment:" + (part.filename.empty()
+                                                          ? "part" + std::to_string(index)
+                                                          : std::string(BaseName(part.filename))));
+    if (IsSmimeEncrypted(obj, type)) {
+      budget_.data().parts.push_back(part);
+      budget_.Encrypted("smime", part.label);
+      return;
+    }
+    bool truncated = false;
+    std::string content = DecodedContent(leaf, &truncated);
+    if (truncated) budget_.Defect("truncated-base64", part.label);
+    part.size = content.size();
+    budget_.data().parts.push_back(part);
+    if (type == "application/pgp-encrypted") {
+      budget_.Encrypted("pgp", part.label);
+      return;
+    }
+    const Part& stored = budget_.data().parts.back();
+    Blob blob;
+    blob.data = content;
+    blob.content_type = stored.content_type;
+    blob.filename = stored.filename;
+    blob.charset = stored.charset;
+    blob.label = stored.label;
+    blob.part = index;
+    blob.depth = depth;
+    extractor_.Extract(blob);
+  }
+
+  // An attached (or the top) message: its subject, then its MIME tree.
+  void WalkMessage(GMimeMessage* msg, const std::string& prefix, int parent, int depth) {
+    const char* subject = g_mime_message_get_subject(msg);
+    if (subject != nullptr) budget_.AddText(Join(prefix, "subject"), Str(subject), parent);
+    Walk(g_mime_message_get_mime_part(msg), prefix, parent, depth);
+  }
+
+ private:
+  Budget& budget_;
+  Extractor& extractor_;
+};
+
+MimeWalker::MimeWalker(Budget& budget)
+    : budget_(budget),
+      extractor_(budget, [this](std::string_view raw, const std::string& label, int part,
+                                int depth) { WalkRaw(raw, label, part, depth); }) {}
+
+void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth) {
+  EnsureGMimeInitialized();
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+  std::unique_ptr<GMimeParserOptions, ParserOptionsFree> options(g_mime_parser_options_new());
+  WarningSink sink{&budget_, prefix.empty() ? std::string("message") : prefix};
+  g_mime_parser_options_set_warning_callback(options.get(), OnParserWarning, &sink);
+  GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), options.get()));
+  if (!msg) {
+    // Not a message GMime can read: keep its text rather than lose it.
+    budget_.Defect("unparseable-message", sink.where);
+    budget_.AddText(Join(prefix, "body"), SanitizeUtf8(raw), parent);
+    return;
+  }
+  if (prefix.empty()) {
+    MessageData& d = budget_.data();
+    GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(msg.get()));
+    int n = g_mime_header_list_get_count(headers);
+    for (int i = 0; i < n; ++i) {
+      GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+      d.headers.push_back(
+          Header{Str(g_mime_header_get_name(h)), Str(g_mime_header_get_value(h))});
+    }
+    d.from = Addresses(g_mime_message_get_from(msg.get()));
+    d.to = Addresses(g_mime_message_get_to(msg.get()));
+    d.cc = Addresses(g_mime_message_get_cc(msg.get()));
+    d.bcc = Addresses(g_mime_message_get_bcc(msg.get()));
+    d.reply_to = Addresses(g_mime_message_get_reply_to(msg.get()));
+    d.subject = Str(g_mime_message_get_subject(msg.get()));
+    d.message_id = Str(g_mime_message_get_message_id(msg.get()));
+    d.date = Str(g_mime_object_get_header(GMIME_OBJECT(msg.get()), "Date"));
+  }
+  MimeTreeWalk walk(budget_, extractor_);
+  walk.WalkMessage(msg.get(), prefix, parent, depth);
+}
+
+}  // namespace sendguard

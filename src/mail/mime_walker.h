@@ -1,0 +1,36 @@
+// Building the message model from GMime's MIME tree.
+
+#ifndef SENDGUARD_MAIL_MIME_WALKER_H_
+#define SENDGUARD_MAIL_MIME_WALKER_H_
+
+#include <string>
+#include <string_view>
+
+#include "mail/budget.h"
+#include "mail/extractor.h"
+
+namespace sendguard {
+
+// Initialises GMime once per process. Thread-safe.
+void EnsureGMimeInitialized();
+
+// Walks one message's MIME tree, appending Parts and extracted text to the
+// budget's MessageData. Attached messages are parsed and walked recursively.
+class MimeWalker {
+ public:
+  explicit MimeWalker(Budget& budget);
+
+  // Parses `raw` and walks it. `prefix` is "" for the top message, else the
+  // label of the part carrying the attached message ("attachment:fwd.eml");
+  // `parent` is that part's index. The top message also fills the headers,
+  // addresses, subject, Message-ID and Date of the MessageData.
+  void WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth);
+
+ private:
+  Budget& budget_;
+  Extractor extractor_;
+};
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_MAIL_MIME_WALKER_H_
