@@ -2,10 +2,12 @@
 
 #include <gmime/gmime.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <string>
 
+#include "mail/base64.h"
 #include "mail/charset.h"
 #include "util/strings.h"
 
@@ -87,39 +89,59 @@ std::string MimeType(GMimeObject* obj) {
   return type ? AsciiLower(type.get()) : std::string("application/octet-stream");
 }
 
+// The encoded bytes of a part's content. GMime's parser keeps them as a
+// bounded window on the message buffer, which is returned without a copy;
+// any other stream is read into `*storage`.
+std::string_view EncodedBytes(GMimeStream* stream, std::string* storage) {
+  if (GMIME_IS_STREAM_MEM(stream)) {
+    GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
+    if (array != nullptr) {
+      gint64 len = static_cast<gint64>(array->len);
+      gint64 start = std::clamp<gint64>(stream->bound_start, 0, len);
+      gint64 end = stream->bound_end < 0 ? len : std::clamp<gint64>(stream->bound_end, start, len);
+      return {reinterpret_cast<const char*>(array->data) + start,
+              static_cast<std::size_t>(end - start)};
+    }
+  }
+  g_mime_stream_reset(stream);
+  char buf[16384];
+  for (;;) {
+    ssize_t n = g_mime_stream_read(stream, buf, sizeof(buf));
+    if (n <= 0) break;
+    storage->append(buf, static_cast<std::size_t>(n));
+  }
+  g_mime_stream_reset(stream);
+  return *storage;
+}
+
 // Decoded content of a leaf part (transfer encoding undone).
 std::string DecodedContent(GMimePart* part, bool* truncated_base64) {
   *truncated_base64 = false;
   GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
   if (wrapper == nullptr) return {};
-  if (g_mime_data_wrapper_get_encoding(wrapper) == GMIME_CONTENT_ENCODING_BASE64) {
-    // Count the base64 alphabet of the encoded form: a length that is not a
-    // multiple of four means the encoded data was cut short.
-    GMimeStream* raw = g_mime_data_wrapper_get_stream(wrapper);
-    if (raw != nullptr) {
-      g_mime_stream_reset(raw);
-      std::size_t symbols = 0;
-      char buf[16384];
-      for (;;) {
-        ssize_t n = g_mime_stream_read(raw, buf, sizeof(buf));
-        if (n <= 0) break;
-        for (ssize_t i = 0; i < n; ++i) {
-          char c = buf[i];
-          if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '+' || c == '/' || c == '=') {
-            ++symbols;
-          }
-        }
-      }
-      g_mime_stream_reset(raw);
-      *truncated_base64 = symbols % 4 != 0;
+  GMimeStream* stream = g_mime_data_wrapper_get_stream(wrapper);
+  if (stream == nullptr) return {};
+  std::string storage;
+  std::string_view encoded = EncodedBytes(stream, &storage);
+  GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(wrapper);
+  switch (encoding) {
+    case GMIME_CONTENT_ENCODING_BASE64: {
+      Base64Result r = DecodeBase64(encoded);
+      *truncated_base64 = r.truncated;
+      return std::move(r.data);
     }
+    case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+    case GMIME_CONTENT_ENCODING_UUENCODE: {
+      GMimeEncoding state;
+      g_mime_encoding_init_decode(&state, encoding);
+      std::string out(g_mime_encoding_outlen(&state, encoded.size()), '\0');
+      std::size_t n = g_mime_encoding_flush(&state, encoded.data(), encoded.size(), out.data());
+      out.resize(std::min(n, out.size()));
+      return out;
+    }
+    default:
+      return std::string(encoded);
   }
-  GPtr<GMimeStream> out(g_mime_stream_mem_new());
-  g_mime_data_wrapper_write_to_stream(wrapper, out.get());
-  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
-  if (bytes == nullptr) return {};
-  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
 }
 
 bool IsSmimeEncrypted(GMimeObject* obj, const std::string& type) {
