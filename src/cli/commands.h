@@ -12,6 +12,7 @@
 #define SENDGUARD_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <optional>
 
 #include "sendguard/limits.h"
 
@@ -22,11 +23,23 @@ constexpr int kExitInputError = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
 
-// Adds --max-* flags that override fields of `*limits` to `cmd`.
-void AddLimitFlags(CLI::App* cmd, Limits* limits);
+// Limits given on the command line; unset ones keep the configured value.
+struct LimitFlags {
+  std::optional<std::size_t> max_message_bytes, max_text_bytes;
+  std::optional<int> max_depth, max_parts, max_archive_members;
+  std::optional<double> max_expansion_ratio;
+  std::optional<long> max_time_ms;
+};
+
+// Adds the --max-* flags to `cmd`.
+void AddLimitFlags(CLI::App* cmd, LimitFlags* flags);
+// `limits` with the flags that were given applied.
+Limits ApplyLimitFlags(const LimitFlags& flags, Limits limits);
 
 void RegisterInspect(CLI::App& app, int* exit_code);
 void RegisterScan(CLI::App& app, int* exit_code);
+void RegisterRecipients(CLI::App& app, int* exit_code);
+void RegisterLearn(CLI::App& app, int* exit_code);
 
 }  // namespace sendguard
 

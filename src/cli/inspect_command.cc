@@ -15,7 +15,7 @@ struct InspectOptions {
   std::string file;
   bool json = false;  // the default; accepted for symmetry with --text
   bool text = false;
-  Limits limits;
+  LimitFlags limits;
 };
 
 int RunInspect(const InspectOptions& o) {
@@ -24,7 +24,7 @@ int RunInspect(const InspectOptions& o) {
     std::cerr << "sendguard inspect: " << file.status().message() << "\n";
     return kExitInputError;
   }
-  Result<Message> message = ParseMessage(file->data(), {}, o.limits);
+  Result<Message> message = ParseMessage(file->data(), {}, ApplyLimitFlags(o.limits, Limits()));
   if (!message.ok()) {
     std::cerr << "sendguard inspect: " << o.file << ": " << message.status().message() << "\n";
     return kExitInputError;

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   int exit_code = sendguard::kExitOk;
   sendguard::RegisterInspect(app, &exit_code);
   sendguard::RegisterScan(app, &exit_code);
+  sendguard::RegisterRecipients(app, &exit_code);
+  sendguard::RegisterLearn(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -1,6 +1,5 @@
 #include "cli/message_json.h"
 
-#include "util/strings.h"
 
 namespace sendguard {
 namespace {
@@ -35,14 +34,15 @@ json DefectsJson(const Message& m) {
 
 }  // namespace
 
-std::string AddressDomain(std::string_view address) {
-  std::string_view a = TrimWhitespace(address);
-  if (!a.empty() && a.back() == '>') a.remove_suffix(1);
-  std::size_t at = a.rfind('@');
-  if (at == std::string_view::npos) return "";
-  std::string_view domain = a.substr(at + 1);
-  while (!domain.empty() && domain.back() == '.') domain.remove_suffix(1);
-  return AsciiLower(domain);
+json RecipientJson(const RecipientVerdict& v) {
+  json reasons = json::array();
+  for (const RecipientReason& r : v.reasons) reasons.push_back({{"code", r.code}, {"detail", r.detail}});
+  return {{"address", v.address},
+          {"domain", v.domain},
+          {"risk", RiskName(v.risk)},
+          {"external", v.external},
+          {"reasons", reasons},
+          {"suggestion", v.suggestion ? json(*v.suggestion) : json(nullptr)}};
 }
 
 json MessageToJson(const Message& m) {
@@ -82,14 +82,12 @@ json MessageToJson(const Message& m) {
           {"defects", DefectsJson(m)}};
 }
 
-json ScanRecordJson(const std::string& source, const Message& m) {
+json ScanRecordJson(const std::string& source, const Message& m, const Decision& decision) {
   json recipients = json::array();
-  for (const std::string& r : m.recipients()) {
-    recipients.push_back({{"address", r}, {"domain", AddressDomain(r)}});
-  }
+  for (const RecipientVerdict& v : decision.recipients) recipients.push_back(RecipientJson(v));
   return {{"source", source},
           {"message_id", m.message_id()},
-          {"action", "accept"},
+          {"action", decision.action},
           {"recipients", recipients},
           {"findings", json::array()},
           {"limits", LimitsJson(m)},

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "policy/decision.h"
+#include "recipients/recipient_analyzer.h"
 #include "sendguard/message.h"
 
 namespace sendguard {
@@ -16,11 +18,11 @@ nlohmann::json MessageToJson(const Message& message);
 
 // One line of `sendguard scan --json`:
 // {"source", "message_id", "action", "recipients", "findings", "limits", ...}.
-nlohmann::json ScanRecordJson(const std::string& source, const Message& message);
+nlohmann::json ScanRecordJson(const std::string& source, const Message& message,
+                              const Decision& decision);
 
-// The domain of an address: the part after the last '@', lower-cased ASCII,
-// without a trailing dot or an enclosing '>'. Empty when there is no '@'.
-std::string AddressDomain(std::string_view address);
+// {"address", "domain", "risk", "external", "reasons": [{"code", "detail"}], "suggestion"}
+nlohmann::json RecipientJson(const RecipientVerdict& verdict);
 
 }  // namespace sendguard
 

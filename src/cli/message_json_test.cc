@@ -7,24 +7,22 @@
 namespace sendguard {
 namespace {
 
-TEST(MessageJsonTest, AddressDomain) {
-  EXPECT_EQ(AddressDomain("ops@Army.ML"), "army.ml");
-  EXPECT_EQ(AddressDomain("<x@a.b.mil.>"), "a.b.mil");
-  EXPECT_EQ(AddressDomain("\"a@b\"@c.org"), "c.org");
-  EXPECT_EQ(AddressDomain("nobody"), "");
-}
-
 TEST(MessageJsonTest, ScanRecordShape) {
   Result<Message> m = ParseMessage(
       "To: ops@army.ml\r\nCc: x@navy.mil\r\nMessage-ID: <id1@h>\r\n\r\nhello\r\n");
   ASSERT_TRUE(m.ok());
-  nlohmann::json r = ScanRecordJson("a.eml", *m);
+  Context context(Config{}, History{});
+  nlohmann::json r = ScanRecordJson("a.eml", *m, Evaluate(*m, context));
   EXPECT_EQ(r["source"], "a.eml");
   EXPECT_EQ(r["message_id"], "id1@h");
   EXPECT_EQ(r["action"], "accept");
   ASSERT_EQ(r["recipients"].size(), 2u);
   EXPECT_EQ(r["recipients"][0]["address"], "ops@army.ml");
   EXPECT_EQ(r["recipients"][0]["domain"], "army.ml");
+  EXPECT_EQ(r["recipients"][0]["risk"], "high");
+  EXPECT_EQ(r["recipients"][0]["suggestion"], "ops@army.mil");
+  EXPECT_EQ(r["recipients"][0]["reasons"][0]["code"], "tld-typo");
+  EXPECT_TRUE(r["recipients"][1]["suggestion"].is_null());
   EXPECT_TRUE(r["findings"].is_array());
   EXPECT_TRUE(r["limits"].is_array());
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/context_flags.h"
 #include "cli/message_json.h"
 #include "mail/message_source.h"
 #include "sendguard/parser.h"
@@ -15,7 +16,8 @@ namespace {
 struct ScanOptions {
   std::vector<std::string> paths;
   bool json = false;
-  Limits limits;
+  LimitFlags limits;
+  ContextFlags context;
 };
 
 std::string Dump(const nlohmann::json& j) {
@@ -24,14 +26,25 @@ std::string Dump(const nlohmann::json& j) {
 
 void PrintHuman(const nlohmann::json& r) {
   std::cout << r["action"].get<std::string>() << "\t" << r["source"].get<std::string>();
-  std::size_t n = r["recipients"].size();
-  std::cout << "\t" << n << (n == 1 ? " recipient" : " recipients");
+  for (const auto& rcpt : r["recipients"]) {
+    std::cout << "\t" << rcpt["address"].get<std::string>();
+    if (rcpt["risk"] != "none") std::cout << " [" << rcpt["risk"].get<std::string>() << "]";
+    if (!rcpt["suggestion"].is_null()) {
+      std::cout << " (did you mean " << rcpt["suggestion"].get<std::string>() << "?)";
+    }
+  }
   if (!r["limits"].empty()) std::cout << "\tlimits: " << r["limits"].size();
   if (!r["encrypted"].empty()) std::cout << "\tencrypted";
   std::cout << "\n";
 }
 
 int RunScan(const ScanOptions& o) {
+  Result<std::unique_ptr<Context>> context = LoadContext(o.context);
+  if (!context.ok()) {
+    std::cerr << "sendguard scan: " << context.status().message() << "\n";
+    return kExitUsage;
+  }
+  const Limits limits = ApplyLimitFlags(o.limits, (*context)->config().limits);
   int exit_code = kExitOk;
   auto on_error = [&](const std::string& source, const Status& error) {
     exit_code = kExitInputError;
@@ -42,12 +55,12 @@ int RunScan(const ScanOptions& o) {
     }
   };
   auto visit = [&](const std::string& source, std::string_view raw) {
-    Result<Message> message = ParseMessage(raw, {}, o.limits);
+    Result<Message> message = ParseMessage(raw, {}, limits);
     if (!message.ok()) {
       on_error(source, Status(message.status().code(), source + ": " + message.status().message()));
       return;
     }
-    nlohmann::json record = ScanRecordJson(source, *message);
+    nlohmann::json record = ScanRecordJson(source, *message, Evaluate(*message, **context));
     if (o.json) {
       std::cout << Dump(record) << "\n";
     } else {
@@ -67,6 +80,7 @@ void RegisterScan(CLI::App& app, int* exit_code) {
       "scan", "Judge every message in .eml files, mbox files, Maildir folders and directories");
   cmd->add_option("PATH", opts->paths, "Files or directories to scan")->required();
   cmd->add_flag("--json", opts->json, "Print one JSON object per message (JSON Lines)");
+  AddContextFlags(cmd, &opts->context);
   AddLimitFlags(cmd, &opts->limits);
   cmd->callback([opts, exit_code] { *exit_code = RunScan(*opts); });
 }

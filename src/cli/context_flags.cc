@@ -1,0 +1,45 @@
+#include "cli/context_flags.h"
+
+#include "store/history_store.h"
+
+namespace sendguard {
+
+void AddContextFlags(CLI::App* cmd, ContextFlags* flags) {
+  cmd->add_option("--config", flags->config, "Configuration file (YAML)")->check(CLI::ExistingFile);
+  cmd->add_option("--history", flags->history,
+                  "Outbound history as TSV: domain-or-address<TAB>messages")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--store", flags->store, "History store (SQLite) written by `sendguard learn`")
+      ->check(CLI::ExistingFile);
+}
+
+Result<std::unique_ptr<Context>> LoadContext(const ContextFlags& flags) {
+  Config config;
+  if (!flags.config.empty()) {
+    Result<Config> c = LoadConfig(flags.config);
+    if (!c.ok()) return c.status();
+    config = std::move(c).value();
+  }
+  History history;
+  if (!flags.store.empty()) {
+    Result<std::unique_ptr<HistoryStore>> store = OpenSqliteHistoryStore(flags.store);
+    if (!store.ok()) return store.status();
+    Result<History> h = (*store)->LoadHistory();
+    if (!h.ok()) return h.status();
+    history = std::move(h).value();
+  }
+  if (!flags.history.empty()) {
+    Result<History> h = History::LoadTsv(flags.history);
+    if (!h.ok()) return h.status();
+    if (history.empty()) {
+      history = std::move(h).value();
+    } else {
+      h->ForEachDomain([&](const std::string& d, std::uint64_t n) { history.Add(d, n); });
+      h->ForEachAddress([&](const std::string& a, std::uint64_t n) { history.Add(a, n); });
+      history.Finish();
+    }
+  }
+  return std::make_unique<Context>(std::move(config), std::move(history));
+}
+
+}  // namespace sendguard

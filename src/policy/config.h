@@ -1,0 +1,46 @@
+// The sendguard configuration file (YAML).
+//
+//   organization:
+//     domains: [example.mil]             # own domains: internal mail
+//     trusted_domains: [partner.com]     # never typos, never first contact
+//     protected_domains: [coalition.int] # typo targets even without history
+//   recipients:
+//     sensitive_suffixes: [mil, gov]
+//     webmail_domains: [corp-webmail.example]
+//     min_ratio: 20
+//     min_intended_messages: 5
+//     established_messages: 1000
+//   limits:
+//     max_message_bytes: 67108864
+//     max_depth: 8
+//     ...
+//
+// Every key is checked: an unknown key or a value of the wrong type is an
+// error naming the file and line, so a misspelt setting never passes
+// silently.
+
+#ifndef SENDGUARD_POLICY_CONFIG_H_
+#define SENDGUARD_POLICY_CONFIG_H_
+
+#include <string>
+#include <string_view>
+
+#include "recipients/recipient_analyzer.h"
+#include "sendguard/limits.h"
+#include "sendguard/status.h"
+
+namespace sendguard {
+
+struct Config {
+  RecipientOptions recipients;
+  Limits limits;
+};
+
+// Parses configuration text; `name` is used in error messages.
+Result<Config> ParseConfig(std::string_view yaml, const std::string& name);
+// Reads and parses a configuration file.
+Result<Config> LoadConfig(const std::string& path);
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_POLICY_CONFIG_H_

@@ -1,0 +1,61 @@
+#include "recipients/domain.h"
+
+#include <gtest/gtest.h>
+
+namespace sendguard {
+namespace {
+
+TEST(DomainTest, AsciiDomainsAreDissected) {
+  Result<DomainName> d = ParseDomain("HQ.Army.MIL.");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->ascii, "hq.army.mil");
+  EXPECT_EQ(d->registrable, "army.mil");
+  EXPECT_EQ(d->suffix, "mil");
+  EXPECT_EQ(d->label, "army");
+  EXPECT_TRUE(d->known_suffix);
+  EXPECT_EQ(d->WithRegistrable("navy.mil"), "hq.navy.mil");
+}
+
+TEST(DomainTest, MultiLabelSuffixes) {
+  Result<DomainName> d = ParseDomain("mail.mod.gov.uk");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->suffix, "gov.uk");
+  EXPECT_EQ(d->registrable, "mod.gov.uk");
+  EXPECT_EQ(d->label, "mod");
+}
+
+TEST(DomainTest, UnknownTopLevelDomain) {
+  Result<DomainName> d = ParseDomain("army.mi");
+  ASSERT_TRUE(d.ok());
+  EXPECT_FALSE(d->known_suffix);
+  EXPECT_EQ(d->label, "army");
+  EXPECT_TRUE(ParseDomain("army.ml")->known_suffix);
+}
+
+TEST(DomainTest, InternationalisedDomains) {
+  Result<DomainName> d = ParseDomain("\xD0\xB0rmy.mil");  // Cyrillic а
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->ascii.substr(0, 4), "xn--");
+  EXPECT_EQ(d->unicode, "\xD0\xB0rmy.mil");
+  Result<DomainName> back = ParseDomain(d->ascii);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->unicode, "\xD0\xB0rmy.mil");
+  EXPECT_EQ(ParseDomain("B\xC3\xBC" "cher.DE")->ascii, "xn--bcher-kva.de");
+}
+
+TEST(DomainTest, Invalid) {
+  EXPECT_FALSE(ParseDomain("").ok());
+  EXPECT_FALSE(ParseDomain("a..b").ok());
+  EXPECT_FALSE(ParseDomain("[127.0.0.1]").ok());
+  EXPECT_FALSE(ParseDomain(std::string(64, 'a') + ".com").ok());
+  EXPECT_FALSE(ParseDomain("bad\xFF.com").ok());
+}
+
+TEST(DomainTest, AddressDomainPart) {
+  EXPECT_EQ(AddressDomainPart("<ops@army.ml>"), "army.ml");
+  EXPECT_EQ(AddressDomainPart("\"a@b\"@c.org"), "c.org");
+  EXPECT_EQ(AddressDomainPart("nobody"), "");
+}
+
+}  // namespace
+}  // namespace sendguard

@@ -1,0 +1,263 @@
+#include "recipients/recipient_analyzer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "recipients/known_domains.h"
+#include "recipients/skeleton.h"
+#include "util/strings.h"
+
+namespace sendguard {
+namespace {
+
+// A domain equal to `parent` or below it.
+bool InDomain(std::string_view domain, std::string_view parent) {
+  if (domain.size() < parent.size()) return false;
+  if (domain.size() == parent.size()) return domain == parent;
+  return domain.substr(domain.size() - parent.size()) == parent &&
+         domain[domain.size() - parent.size() - 1] == '.';
+}
+
+bool InAny(std::string_view domain, const std::vector<std::string>& parents) {
+  return std::any_of(parents.begin(), parents.end(),
+                     [&](const std::string& p) { return InDomain(domain, p); });
+}
+
+std::vector<std::string> Normalised(const std::vector<std::string>& domains) {
+  std::vector<std::string> out;
+  for (const std::string& d : domains) {
+    Result<DomainName> n = ParseDomain(d);
+    if (n.ok()) out.push_back(n->ascii);
+  }
+  return out;
+}
+
+double KindWeight(MissKind kind, const std::optional<Edit>& edit) {
+  switch (kind) {
+    case MissKind::kHomoglyph: return 1.0;
+    case MissKind::kMissingDot: return 0.95;
+    case MissKind::kTldTypo: return 0.95;
+    case MissKind::kExtraDot: return 0.9;
+    case MissKind::kTypo: break;
+  }
+  if (!edit) return 0.7;
+  switch (edit->kind) {
+    case EditKind::kTransposition:
+    case EditKind::kRepetition: return 0.9;
+    case EditKind::kOmission:
+    case EditKind::kKeyboard:
+    case EditKind::kHyphenation: return 0.85;
+    case EditKind::kInsertion:
+    case EditKind::kVowelSwap: return 0.8;
+    case EditKind::kBitFlip: return 0.75;
+    case EditKind::kReplacement: return 0.7;
+  }
+  return 0.7;
+}
+
+// Short labels have many legitimate neighbours (ibm.com, ibn.com): a slip in
+// them is weaker evidence.
+double LengthWeight(std::size_t label_length) {
+  if (label_length >= 6) return 1.0;
+  if (label_length == 5) return 0.95;
+  if (label_length == 4) return 0.85;
+  if (label_length == 3) return 0.7;
+  return 0.5;
+}
+
+Risk RiskOf(double score) {
+  if (score >= 0.75) return Risk::kHigh;
+  if (score >= 0.5) return Risk::kMedium;
+  return Risk::kLow;
+}
+
+std::string_view ReasonCode(MissKind kind) {
+  switch (kind) {
+    case MissKind::kTldTypo: return "tld-typo";
+    case MissKind::kTypo:
+    case MissKind::kExtraDot: return "typo";
+    case MissKind::kHomoglyph: return "homoglyph";
+    case MissKind::kMissingDot: return "missing-dot";
+  }
+  return "typo";
+}
+
+std::string LocalPart(std::string_view address) {
+  std::string_view a = TrimWhitespace(address);
+  if (!a.empty() && a.front() == '<') a.remove_prefix(1);
+  std::size_t at = a.rfind('@');
+  return std::string(at == std::string_view::npos ? a : a.substr(0, at));
+}
+
+}  // namespace
+
+std::string_view RiskName(Risk risk) {
+  switch (risk) {
+    case Risk::kNone: return "none";
+    case Risk::kLow: return "low";
+    case Risk::kMedium: return "medium";
+    case Risk::kHigh: return "high";
+  }
+  return "none";
+}
+
+struct RecipientAnalyzer::Scored {
+  double score;
+  MissKind kind;
+  std::string detail;
+  std::string suggestion_domain;
+};
+
+RecipientAnalyzer::RecipientAnalyzer(RecipientOptions options, const History& history)
+    : options_(std::move(options)), history_(history) {
+  options_.own_domains = Normalised(options_.own_domains);
+  options_.trusted_domains = Normalised(options_.trusted_domains);
+  options_.protected_domains = Normalised(options_.protected_domains);
+  for (std::string_view w : BuiltinWebmailDomains()) webmail_.emplace_back(w);
+  for (const std::string& w : Normalised(options_.extra_webmail_domains)) webmail_.push_back(w);
+
+  std::vector<IntendedDomain> intended;
+  intended.reserve(history.domain_count() + webmail_.size() + 16);
+  history.ForEachDomain([&](const std::string& d, std::uint64_t n) {
+    intended.push_back(IntendedDomain{d, n, DomainOrigin::kHistory});
+  });
+  for (const auto* list : {&options_.own_domains, &options_.trusted_domains,
+                           &options_.protected_domains}) {
+    for (const std::string& d : *list) intended.push_back(IntendedDomain{d, 0, DomainOrigin::kConfigured});
+  }
+  for (const std::string& d : webmail_) intended.push_back(IntendedDomain{d, 0, DomainOrigin::kBuiltin});
+  index_ = std::make_unique<TypoIndex>(std::move(intended));
+}
+
+RecipientAnalyzer::~RecipientAnalyzer() = default;
+
+bool RecipientAnalyzer::IsOwn(const DomainName& d) const { return InAny(d.ascii, options_.own_domains); }
+
+bool RecipientAnalyzer::IsTrusted(const DomainName& d) const {
+  return InAny(d.ascii, options_.trusted_domains) || InAny(d.ascii, options_.protected_domains);
+}
+
+bool RecipientAnalyzer::IsWebmail(const DomainName& d) const {
+  return std::find(webmail_.begin(), webmail_.end(), d.registrable) != webmail_.end();
+}
+
+std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
+    const DomainName& d, std::uint64_t candidate_messages) const {
+  std::optional<Scored> best;
+  std::uint64_t best_messages = 0;
+  auto consider = [&](Scored s, std::uint64_t intended_messages) {
+    if (!best || s.score > best->score ||
+        (s.score == best->score && intended_messages > best_messages)) {
+      best = std::move(s);
+      best_messages = intended_messages;
+    }
+  };
+  for (const NearMiss& m : index_->Find(d)) {
+    const IntendedDomain& e = index_->domain(m.id);
+    double evidence;
+    if (e.origin != DomainOrigin::kHistory) {
+      evidence = 1.0;  // configured or built-in: a target without history
+    } else {
+      if (e.messages < options_.min_intended_messages) continue;
+      double ratio = static_cast<double>(e.messages) / static_cast<double>(candidate_messages + 1);
+      if (ratio < options_.min_ratio) continue;
+      evidence = std::min(1.0, 0.7 + 0.1 * std::log10(ratio / options_.min_ratio));
+      if (candidate_messages == 0) evidence = std::min(1.0, evidence + 0.1);
+    }
+    double length = m.kind == MissKind::kTypo ? LengthWeight(d.label.size()) : 1.0;
+    double score = KindWeight(m.kind, m.edit) * length * evidence;
+    std::string detail = std::string(d.ascii) + " looks like " + e.domain;
+    switch (m.kind) {
+      case MissKind::kTldTypo:
+        detail += m.edit ? " (top-level domain: " + m.edit->detail + ")" : " (top-level domain)";
+        break;
+      case MissKind::kTypo: detail += m.edit ? " (" + m.edit->detail + ")" : ""; break;
+      case MissKind::kHomoglyph: detail += " (lookalike characters)"; break;
+      case MissKind::kMissingDot: detail += " (a dot left out)"; break;
+      case MissKind::kExtraDot: detail += " (an extra dot)"; break;
+    }
+    if (e.origin == DomainOrigin::kHistory) {
+      detail += ", which has " + std::to_string(e.messages) + " past messages against " +
+                std::to_string(candidate_messages);
+    }
+    consider(Scored{score, m.kind, std::move(detail), m.suggestion_domain}, e.messages);
+  }
+  // Built-in: a suffix one edit from a sensitive one (army.ml, army.mi).
+  if (!d.label.empty()) {
+    for (const std::string& s : options_.sensitive_suffixes) {
+      if (d.suffix == s || BoundedEditDistance(d.suffix, s, 1) != 1) continue;
+      std::optional<Edit> edit = ClassifyEdit(s, d.suffix);
+      std::string detail = "." + d.suffix + " is one slip from ." + s +
+                           (edit ? " (" + edit->detail + ")" : "");
+      consider(Scored{0.95, MissKind::kTldTypo, std::move(detail),
+                      d.WithRegistrable(d.label + "." + s)},
+               0);
+    }
+  }
+  return best;
+}
+
+RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
+  RecipientVerdict v;
+  v.address = std::string(TrimWhitespace(address));
+  std::string_view domain_part = AddressDomainPart(address);
+  if (domain_part.empty()) {
+    v.risk = Risk::kMedium;
+    v.reasons.push_back({"invalid-domain", "no domain in the address"});
+    return v;
+  }
+  Result<DomainName> parsed = ParseDomain(domain_part);
+  if (!parsed.ok()) {
+    v.domain = AsciiLower(domain_part);
+    v.risk = Risk::kMedium;
+    v.reasons.push_back({"invalid-domain", parsed.status().message()});
+    return v;
+  }
+  const DomainName& d = *parsed;
+  v.domain = d.ascii;
+  if (IsOwn(d)) {
+    v.external = false;
+    return v;
+  }
+  auto raise = [&](Risk r) { v.risk = std::max(v.risk, r); };
+  if (!d.known_suffix || d.label.empty()) {
+    raise(Risk::kMedium);
+    v.reasons.push_back({"invalid-domain", "." + d.suffix + " is not a top-level domain"});
+  }
+  std::uint64_t domain_messages = history_.DomainMessages(d.ascii);
+  std::uint64_t registrable_messages =
+      d.ascii == d.registrable ? domain_messages : history_.DomainMessages(d.registrable);
+  std::uint64_t candidate_messages = std::max(domain_messages, registrable_messages);
+  bool established = IsTrusted(d) || IsWebmail(d) ||
+                     candidate_messages >= options_.established_messages;
+  if (!established) {
+    if (std::optional<Scored> best = BestNearMiss(d, candidate_messages)) {
+      raise(RiskOf(best->score));
+      v.reasons.push_back({std::string(ReasonCode(best->kind)), best->detail});
+      v.suggestion = LocalPart(address) + "@" + best->suggestion_domain;
+      return v;
+    }
+    if (HasMixedScriptLabel(d.unicode)) {
+      raise(Risk::kMedium);
+      v.reasons.push_back({"homoglyph", d.unicode + " mixes scripts in one label"});
+    }
+  }
+  // Relationship signals: weaker than a typo, never a suggestion.
+  if (IsTrusted(d)) return v;
+  if (!history_.empty()) {
+    if (domain_messages == 0 && registrable_messages == 0) {
+      raise(Risk::kLow);
+      v.reasons.push_back({"first-contact", "no message was sent to " + d.ascii + " before"});
+    } else if (history_.has_addresses() && history_.AddressMessages(v.address) == 0) {
+      raise(Risk::kLow);
+      v.reasons.push_back({"first-contact", "no message was sent to this address before"});
+    }
+  }
+  if (IsWebmail(d)) {
+    raise(Risk::kLow);
+    v.reasons.push_back({"personal-webmail", d.registrable + " is a personal webmail provider"});
+  }
+  return v;
+}
+
+}  // namespace sendguard

@@ -1,0 +1,80 @@
+// Judging each recipient: is the domain a typo or lookalike of the domain
+// that was probably meant, and what does the organisation's history say
+// about it (first contact, personal webmail, internal or external)?
+
+#ifndef SENDGUARD_RECIPIENTS_RECIPIENT_ANALYZER_H_
+#define SENDGUARD_RECIPIENTS_RECIPIENT_ANALYZER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "recipients/history.h"
+#include "recipients/typo_index.h"
+
+namespace sendguard {
+
+enum class Risk { kNone = 0, kLow, kMedium, kHigh };
+std::string_view RiskName(Risk risk);
+
+struct RecipientOptions {
+  std::vector<std::string> own_domains;        // the organisation's (internal) domains
+  std::vector<std::string> trusted_domains;    // partners: never typos, never first contact
+  std::vector<std::string> protected_domains;  // typo targets even without history
+  std::vector<std::string> sensitive_suffixes = {"mil", "gov"};
+  std::vector<std::string> extra_webmail_domains;
+  // A near domain is only a typo target when it has at least this many times
+  // the candidate's messages: partner1.com (500) and partner11.com (400) are
+  // both legitimate, army.ml (30) next to army.mil (9000) is not.
+  double min_ratio = 20.0;
+  // A history domain below this many messages is not a typo target.
+  std::uint64_t min_intended_messages = 5;
+  // A domain with this many messages is established: never flagged as a typo.
+  std::uint64_t established_messages = 1000;
+};
+
+struct RecipientReason {
+  std::string code;    // tld-typo, typo, homoglyph, missing-dot, invalid-domain,
+                       // first-contact, personal-webmail
+  std::string detail;  // human-readable
+};
+
+struct RecipientVerdict {
+  std::string address;
+  std::string domain;  // ASCII, lower-case; empty when there is none
+  Risk risk = Risk::kNone;
+  bool external = true;  // not one of the organisation's own domains
+  std::vector<RecipientReason> reasons;
+  std::optional<std::string> suggestion;  // the address as it was probably meant
+};
+
+class RecipientAnalyzer {
+ public:
+  // Builds the typo index over the history's domains, the configured
+  // domains and the built-in ones. `history` must outlive the analyzer.
+  RecipientAnalyzer(RecipientOptions options, const History& history);
+  ~RecipientAnalyzer();
+
+  // Judges one recipient address. Thread-safe.
+  RecipientVerdict Analyze(std::string_view address) const;
+
+  const TypoIndex& index() const { return *index_; }
+
+ private:
+  struct Scored;
+  bool IsOwn(const DomainName& d) const;
+  bool IsTrusted(const DomainName& d) const;
+  bool IsWebmail(const DomainName& d) const;
+  std::optional<Scored> BestNearMiss(const DomainName& d, std::uint64_t candidate_messages) const;
+
+  RecipientOptions options_;
+  const History& history_;
+  std::unique_ptr<TypoIndex> index_;
+  std::vector<std::string> webmail_;
+};
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_RECIPIENTS_RECIPIENT_ANALYZER_H_

@@ -1,0 +1,108 @@
+#include "recipients/skeleton.h"
+
+#include <unicode/uspoof.h>
+#include <unicode/ustring.h>
+
+#include <array>
+#include <memory>
+#include <mutex>
+
+#include "util/strings.h"
+
+namespace sendguard {
+namespace {
+
+struct SpoofDeleter {
+  void operator()(USpoofChecker* s) const { uspoof_close(s); }
+};
+using SpoofPtr = std::unique_ptr<USpoofChecker, SpoofDeleter>;
+
+// uspoof checkers are not to be shared between threads while in use.
+USpoofChecker* ThreadChecker() {
+  thread_local SpoofPtr checker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    SpoofPtr sc(uspoof_open(&status));
+    if (U_FAILURE(status)) return SpoofPtr();
+    uspoof_setChecks(sc.get(), USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_SCRIPT_CONFUSABLE, &status);
+    uspoof_setRestrictionLevel(sc.get(), USPOOF_HIGHLY_RESTRICTIVE);
+    return sc;
+  }();
+  return checker.get();
+}
+
+std::string IcuSkeleton(std::string_view text) {
+  USpoofChecker* sc = ThreadChecker();
+  if (sc == nullptr) return std::string(text);
+  std::string out(text.size() * 4 + 16, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = uspoof_getSkeletonUTF8(sc, 0, text.data(), static_cast<int32_t>(text.size()),
+                                     out.data(), static_cast<int32_t>(out.size()), &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    out.assign(static_cast<std::size_t>(n) + 1, '\0');
+    status = U_ZERO_ERROR;
+    n = uspoof_getSkeletonUTF8(sc, 0, text.data(), static_cast<int32_t>(text.size()), out.data(),
+                               static_cast<int32_t>(out.size()), &status);
+  }
+  if (U_FAILURE(status)) return std::string(text);
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+// Skeletons of single ASCII characters, lower-cased; a skeleton maps code
+// points one by one, so an ASCII string's skeleton is their concatenation.
+const std::array<std::string, 128>& AsciiTable() {
+  static const std::array<std::string, 128> table = [] {
+    std::array<std::string, 128> t;
+    for (int c = 0; c < 128; ++c) {
+      char ch = static_cast<char>(c);
+      t[c] = (c >= 0x20 && c < 0x7F) ? AsciiLower(IcuSkeleton(std::string_view(&ch, 1)))
+                                     : std::string(1, ch);
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::string Skeleton(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) return AsciiLower(IcuSkeleton(text));
+  const auto& table = AsciiTable();
+  std::string out;
+  out.reserve(text.size() + 4);
+  for (char c : text) {
+    // Upper and lower case look different but mean the same in a domain.
+    char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out += table[static_cast<unsigned char>(lower)];
+  }
+  // Skeletons of lower-case letters can contain upper-case prototypes.
+  return AsciiLower(out);
+}
+
+bool HasMixedScriptLabel(std::string_view unicode_domain) {
+  USpoofChecker* sc = ThreadChecker();
+  if (sc == nullptr) return false;
+  std::size_t start = 0;
+  while (start <= unicode_domain.size()) {
+    std::size_t dot = unicode_domain.find('.', start);
+    std::string_view label = unicode_domain.substr(
+        start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    bool ascii = true;
+    for (char c : label) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (!ascii && !label.empty()) {
+      UErrorCode status = U_ZERO_ERROR;
+      int32_t result = uspoof_check2UTF8(sc, label.data(), static_cast<int32_t>(label.size()),
+                                         nullptr, &status);
+      if (U_SUCCESS(status) && (result & (USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_SCRIPT_CONFUSABLE))) {
+        return true;
+      }
+    }
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return false;
+}
+
+}  // namespace sendguard
