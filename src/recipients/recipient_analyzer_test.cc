@@ -58,6 +58,7 @@ TEST_F(AnalyzerTest, HistoryDrivenTyposOfEveryKind) {
   h.Add("example.org", 2000);
   h.Add("us.af.mil", 3000);
   h.Add("army.mil", 9000);
+  h.Add("magnet.co.uk", 700);
   h.Finish();
   RecipientAnalyzer a({}, h);
   struct Case {
@@ -71,6 +72,7 @@ TEST_F(AnalyzerTest, HistoryDrivenTyposOfEveryKind) {
       {"x@logisticscommand.com", "typo", "x@logistics-command.com"},     // hyphen dropped
       {"x@exanple.org", "typo", "x@example.org"},                        // keyboard
       {"x@example.orh", "tld-typo", "x@example.org"},                    // TLD
+      {"x@magnet.co.ukk", "tld-typo", "x@magnet.co.uk"},                 // TLD of a 2-label suffix
       {"x@examp1e.org", "homoglyph", "x@example.org"},                   // 1 for l
       {"x@usaf.mil", "missing-dot", "x@us.af.mil"},                      // dot left out
       {"x@armymil.com", "missing-dot", "x@army.mil"},                    // dot, plus .com

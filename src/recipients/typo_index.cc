@@ -200,6 +200,37 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
     });
   }
 
+  // An unknown TLD can be the end of a mistyped multi-label suffix
+  // (magnet.co.ukk for magnet.co.uk): try the label left of each longer
+  // suffix too, with a suffix one edit from the entry's.
+  if (!c.known_suffix) {
+    std::string_view ascii = c.ascii;
+    std::vector<std::size_t> dots;  // positions of the dots, left to right
+    for (std::size_t p = 0; p < ascii.size(); ++p) {
+      if (ascii[p] == '.') dots.push_back(p);
+    }
+    // Suffixes of two and three labels: "co.ukk", "gov.co.ukk".
+    for (std::size_t k = 2; k <= 3 && k <= dots.size(); ++k) {
+      std::size_t suffix_dot = dots[dots.size() - k];
+      std::size_t label_start = dots.size() > k ? dots[dots.size() - k - 1] + 1 : 0;
+      std::string_view label = ascii.substr(label_start, suffix_dot - label_start);
+      std::string_view suffix = ascii.substr(suffix_dot + 1);
+      if (label.empty() || label.find('.') != std::string_view::npos) continue;
+      Lookup(HashKey(Key::kNeighbour, label), [&](std::uint32_t id) {
+        const IntendedDomain& e = domains_[id];
+        if (label_len_[id] != label.size()) return;
+        std::string_view el = std::string_view(e.domain).substr(0, label_len_[id]);
+        std::string_view es = std::string_view(e.domain).substr(label_len_[id] + 1u);
+        if (el != label || BoundedEditDistance(es, suffix, 1) != 1 ||
+            seen(id, MissKind::kTldTypo)) {
+          return;
+        }
+        out.push_back(NearMiss{id, MissKind::kTldTypo, ClassifyEdit(es, suffix),
+                               std::string(ascii.substr(0, label_start)) + e.domain});
+      });
+    }
+  }
+
   // Lookalikes: the same skeleton as a known registrable domain.
   std::string_view reg_unicode = LastLabels(c.unicode, CountLabels(reg));
   Lookup(HashKey(Key::kSkeleton, Skeleton(reg_unicode)), [&](std::uint32_t id) {
