@@ -22,7 +22,7 @@ check() {  # check NAME COMMAND...
 }
 
 check "help" "$bin" --help >/dev/null
-for cmd in inspect scan; do
+for cmd in inspect scan recipients learn; do
   check "$cmd --help" "$bin" "$cmd" --help >/dev/null
 done
 
@@ -59,6 +59,52 @@ check "inspect --json model" test $? -eq 0
 "$bin" inspect "$tmp/empty.eml" >/dev/null 2>"$tmp/empty.err"
 check "empty message exits 1" test $? -eq 1
 check "empty message has a clear error" grep -q "empty message" "$tmp/empty.err"
+
+# recipients: the .mil -> .ml typo, with and without history and config.
+out=$("$bin" recipients ops@army.ml)
+check "army.ml is a high-risk tld typo" python3 -c '
+import json, sys
+r = json.loads(sys.argv[1])
+assert r["risk"] == "high" and r["suggestion"] == "ops@army.mil", r
+assert r["reasons"][0]["code"] == "tld-typo", r' "$out"
+out=$(printf 'x@usaf.mil\nx@arrny.mil\n\n' | "$bin" recipients --history "$root/examples/history.tsv" \
+      --config "$root/examples/sendguard.yaml")
+check "stdin addresses, history and config" python3 -c '
+import json, sys
+lines = [json.loads(l) for l in sys.argv[1].splitlines()]
+assert len(lines) == 2, lines
+assert lines[0]["suggestion"] == "x@us.af.mil", lines[0]
+assert lines[1]["suggestion"] == "x@army.mil" and lines[1]["reasons"][0]["code"] == "homoglyph", lines[1]' "$out"
+out=$("$bin" recipients --config "$root/examples/sendguard.yaml" boss@army.mil)
+check "own domain is internal" python3 -c '
+import json, sys
+r = json.loads(sys.argv[1]); assert r["external"] is False and r["risk"] == "none", r' "$out"
+printf 'organization:\n  domain: [x]\n' >"$tmp/bad.yaml"
+"$bin" recipients --config "$tmp/bad.yaml" a@b.org >/dev/null 2>"$tmp/bad.err"
+check "broken config exits 2" test $? -eq 2
+check "broken config names the line" grep -q "bad.yaml:2:" "$tmp/bad.err"
+
+# learn: a Postfix log (one message to two army.mil recipients, one to army.ml,
+# one deferred) into a store, then the store drives recipients.
+cat >"$tmp/maillog" <<'LOG'
+Nov 29 10:00:01 mx postfix/qmgr[10]: AAA111: from=<dana@army.mil>, size=900, nrcpt=2 (queue active)
+Nov 29 10:00:02 mx postfix/smtp[11]: AAA111: to=<a@navy.mil>, relay=mx.navy.mil[1.2.3.4]:25, delay=1, dsn=2.0.0, status=sent (250 ok)
+Nov 29 10:00:02 mx postfix/smtp[11]: AAA111: to=<b@navy.mil>, relay=mx.navy.mil[1.2.3.4]:25, delay=1, dsn=2.0.0, status=sent (250 ok)
+Nov 29 10:05:00 mx postfix/smtp[12]: BBB222: to=<ops@army.ml>, relay=mx.army.ml[5.6.7.8]:25, delay=1, dsn=2.0.0, status=sent (250 ok)
+Nov 29 10:06:00 mx postfix/smtp[12]: CCC333: to=<late@navy.mil>, relay=none, delay=1, dsn=4.4.1, status=deferred (timeout)
+LOG
+sed "s/AAA111/DDD444/; s/BBB222/EEE555/" "$tmp/maillog" | gzip -c >"$tmp/maillog.1.gz"
+"$bin" learn --store "$tmp/h.db" "$tmp/maillog" "$tmp/maillog.1.gz" 2>"$tmp/learn.err"
+check "learn exits 0" test $? -eq 0
+check "learn reports what it read" grep -q "4 messages" "$tmp/learn.err"
+out=$("$bin" recipients --store "$tmp/h.db" a@navy.mil new@navy.mil)
+check "store history drives first contact" python3 -c '
+import json, sys
+a, b = [json.loads(l) for l in sys.argv[1].splitlines()]
+assert a["reasons"] == [], a
+assert b["reasons"][0]["code"] == "first-contact", b' "$out"
+"$bin" learn --store "$tmp/h.db" "$tmp/missing.log" 2>/dev/null
+check "learn on a missing file exits 1" test $? -eq 1
 
 if [ -d "$corpus" ]; then
   "$bin" scan --json "$corpus" >"$tmp/corpus.jsonl"

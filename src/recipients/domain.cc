@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <unordered_map>
 
 #include "mail/charset.h"
 #include "util/strings.h"
@@ -38,8 +39,16 @@ std::string DomainName::WithRegistrable(std::string_view r) const {
 }
 
 bool IsKnownSuffix(std::string_view suffix) {
+  // Top-level domains are few: remember the answers per thread (bounded, as
+  // the names come from hostile input).
+  thread_local std::unordered_map<std::string, bool> cache;
   std::string s(suffix);
-  return psl_is_public_suffix2(Psl(), s.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
+  auto it = cache.find(s);
+  if (it != cache.end()) return it->second;
+  bool known = psl_is_public_suffix2(Psl(), s.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
+  if (cache.size() > 4096) cache.clear();
+  cache.emplace(std::move(s), known);
+  return known;
 }
 
 std::string_view AddressDomainPart(std::string_view address) {
@@ -98,10 +107,15 @@ Result<DomainName> ParseDomain(std::string_view input) {
   std::size_t last_dot = d.ascii.rfind('.');
   std::string tld = last_dot == std::string::npos ? d.ascii : d.ascii.substr(last_dot + 1);
   d.known_suffix = IsKnownSuffix(tld);
-  const char* reg = psl_registrable_domain(Psl(), d.ascii.c_str());
-  d.registrable = reg != nullptr ? reg : d.ascii;
-  if (d.registrable.size() > d.suffix.size() + 1) {
-    d.label = d.registrable.substr(0, d.registrable.size() - d.suffix.size() - 1);
+  // The registrable domain is the suffix plus the label left of it.
+  if (d.ascii.size() > d.suffix.size() + 1) {
+    std::size_t end = d.ascii.size() - d.suffix.size() - 1;  // the dot before the suffix
+    std::size_t dot = d.ascii.rfind('.', end - 1);
+    std::size_t start = dot == std::string::npos ? 0 : dot + 1;
+    d.label = d.ascii.substr(start, end - start);
+    d.registrable = d.ascii.substr(start);
+  } else {
+    d.registrable = d.ascii;
   }
   return d;
 }

@@ -104,7 +104,19 @@ std::optional<Edit> ClassifyEdit(std::string_view intended, std::string_view typ
 int BoundedEditDistance(std::string_view a, std::string_view b, int cap) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > cap) return cap + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows; on the stack for the domain labels this is used on.
+  constexpr int kStack = 128;
+  std::vector<int> heap;
+  int stack[3 * kStack];
+  int* base = stack;
+  if (m + 1 > kStack) {
+    heap.resize(3 * static_cast<std::size_t>(m + 1));
+    base = heap.data();
+  }
+  const int w = m + 1 > kStack ? m + 1 : kStack;
+  int* prev2 = base;
+  int* prev = base + w;
+  int* cur = base + 2 * w;
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -118,8 +130,10 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int cap) {
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min > cap) return cap + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    int* t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return std::min(prev[m], cap + 1);
 }

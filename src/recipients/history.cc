@@ -26,7 +26,7 @@ void History::Finish() {
 }
 
 std::uint64_t History::DomainMessages(std::string_view d) const {
-  auto it = domains_.find(std::string(d));
+  auto it = domains_.find(d);
   return it == domains_.end() ? 0 : it->second;
 }
 

@@ -40,9 +40,15 @@ class History {
   static Result<History> LoadTsv(const std::string& path);
 
  private:
-  std::unordered_map<std::string, std::uint64_t> domains_;
-  std::unordered_map<std::string, std::uint64_t> address_domains_;  // sums, for Finish()
-  std::unordered_map<std::string, std::uint64_t> addresses_;
+  // Transparent hashing: lookups by string_view without a copy.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Map = std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>>;
+  Map domains_;
+  Map address_domains_;  // sums, for Finish()
+  Map addresses_;
 };
 
 }  // namespace sendguard

@@ -113,8 +113,8 @@ RecipientAnalyzer::RecipientAnalyzer(RecipientOptions options, const History& hi
   options_.own_domains = Normalised(options_.own_domains);
   options_.trusted_domains = Normalised(options_.trusted_domains);
   options_.protected_domains = Normalised(options_.protected_domains);
-  for (std::string_view w : BuiltinWebmailDomains()) webmail_.emplace_back(w);
-  for (const std::string& w : Normalised(options_.extra_webmail_domains)) webmail_.push_back(w);
+  for (std::string_view w : BuiltinWebmailDomains()) webmail_.emplace(w);
+  for (const std::string& w : Normalised(options_.extra_webmail_domains)) webmail_.insert(w);
 
   std::vector<IntendedDomain> intended;
   intended.reserve(history.domain_count() + webmail_.size() + 16);
@@ -138,7 +138,7 @@ bool RecipientAnalyzer::IsTrusted(const DomainName& d) const {
 }
 
 bool RecipientAnalyzer::IsWebmail(const DomainName& d) const {
-  return std::find(webmail_.begin(), webmail_.end(), d.registrable) != webmail_.end();
+  return webmail_.count(d.registrable) != 0;
 }
 
 std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
@@ -224,9 +224,15 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
     raise(Risk::kMedium);
     v.reasons.push_back({"invalid-domain", "." + d.suffix + " is not a top-level domain"});
   }
-  std::uint64_t domain_messages = history_.DomainMessages(d.ascii);
+  // Counts come from the index (a registrable domain's include its
+  // subdomains'), whose slots the typo search touches anyway.
+  auto messages = [&](std::string_view domain) -> std::uint64_t {
+    const IntendedDomain* e = index_->FindExact(domain);
+    return e != nullptr ? e->messages : 0;  // configured and built-in entries add 0
+  };
+  std::uint64_t domain_messages = messages(d.ascii);
   std::uint64_t registrable_messages =
-      d.ascii == d.registrable ? domain_messages : history_.DomainMessages(d.registrable);
+      d.ascii == d.registrable ? domain_messages : messages(d.registrable);
   std::uint64_t candidate_messages = std::max(domain_messages, registrable_messages);
   bool established = IsTrusted(d) || IsWebmail(d) ||
                      candidate_messages >= options_.established_messages;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "recipients/history.h"
@@ -72,7 +73,7 @@ class RecipientAnalyzer {
   RecipientOptions options_;
   const History& history_;
   std::unique_ptr<TypoIndex> index_;
-  std::vector<std::string> webmail_;
+  std::unordered_set<std::string> webmail_;
 };
 
 }  // namespace sendguard

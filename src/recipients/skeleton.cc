@@ -1,5 +1,7 @@
 #include "recipients/skeleton.h"
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 #include <unicode/uspoof.h>
 #include <unicode/ustring.h>
 
@@ -48,6 +50,24 @@ std::string IcuSkeleton(std::string_view text) {
   return out;
 }
 
+// Removes what TS #39 keeps apart but a reader skims over: diacritics and
+// hooks on Latin letters (ṛ, ɾ, ɏ → r, r, y), full-width forms.
+std::string FoldLatin(const std::string& text) {
+  thread_local std::unique_ptr<icu::Transliterator> fold = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+        "NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) t.reset();
+    return t;
+  }();
+  if (!fold) return text;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  fold->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
 // Skeletons of single ASCII characters, lower-cased; a skeleton maps code
 // points one by one, so an ASCII string's skeleton is their concatenation.
 const std::array<std::string, 128>& AsciiTable() {
@@ -68,7 +88,12 @@ const std::array<std::string, 128>& AsciiTable() {
 std::string Skeleton(std::string_view text) {
   bool ascii = true;
   for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (!ascii) return AsciiLower(IcuSkeleton(text));
+  if (!ascii) {
+    // Confusables first (Cyrillic р is p, not r), then the Latin folding,
+    // then the skeleton again for what the folding produced.
+    std::string folded = FoldLatin(IcuSkeleton(text));
+    return AsciiLower(IcuSkeleton(folded));
+  }
   const auto& table = AsciiTable();
   std::string out;
   out.reserve(text.size() + 4);

@@ -10,8 +10,10 @@
 
 namespace sendguard {
 
-// The lower-cased TS #39 skeleton of `text` (UTF-8). Pure ASCII input takes
-// a table-driven path with the same result. Thread-safe.
+// The lower-cased TS #39 skeleton of `text` (UTF-8), with Latin letters
+// also folded to their bare forms (ṛ → r, ɏ → y, ｍ → m), since a reader
+// skims over diacritics and hooks. Pure ASCII input takes a table-driven
+// path with the same result. Thread-safe.
 std::string Skeleton(std::string_view text);
 
 // True when a label of `unicode_domain` mixes scripts (Latin with Cyrillic,

@@ -26,17 +26,31 @@ std::uint64_t HashKey(Key kind, std::string_view s) {
 
 constexpr std::size_t kMaxLabel = 63;
 
-// Calls f(deletion) for each distinct string made by removing one character.
+// Calls f(deletion, run_start, run_length) for each distinct string made by
+// removing one character; deleting any character of a run of equal ones
+// gives the same string, so each run is visited once.
 template <typename F>
 void ForEachDeletion(std::string_view s, F&& f) {
   if (s.size() > kMaxLabel) return;
   char buf[kMaxLabel];
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (i > 0 && s[i] == s[i - 1]) continue;  // same result as deleting i-1
+    std::size_t run = 1;
+    while (i + run < s.size() && s[i + run] == s[i]) ++run;
     std::memcpy(buf, s.data(), i);
     std::memcpy(buf + i, s.data() + i + 1, s.size() - i - 1);
-    f(std::string_view(buf, s.size() - 1));
+    f(std::string_view(buf, s.size() - 1), i, run);
   }
+}
+
+// Slot layout: fingerprint (20 bits) | run start (6) | run length (6) | id + 1 (32).
+// Deletion keys record which run of the label was deleted; other keys carry
+// kWhole.
+constexpr std::uint32_t kWhole = 63;
+
+std::uint64_t Pack(std::uint64_t hash, std::uint32_t start, std::uint32_t length, std::uint32_t id) {
+  return ((hash & 0xFFFFFULL) << 44) | (static_cast<std::uint64_t>(start & 63) << 38) |
+         (static_cast<std::uint64_t>(length & 63) << 32) | (static_cast<std::uint64_t>(id) + 1);
 }
 
 std::string WithoutDots(std::string_view s) {
@@ -92,55 +106,111 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
     add(self, *name);
   }
   label_len_.resize(domains_.size());
-  for (std::size_t id = 0; id < domains_.size(); ++id) {
-    const DomainName& n = parsed[id];
-    label_len_[id] = n.ascii == n.registrable && n.label.size() <= kMaxLabel
-                         ? static_cast<std::uint8_t>(n.label.size())
-                         : 0;
-  }
-
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
-  keys.reserve(domains_.size() * 12);
+  std::unordered_map<std::string_view, std::uint32_t> label_ids;
+  std::vector<std::vector<std::uint32_t>> by_label;
+  std::vector<std::string_view> label_views;
   for (std::uint32_t id = 0; id < domains_.size(); ++id) {
     const DomainName& n = parsed[id];
-    keys.emplace_back(HashKey(Key::kExact, n.ascii), id);
-    if (n.ascii == n.registrable) {
-      keys.emplace_back(HashKey(Key::kNeighbour, n.label), id);
-      if (n.label.size() >= 4) {
-        ForEachDeletion(n.label, [&](std::string_view del) {
-          keys.emplace_back(HashKey(Key::kNeighbour, del), id);
-        });
-      }
-      keys.emplace_back(HashKey(Key::kSkeleton, Skeleton(n.unicode)), id);
-      if (n.label.size() >= 2) keys.emplace_back(HashKey(Key::kJoined, WithoutDots(n.ascii)), id);
+    bool registrable = n.ascii == n.registrable && n.label.size() <= kMaxLabel;
+    label_len_[id] = registrable ? static_cast<std::uint8_t>(n.label.size()) : 0;
+    if (!registrable) continue;
+    std::string_view label = std::string_view(domains_[id].domain).substr(0, n.label.size());
+    auto [it, inserted] = label_ids.try_emplace(label, static_cast<std::uint32_t>(by_label.size()));
+    if (inserted) {
+      by_label.emplace_back();
+      label_views.push_back(label);
+    }
+    by_label[it->second].push_back(id);
+  }
+  label_offset_.reserve(label_views.size() + 1);
+  label_first_.reserve(label_views.size() + 1);
+  for (std::size_t l = 0; l < label_views.size(); ++l) {
+    label_offset_.push_back(static_cast<std::uint32_t>(label_text_.size()));
+    label_text_.append(label_views[l]);
+    label_first_.push_back(static_cast<std::uint32_t>(label_domains_.size()));
+    label_domains_.insert(label_domains_.end(), by_label[l].begin(), by_label[l].end());
+  }
+  label_offset_.push_back(static_cast<std::uint32_t>(label_text_.size()));
+  label_first_.push_back(static_cast<std::uint32_t>(label_domains_.size()));
+
+  std::unordered_map<std::string, std::size_t> suffix_count;
+  for (std::uint32_t id = 0; id < domains_.size(); ++id) {
+    if (label_len_[id] != 0) ++suffix_count[domains_[id].domain.substr(label_len_[id] + 1u)];
+  }
+  std::vector<std::pair<std::size_t, std::string>> by_count;
+  for (auto& [suffix, n] : suffix_count) by_count.emplace_back(n, suffix);
+  std::sort(by_count.rbegin(), by_count.rend());
+  for (std::size_t i = 0; i < by_count.size() && i < 63; ++i) suffix_bit_[by_count[i].second] = static_cast<int>(i);
+  label_suffixes_.assign(label_views.size(), 0);
+  for (std::uint32_t l = 0; l + 1 < label_first_.size(); ++l) {
+    for (std::uint32_t k = label_first_[l]; k < label_first_[l + 1]; ++k) {
+      const IntendedDomain& e = domains_[label_domains_[k]];
+      auto it = suffix_bit_.find(e.domain.substr(label_len_[label_domains_[k]] + 1u));
+      label_suffixes_[l] |= 1ULL << (it == suffix_bit_.end() ? 63 : it->second);
+    }
+  }
+
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> keys;  // hash, packed slot
+  keys.reserve(domains_.size() * 4 + label_views.size() * 10);
+  auto key = [&](std::uint64_t h, std::uint32_t id, std::uint32_t start = kWhole,
+                 std::uint32_t length = kWhole) { keys.emplace_back(h, Pack(h, start, length, id)); };
+  for (std::uint32_t l = 0; l < label_views.size(); ++l) {
+    std::string_view label = Label(l);
+    key(HashKey(Key::kNeighbour, label), l);
+    if (label.size() >= 4) {
+      ForEachDeletion(label, [&](std::string_view del, std::size_t start, std::size_t run) {
+        key(HashKey(Key::kNeighbour, del), l, static_cast<std::uint32_t>(start),
+            static_cast<std::uint32_t>(run));
+      });
+    }
+  }
+  for (std::uint32_t id = 0; id < domains_.size(); ++id) {
+    const DomainName& n = parsed[id];
+    key(HashKey(Key::kExact, n.ascii), id);
+    if (label_len_[id] != 0) {
+      key(HashKey(Key::kSkeleton, Skeleton(n.unicode)), id);
+      if (n.label.size() >= 2) key(HashKey(Key::kJoined, WithoutDots(n.ascii)), id);
     } else {
       // us.af.mil → usaf.mil, us.afmil: each dot left of the suffix removed.
       std::size_t limit = n.ascii.size() - n.suffix.size() - 1;
       for (std::size_t p = 0; p < limit; ++p) {
         if (n.ascii[p] != '.') continue;
-        std::string variant = n.ascii.substr(0, p) + n.ascii.substr(p + 1);
-        keys.emplace_back(HashKey(Key::kDotless, variant), id);
+        key(HashKey(Key::kDotless, n.ascii.substr(0, p) + n.ascii.substr(p + 1)), id);
       }
     }
   }
   std::size_t capacity = keys.size() + keys.size() / 2 + 16;
-  slots_.assign(capacity, 0);
-  for (const auto& [h, id] : keys) Insert(h, id);
+  slots_ = HugeArray<std::uint64_t>(capacity);
+  for (const auto& [h, packed] : keys) Insert(h, packed);
+}
+
+std::string_view TypoIndex::Label(std::uint32_t l) const {
+  return std::string_view(label_text_).substr(label_offset_[l], label_offset_[l + 1] - label_offset_[l]);
+}
+
+const IntendedDomain* TypoIndex::FindExact(std::string_view domain) const {
+  const IntendedDomain* found = nullptr;
+  Lookup(HashKey(Key::kExact, domain), [&](std::uint32_t id, std::uint32_t, std::uint32_t) {
+    if (domains_[id].domain == domain) found = &domains_[id];
+  });
+  return found;
 }
 
 std::size_t TypoIndex::memory_bytes() const {
-  std::size_t bytes = slots_.capacity() * sizeof(std::uint64_t) +
-                      domains_.capacity() * sizeof(IntendedDomain);
+  std::size_t bytes = slots_.bytes() +
+                      domains_.capacity() * sizeof(IntendedDomain) + label_text_.capacity() +
+                      (label_offset_.capacity() + label_first_.capacity() +
+                       label_domains_.capacity()) * sizeof(std::uint32_t) +
+                      label_len_.capacity() + label_suffixes_.capacity() * sizeof(std::uint64_t);
   for (const IntendedDomain& d : domains_) {
     if (d.domain.capacity() > 15) bytes += d.domain.capacity() + 1;
   }
   return bytes;
 }
 
-void TypoIndex::Insert(std::uint64_t hash, std::uint32_t id) {
+void TypoIndex::Insert(std::uint64_t hash, std::uint64_t value) {
   std::size_t n = slots_.size();
   std::size_t i = static_cast<std::size_t>((static_cast<unsigned __int128>(hash) * n) >> 64);
-  std::uint64_t value = (hash << 32) | (static_cast<std::uint64_t>(id) + 1);
   for (;;) {
     if (slots_[i] == 0) {
       slots_[i] = value;
@@ -151,15 +221,23 @@ void TypoIndex::Insert(std::uint64_t hash, std::uint32_t id) {
   }
 }
 
+void TypoIndex::Prefetch(std::uint64_t hash) const {
+  std::size_t i = static_cast<std::size_t>((static_cast<unsigned __int128>(hash) * slots_.size()) >> 64);
+  __builtin_prefetch(&slots_[i]);
+}
+
 template <typename F>
 void TypoIndex::Lookup(std::uint64_t hash, F&& f) const {
   std::size_t n = slots_.size();
   std::size_t i = static_cast<std::size_t>((static_cast<unsigned __int128>(hash) * n) >> 64);
-  const std::uint64_t fp = hash << 32;
+  const std::uint64_t fp = (hash & 0xFFFFFULL) << 44;
   for (;;) {
     std::uint64_t s = slots_[i];
     if (s == 0) return;
-    if ((s & 0xFFFFFFFF00000000ULL) == fp) f(static_cast<std::uint32_t>((s & 0xFFFFFFFFULL) - 1));
+    if ((s & (0xFFFFFULL << 44)) == fp) {
+      f(static_cast<std::uint32_t>((s & 0xFFFFFFFFULL) - 1),
+        static_cast<std::uint32_t>((s >> 38) & 63), static_cast<std::uint32_t>((s >> 32) & 63));
+    }
     if (++i == n) i = 0;
   }
 }
@@ -175,28 +253,75 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
   };
   std::string_view reg = c.registrable;
 
-  // One edit in the label, or in the suffix with the label unchanged.
-  auto check_neighbour = [&](std::uint32_t id) {
-    const IntendedDomain& e = domains_[id];
-    if (e.domain == reg || label_len_[id] == 0) return;
-    // Verified on the strings: the table holds fingerprints, not keys.
-    std::string_view label = std::string_view(e.domain).substr(0, label_len_[id]);
-    std::string_view suffix = std::string_view(e.domain).substr(label_len_[id] + 1u);
-    if (label == c.label) {
-      if (suffix == c.suffix || BoundedEditDistance(suffix, c.suffix, 1) != 1) return;
-      if (seen(id, MissKind::kTldTypo)) return;
-      out.push_back(NearMiss{id, MissKind::kTldTypo, ClassifyEdit(suffix, c.suffix),
-                             c.WithRegistrable(e.domain)});
-    } else if (suffix == c.suffix) {
-      std::optional<Edit> edit = ClassifyEdit(label, c.label);
-      if (!edit || seen(id, MissKind::kTypo)) return;
-      out.push_back(NearMiss{id, MissKind::kTypo, edit, c.WithRegistrable(e.domain)});
-    }
-  };
-  Lookup(HashKey(Key::kNeighbour, c.label), check_neighbour);
+  // Every slot this lookup may touch, prefetched together.
+  std::uint64_t hashes[kMaxLabel + 8];
+  std::uint32_t run_start[kMaxLabel + 8], run_end[kMaxLabel + 8];  // deleted run; kWhole for the label
+  std::size_t nneighbour = 0;
+  run_start[0] = run_end[0] = kWhole;
+  hashes[nneighbour++] = HashKey(Key::kNeighbour, c.label);
   if (c.label.size() >= 4) {
-    ForEachDeletion(c.label, [&](std::string_view del) {
-      Lookup(HashKey(Key::kNeighbour, del), check_neighbour);
+    ForEachDeletion(c.label, [&](std::string_view del, std::size_t start, std::size_t run) {
+      run_start[nneighbour] = static_cast<std::uint32_t>(start);
+      run_end[nneighbour] = static_cast<std::uint32_t>(start + run - 1);
+      hashes[nneighbour++] = HashKey(Key::kNeighbour, del);
+    });
+  }
+  std::string_view reg_unicode = LastLabels(c.unicode, CountLabels(reg));
+  const std::string skeleton = Skeleton(reg_unicode);
+  const std::uint64_t skeleton_hash = HashKey(Key::kSkeleton, skeleton);
+  const std::uint64_t joined_hash = HashKey(Key::kJoined, c.label);
+  const std::uint64_t dotless_hash = HashKey(Key::kDotless, c.ascii);
+  for (std::size_t i = 0; i < nneighbour; ++i) Prefetch(hashes[i]);
+  Prefetch(skeleton_hash);
+  Prefetch(joined_hash);
+  Prefetch(dotless_hash);
+
+  auto bit = suffix_bit_.find(std::string(c.suffix));
+  const std::uint64_t suffix_mask = 1ULL << (bit == suffix_bit_.end() ? 63 : bit->second);
+
+  // One edit in the label (same suffix), or in the suffix (same label).
+  std::uint32_t labels_seen[16];
+  std::size_t nlabels_seen = 0;
+  auto check_label = [&](std::uint32_t l) {
+    for (std::size_t i = 0; i < nlabels_seen; ++i) {
+      if (labels_seen[i] == l) return;
+    }
+    if (nlabels_seen < 16) labels_seen[nlabels_seen++] = l;
+    std::string_view label = Label(l);  // verified: the table holds fingerprints
+    if (label == c.label) {
+      for (std::uint32_t k = label_first_[l]; k < label_first_[l + 1]; ++k) {
+        std::uint32_t id = label_domains_[k];
+        const IntendedDomain& e = domains_[id];
+        std::string_view suffix = std::string_view(e.domain).substr(label.size() + 1);
+        if (suffix == c.suffix || BoundedEditDistance(suffix, c.suffix, 1) != 1 ||
+            seen(id, MissKind::kTldTypo)) {
+          continue;
+        }
+        out.push_back(NearMiss{id, MissKind::kTldTypo, ClassifyEdit(suffix, c.suffix),
+                               c.WithRegistrable(e.domain)});
+      }
+      return;
+    }
+    if ((label_suffixes_[l] & suffix_mask) == 0) return;  // not under this suffix
+    std::optional<Edit> edit = ClassifyEdit(label, c.label);
+    if (!edit) return;
+    std::string target = std::string(label) + "." + c.suffix;
+    const IntendedDomain* e = FindExact(target);
+    if (e == nullptr) return;
+    std::uint32_t id = static_cast<std::uint32_t>(e - domains_.data());
+    if (label_len_[id] == 0 || seen(id, MissKind::kTypo)) return;
+    out.push_back(NearMiss{id, MissKind::kTypo, std::move(edit), c.WithRegistrable(e->domain)});
+  };
+  for (std::size_t i = 0; i < nneighbour; ++i) {
+    Lookup(hashes[i], [&](std::uint32_t l, std::uint32_t start, std::uint32_t length) {
+      // A deletion of the candidate meeting a deletion of a known label is
+      // one substitution or transposition only when the deleted runs touch;
+      // other pairs are two edits apart and skipped unread.
+      if (run_start[i] != kWhole && start != kWhole) {
+        std::uint32_t lo = run_start[i] == 0 ? 0 : run_start[i] - 1, hi = run_end[i] + 1;
+        if (start > hi || start + length - 1 < lo) return;
+      }
+      check_label(l);
     });
   }
 
@@ -216,28 +341,26 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
       std::string_view label = ascii.substr(label_start, suffix_dot - label_start);
       std::string_view suffix = ascii.substr(suffix_dot + 1);
       if (label.empty() || label.find('.') != std::string_view::npos) continue;
-      Lookup(HashKey(Key::kNeighbour, label), [&](std::uint32_t id) {
-        const IntendedDomain& e = domains_[id];
-        if (label_len_[id] != label.size()) return;
-        std::string_view el = std::string_view(e.domain).substr(0, label_len_[id]);
-        std::string_view es = std::string_view(e.domain).substr(label_len_[id] + 1u);
-        if (el != label || BoundedEditDistance(es, suffix, 1) != 1 ||
-            seen(id, MissKind::kTldTypo)) {
-          return;
+      Lookup(HashKey(Key::kNeighbour, label), [&](std::uint32_t l, std::uint32_t, std::uint32_t) {
+        if (Label(l) != label) return;
+        for (std::uint32_t k = label_first_[l]; k < label_first_[l + 1]; ++k) {
+          std::uint32_t id = label_domains_[k];
+          const IntendedDomain& e = domains_[id];
+          std::string_view es = std::string_view(e.domain).substr(label.size() + 1);
+          if (BoundedEditDistance(es, suffix, 1) != 1 || seen(id, MissKind::kTldTypo)) continue;
+          out.push_back(NearMiss{id, MissKind::kTldTypo, ClassifyEdit(es, suffix),
+                                 std::string(ascii.substr(0, label_start)) + e.domain});
         }
-        out.push_back(NearMiss{id, MissKind::kTldTypo, ClassifyEdit(es, suffix),
-                               std::string(ascii.substr(0, label_start)) + e.domain});
       });
     }
   }
 
   // Lookalikes: the same skeleton as a known registrable domain.
-  std::string_view reg_unicode = LastLabels(c.unicode, CountLabels(reg));
-  Lookup(HashKey(Key::kSkeleton, Skeleton(reg_unicode)), [&](std::uint32_t id) {
+  Lookup(skeleton_hash, [&](std::uint32_t id, std::uint32_t, std::uint32_t) {
     const IntendedDomain& e = domains_[id];
     if (e.domain == reg || label_len_[id] == 0 || seen(id, MissKind::kHomoglyph)) return;
     Result<DomainName> en = ParseDomain(e.domain);
-    if (!en.ok() || Skeleton(en->unicode) != Skeleton(reg_unicode)) return;
+    if (!en.ok() || Skeleton(en->unicode) != skeleton) return;
     // A lookalike that is also one typing slip away is reported once, as the lookalike.
     out.erase(std::remove_if(out.begin(), out.end(), [&](const NearMiss& m) { return m.id == id; }),
               out.end());
@@ -245,7 +368,7 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
   });
 
   // A dot left out: armymil.com (army.mil with .com appended), usaf.mil (us.af.mil).
-  Lookup(HashKey(Key::kJoined, c.label), [&](std::uint32_t id) {
+  Lookup(joined_hash, [&](std::uint32_t id, std::uint32_t, std::uint32_t) {
     const IntendedDomain& e = domains_[id];
     if (e.domain == reg || label_len_[id] == 0 || WithoutDots(e.domain) != c.label ||
         seen(id, MissKind::kMissingDot)) {
@@ -253,7 +376,7 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
     }
     out.push_back(NearMiss{id, MissKind::kMissingDot, std::nullopt, e.domain});
   });
-  Lookup(HashKey(Key::kDotless, c.ascii), [&](std::uint32_t id) {
+  Lookup(dotless_hash, [&](std::uint32_t id, std::uint32_t, std::uint32_t) {
     const IntendedDomain& e = domains_[id];
     if (e.domain == c.ascii || seen(id, MissKind::kMissingDot)) return;
     std::string_view d = e.domain;
@@ -272,7 +395,7 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
     for (std::size_t p = 0; p < limit; ++p) {
       if (c.ascii[p] != '.') continue;
       std::string joined = c.ascii.substr(0, p) + c.ascii.substr(p + 1);
-      Lookup(HashKey(Key::kExact, joined), [&](std::uint32_t id) {
+      Lookup(HashKey(Key::kExact, joined), [&](std::uint32_t id, std::uint32_t, std::uint32_t) {
         if (domains_[id].domain == joined && !seen(id, MissKind::kExtraDot)) {
           out.push_back(NearMiss{id, MissKind::kExtraDot, std::nullopt, joined});
         }
