@@ -36,7 +36,7 @@ check "scan without paths exits 2" test $? -eq 2
 check "missing file exits 1" test $? -eq 1
 check "missing file reported as JSON" grep -q '"error"' "$tmp/missing.out"
 
-"$bin" scan --json "$root/examples" >"$tmp/examples.jsonl"
+"$bin" scan --json "$root/examples/mail" >"$tmp/examples.jsonl"
 check "examples scan exits 0" test $? -eq 0
 check "examples produce JSON Lines" python3 - "$tmp/examples.jsonl" <<'PY'
 import json, sys

@@ -2,6 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,8 @@
 #include <memory>
 #include <sstream>
 #include <stdexcept>
+
+#include "sendguard/parser.h"
 
 namespace sendguard::testing {
 namespace {
@@ -260,6 +263,26 @@ std::string MakeMessage(const std::string& to, const std::string& subject,
   }
   m << "--=_b1--\r\n";
   return m.str();
+}
+
+Message ParseOk(const std::string& raw, const Limits& limits) {
+  Result<Message> m = ParseMessage(raw, {}, limits);
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  return m.ok() ? std::move(m).value() : Message(MessageData{});
+}
+
+bool HasLimit(const Message& m, const std::string& limit) {
+  for (const LimitHit& h : m.limit_hits()) {
+    if (h.limit == limit) return true;
+  }
+  return false;
+}
+
+bool HasDefect(const Message& m, const std::string& code) {
+  for (const Defect& d : m.defects()) {
+    if (d.code == code) return true;
+  }
+  return false;
 }
 
 std::string ReadSourceFile(const std::string& relative) {

@@ -9,6 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "sendguard/limits.h"
+#include "sendguard/message.h"
+
 namespace sendguard::testing {
 
 using Files = std::vector<std::pair<std::string, std::string>>;  // name, content
@@ -49,6 +52,12 @@ std::string MakeMessage(const std::string& to, const std::string& subject,
 // A part carrying `data` base64-encoded as an attachment named `filename`.
 MimePart Attachment(const std::string& content_type, const std::string& filename,
                     std::string_view data);
+
+// Parses `raw`, failing the current test when it is not a message.
+Message ParseOk(const std::string& raw, const Limits& limits = {});
+// Whether `m` recorded the limit / defect named.
+bool HasLimit(const Message& m, const std::string& limit);
+bool HasDefect(const Message& m, const std::string& code);
 
 // Reads a file of the source tree (relative to the repository root).
 std::string ReadSourceFile(const std::string& relative);

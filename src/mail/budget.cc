@@ -27,9 +27,8 @@ bool Budget::AllowDepth(int depth, std::string_view where) {
 
 bool Budget::TakePart(std::string_view where) {
   if (++parts_ <= limits_.max_parts) return true;
-  Hit("parts", "message",
+  Hit("parts", where,
       "more than " + std::to_string(limits_.max_parts) + " MIME parts; the rest were not read");
-  (void)where;
   return false;
 }
 

@@ -63,7 +63,7 @@ UConverter* CachedConverter(const std::string& name) {
   return raw;
 }
 
-// Converts with `conv`; nullopt-like empty result signalled by `ok`.
+// Converts `bytes` from `from` to UTF-8 into `*out`; false when ICU fails.
 bool ConvertWith(UConverter* from, std::string_view bytes, std::string* out) {
   UConverter* to = CachedConverter("UTF-8");
   if (to == nullptr) return false;

@@ -21,6 +21,17 @@ std::string_view StripCompressionSuffix(std::string_view filename) {
   return base;
 }
 
+// An archive member as a blob of its own, one level below its archive.
+Blob MemberBlob(const Blob& archive, const ArchiveMember& member) {
+  Blob inner;
+  inner.data = member.data;
+  inner.filename = member.name;
+  inner.label = archive.label + "/" + member.name;
+  inner.part = archive.part;
+  inner.depth = archive.depth + 1;
+  return inner;
+}
+
 }  // namespace
 
 ContentKind Extractor::Extract(const Blob& blob) {
@@ -66,15 +77,7 @@ void Extractor::ExtractArchive(const Blob& blob, ContentKind kind) {
                                                           : std::string_view();
   ReadArchive(
       blob.data, blob.label, single, budget_, [](std::string_view) { return true; },
-      [&](const ArchiveMember& member) {
-        Blob inner;
-        inner.data = member.data;
-        inner.filename = member.name;
-        inner.label = blob.label + "/" + member.name;
-        inner.part = blob.part;
-        inner.depth = blob.depth + 1;
-        Extract(inner);
-      });
+      [&](const ArchiveMember& member) { Extract(MemberBlob(blob, member)); });
 }
 
 void Extractor::ExtractOffice(const Blob& blob, ContentKind kind) {
@@ -91,13 +94,7 @@ void Extractor::ExtractOffice(const Blob& blob, ContentKind kind) {
           if (!text.empty() && text.back() != '\n') text.push_back('\n');
           return;
         }
-        Blob inner;
-        inner.data = member.data;
-        inner.filename = member.name;
-        inner.label = blob.label + "/" + member.name;
-        inner.part = blob.part;
-        inner.depth = blob.depth + 1;
-        Extract(inner);
+        Extract(MemberBlob(blob, member));  // an embedded document
       });
   budget_.AddText(blob.label, std::move(text), blob.part);
 }
