@@ -141,6 +141,12 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
   for (auto& [suffix, n] : suffix_count) by_count.emplace_back(n, suffix);
   std::sort(by_count.rbegin(), by_count.rend());
   for (std::size_t i = 0; i < by_count.size() && i < 63; ++i) suffix_bit_[by_count[i].second] = static_cast<int>(i);
+  suffix_neighbours_.assign(64, 1ULL << 63);
+  for (const auto& [a, abit] : suffix_bit_) {
+    for (const auto& [b, bbit] : suffix_bit_) {
+      if (BoundedEditDistance(a, b, 1) == 1) suffix_neighbours_[abit] |= 1ULL << bbit;
+    }
+  }
   label_suffixes_.assign(label_views.size(), 0);
   for (std::uint32_t l = 0; l + 1 < label_first_.size(); ++l) {
     for (std::uint32_t k = label_first_[l]; k < label_first_[l + 1]; ++k) {
@@ -278,40 +284,16 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
 
   auto bit = suffix_bit_.find(std::string(c.suffix));
   const std::uint64_t suffix_mask = 1ULL << (bit == suffix_bit_.end() ? 63 : bit->second);
+  const std::uint64_t tld_neighbours =
+      bit == suffix_bit_.end() ? ~0ULL : suffix_neighbours_[static_cast<std::size_t>(bit->second)];
 
   // One edit in the label (same suffix), or in the suffix (same label).
-  std::uint32_t labels_seen[16];
-  std::size_t nlabels_seen = 0;
-  auto check_label = [&](std::uint32_t l) {
-    for (std::size_t i = 0; i < nlabels_seen; ++i) {
-      if (labels_seen[i] == l) return;
-    }
-    if (nlabels_seen < 16) labels_seen[nlabels_seen++] = l;
-    std::string_view label = Label(l);  // verified: the table holds fingerprints
-    if (label == c.label) {
-      for (std::uint32_t k = label_first_[l]; k < label_first_[l + 1]; ++k) {
-        std::uint32_t id = label_domains_[k];
-        const IntendedDomain& e = domains_[id];
-        std::string_view suffix = std::string_view(e.domain).substr(label.size() + 1);
-        if (suffix == c.suffix || BoundedEditDistance(suffix, c.suffix, 1) != 1 ||
-            seen(id, MissKind::kTldTypo)) {
-          continue;
-        }
-        out.push_back(NearMiss{id, MissKind::kTldTypo, ClassifyEdit(suffix, c.suffix),
-                               c.WithRegistrable(e.domain)});
-      }
-      return;
-    }
-    if ((label_suffixes_[l] & suffix_mask) == 0) return;  // not under this suffix
-    std::optional<Edit> edit = ClassifyEdit(label, c.label);
-    if (!edit) return;
-    std::string target = std::string(label) + "." + c.suffix;
-    const IntendedDomain* e = FindExact(target);
-    if (e == nullptr) return;
-    std::uint32_t id = static_cast<std::uint32_t>(e - domains_.data());
-    if (label_len_[id] == 0 || seen(id, MissKind::kTypo)) return;
-    out.push_back(NearMiss{id, MissKind::kTypo, std::move(edit), c.WithRegistrable(e->domain)});
-  };
+  // Three passes, each prefetching what the next one reads, so that the
+  // dependent cache misses of a large index overlap: collect the labels the
+  // probes found, read them, then look up the domains they imply.
+  constexpr std::size_t kMaxHits = 64;
+  std::uint32_t hits[kMaxHits];
+  std::size_t nhits = 0;
   for (std::size_t i = 0; i < nneighbour; ++i) {
     Lookup(hashes[i], [&](std::uint32_t l, std::uint32_t start, std::uint32_t length) {
       // A deletion of the candidate meeting a deletion of a known label is
@@ -321,8 +303,59 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
         std::uint32_t lo = run_start[i] == 0 ? 0 : run_start[i] - 1, hi = run_end[i] + 1;
         if (start > hi || start + length - 1 < lo) return;
       }
-      check_label(l);
+      if (nhits == kMaxHits || std::find(hits, hits + nhits, l) != hits + nhits) return;
+      hits[nhits++] = l;
     });
+  }
+  for (std::size_t k = 0; k < nhits; ++k) {
+    __builtin_prefetch(&label_offset_[hits[k]]);
+    __builtin_prefetch(&label_suffixes_[hits[k]]);
+  }
+  for (std::size_t k = 0; k < nhits; ++k) __builtin_prefetch(label_text_.data() + label_offset_[hits[k]]);
+  struct Pending {
+    std::uint32_t label;
+    std::uint64_t hash;
+    std::string target;
+    Edit edit;
+  };
+  std::vector<Pending> pending;
+  for (std::size_t k = 0; k < nhits; ++k) {
+    const std::uint32_t l = hits[k];
+    std::string_view label = Label(l);  // verified: the table holds fingerprints
+    if (label == c.label) {
+      // Only when the label is registered under a suffix one edit from the
+      // candidate's (or under an uncommon one) are its domains read.
+      if ((label_suffixes_[l] & tld_neighbours) == 0) continue;
+      for (std::uint32_t j = label_first_[l]; j < label_first_[l + 1]; ++j) {
+        std::uint32_t id = label_domains_[j];
+        const IntendedDomain& e = domains_[id];
+        std::string_view suffix = std::string_view(e.domain).substr(label.size() + 1);
+        if (suffix == c.suffix || BoundedEditDistance(suffix, c.suffix, 1) != 1 ||
+            seen(id, MissKind::kTldTypo)) {
+          continue;
+        }
+        out.push_back(NearMiss{id, MissKind::kTldTypo, ClassifyEdit(suffix, c.suffix),
+                               c.WithRegistrable(e.domain)});
+      }
+      continue;
+    }
+    if ((label_suffixes_[l] & suffix_mask) == 0) continue;  // not under this suffix
+    std::optional<Edit> edit = ClassifyEdit(label, c.label);
+    if (!edit) continue;
+    std::string target = std::string(label) + "." + c.suffix;
+    std::uint64_t h = HashKey(Key::kExact, target);
+    Prefetch(h);
+    pending.push_back(Pending{l, h, std::move(target), std::move(*edit)});
+  }
+  for (Pending& p : pending) {
+    const IntendedDomain* e = nullptr;
+    Lookup(p.hash, [&](std::uint32_t id, std::uint32_t, std::uint32_t) {
+      if (domains_[id].domain == p.target) e = &domains_[id];
+    });
+    if (e == nullptr) continue;
+    std::uint32_t id = static_cast<std::uint32_t>(e - domains_.data());
+    if (label_len_[id] == 0 || seen(id, MissKind::kTypo)) continue;
+    out.push_back(NearMiss{id, MissKind::kTypo, std::move(p.edit), c.WithRegistrable(e->domain)});
   }
 
   // An unknown TLD can be the end of a mistyped multi-label suffix

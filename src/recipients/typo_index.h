@@ -91,6 +91,9 @@ class TypoIndex {
   // label neighbours that do not exist under the candidate's suffix.
   std::vector<std::uint64_t> label_suffixes_;
   std::unordered_map<std::string, int> suffix_bit_;
+  // For each common suffix bit: the bits of the common suffixes one edit
+  // away from it (com → co, cm, ...), plus the "other" bit.
+  std::vector<std::uint64_t> suffix_neighbours_;
   HugeArray<std::uint64_t> slots_;  // packed, see Pack() in the .cc; 0 = empty
 };
 
