@@ -14,12 +14,11 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "recipients/recipient_analyzer.h"
 #include "tests/typo_generator.h"
@@ -79,10 +78,12 @@ void Accuracy(const Analyzed& a) {
   for (const auto& [kind, c] : per_kind) {
     std::printf("%-14s %7.2f%% %8d\n", kind.c_str(), 100.0 * c.first / c.second, c.second);
   }
-  std::printf("%-14s %7.2f%% %8zu\n", "all", 100.0 * right / a.set.typos.size(), a.set.typos.size());
+  std::printf("%-14s %7.2f%% %8zu\n", "all", 100.0 * right / a.set.typos.size(),
+              a.set.typos.size());
   auto fp_rate = [&](const std::vector<std::string>& domains, const char* what) {
     int flagged = 0;
-    for (const std::string& d : domains) flagged += a.analyzer->Analyze("u@" + d).suggestion.has_value();
+    for (const std::string& d : domains)
+      flagged += a.analyzer->Analyze("u@" + d).suggestion.has_value();
     std::printf("typo flags on %s: %d of %zu (%.2f%%)\n", what, flagged, domains.size(),
                 domains.empty() ? 0.0 : 100.0 * flagged / domains.size());
   };
@@ -110,8 +111,8 @@ void Dnstwist(const Analyzed& a) {
     std::printf("\n== dnstwist: not installed, skipped\n");
     return;
   }
-  const char* fuzzers[] = {"addition",  "bitsquatting", "homoglyph",     "hyphenation",
-                           "insertion", "omission",     "repetition",    "replacement",
+  const char* fuzzers[] = {"addition",      "bitsquatting", "homoglyph",  "hyphenation",
+                           "insertion",     "omission",     "repetition", "replacement",
                            "transposition", "vowel-swap"};
   std::printf("\n== recall on dnstwist's permutations of 100 established .com/.org/.mil domains\n");
   std::printf("%-14s %8s %8s\n", "fuzzer", "recall", "n");
@@ -127,8 +128,8 @@ void Dnstwist(const Analyzed& a) {
   for (const char* f : fuzzers) {
     int right = 0, n = 0;
     for (const std::string& d : targets) {
-      std::istringstream out(Run(std::string("dnstwist --format list --fuzzers ") + f + " " + d +
-                                 " 2>/dev/null"));
+      std::istringstream out(
+          Run(std::string("dnstwist --format list --fuzzers ") + f + " " + d + " 2>/dev/null"));
       std::string typed;
       while (std::getline(out, typed)) {
         if (typed.empty() || typed == d || a.history.DomainMessages(typed) > 0) continue;
@@ -145,7 +146,8 @@ void Dnstwist(const Analyzed& a) {
 }
 
 // Lookups per second over `queries`, repeated for `seconds`.
-double Rate(const RecipientAnalyzer& analyzer, const std::vector<std::string>& queries, double seconds) {
+double Rate(const RecipientAnalyzer& analyzer, const std::vector<std::string>& queries,
+            double seconds) {
   std::size_t done = 0, flagged = 0;
   double start = Now(), elapsed = 0;
   while (elapsed < seconds) {
@@ -159,7 +161,8 @@ double Rate(const RecipientAnalyzer& analyzer, const std::vector<std::string>& q
 
 void Throughput(const std::vector<std::size_t>& sizes, double seconds) {
   std::printf("\n== lookup throughput, one core (%.0f s per size and mix)\n", seconds);
-  std::printf("traffic mix: 80%% recipients at history domains, 10%% typos of them, 10%% new domains\n");
+  std::printf(
+      "traffic mix: 80%% recipients at history domains, 10%% typos of them, 10%% new domains\n");
   std::printf("miss mix:    50%% typos, 50%% new domains (every lookup searches the index)\n");
   std::printf("%10s %10s %16s %16s %10s %12s\n", "domains", "build s", "traffic/s", "miss/s",
               "index MB", "peak RSS MB");
@@ -181,8 +184,9 @@ void Throughput(const std::vector<std::size_t>& sizes, double seconds) {
     std::vector<std::string> traffic, miss;
     for (int i = 0; i < 10000; ++i) {
       int r = static_cast<int>(rng() % 10);
-      traffic.push_back(r < 8 ? "user@" + domains[rng() % domains.size()]
-                              : r == 8 ? typo() : "user@" + fresh[i]);
+      traffic.push_back(r < 8    ? "user@" + domains[rng() % domains.size()]
+                        : r == 8 ? typo()
+                                 : "user@" + fresh[i]);
       miss.push_back(i % 2 == 0 ? typo() : "user@" + fresh[i]);
     }
     double traffic_rate = Rate(analyzer, traffic, seconds);
@@ -200,7 +204,8 @@ void VersusNpm(const Analyzed& a, double seconds) {
   for (const auto& e : a.set.established) input["domains"].push_back(e.domain);
   input["cases"] = nlohmann::json::array();
   std::vector<std::pair<std::string, std::string>> cases;  // address, expected ("" = clean)
-  for (std::size_t i = 0; i < a.set.typos.size() && cases.size() < 2000; i += a.set.typos.size() / 2000 + 1) {
+  for (std::size_t i = 0; i < a.set.typos.size() && cases.size() < 2000;
+       i += a.set.typos.size() / 2000 + 1) {
     cases.push_back({"user@" + a.set.typos[i].typed, "user@" + a.set.typos[i].intended});
   }
   for (std::size_t i = 0; i < 1000 && i < a.set.established.size(); ++i) {
@@ -210,7 +215,9 @@ void VersusNpm(const Analyzed& a, double seconds) {
     cases.push_back({"user@" + a.set.unrelated[i], ""});
   }
   for (const auto& [addr, exp] : cases) {
-    input["cases"].push_back({{"address", addr}, {"expected", exp.empty() ? nlohmann::json(nullptr) : nlohmann::json(exp)}});
+    input["cases"].push_back(
+        {{"address", addr},
+         {"expected", exp.empty() ? nlohmann::json(nullptr) : nlohmann::json(exp)}});
   }
   int fixed = 0, typos = 0, wrong = 0, clean_flagged = 0, clean = 0;
   for (const auto& [addr, exp] : cases) {
@@ -234,15 +241,19 @@ void VersusNpm(const Analyzed& a, double seconds) {
     done += cases.size();
     elapsed = Now() - start;
   }
-  std::printf("\n== side by side on %zu addresses, %zu-domain list\n", cases.size(), a.set.established.size());
-  std::printf("sendguard: typos_fixed=%d/%d wrong_suggestions=%d clean_flagged=%d/%d lookups/s=%.0f\n",
-              fixed, typos, wrong, clean_flagged, clean, done / elapsed);
+  std::printf("\n== side by side on %zu addresses, %zu-domain list\n", cases.size(),
+              a.set.established.size());
+  std::printf(
+      "sendguard: typos_fixed=%d/%d wrong_suggestions=%d clean_flagged=%d/%d lookups/s=%.0f\n",
+      fixed, typos, wrong, clean_flagged, clean, done / elapsed);
   std::string path = "/tmp/sendguard_spellcheck_cases.json";
   std::ofstream(path) << input.dump();
   std::string cmd = "taskset -c 0 node \"" + std::string(SENDGUARD_BENCH_DIR) +
                     "/spellcheck_bench.js\" " + path + " --seconds " + std::to_string(seconds);
   std::string out = Run(cmd + " 2>&1");
-  std::fputs(out.empty() ? "npm references failed to run (bench/node_modules missing?)\n" : out.c_str(), stdout);
+  std::fputs(
+      out.empty() ? "npm references failed to run (bench/node_modules missing?)\n" : out.c_str(),
+      stdout);
   std::remove(path.c_str());
 }
 

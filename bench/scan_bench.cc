@@ -94,11 +94,12 @@ int main(int argc, char** argv) {
   }
   double msgs_per_s = static_cast<double>(done) / elapsed;
   double mb_per_s = static_cast<double>(bytes * passes) / elapsed / 1e6;
-  std::printf("sendguard: %zu messages (%.1f MB) x %zu passes in %.2f s: %.0f messages/s, %.1f MB/s, "
-              "peak RSS %.1f MB (%.1f MB after loading input), %zu bytes of text per pass\n",
-              messages.size(), static_cast<double>(bytes) / 1e6, passes, elapsed, msgs_per_s,
-              mb_per_s, static_cast<double>(PeakRssKb()) / 1024.0,
-              static_cast<double>(rss_loaded) / 1024.0, text_bytes);
+  std::printf(
+      "sendguard: %zu messages (%.1f MB) x %zu passes in %.2f s: %.0f messages/s, %.1f MB/s, "
+      "peak RSS %.1f MB (%.1f MB after loading input), %zu bytes of text per pass\n",
+      messages.size(), static_cast<double>(bytes) / 1e6, passes, elapsed, msgs_per_s, mb_per_s,
+      static_cast<double>(PeakRssKb()) / 1024.0, static_cast<double>(rss_loaded) / 1024.0,
+      text_bytes);
   if (!mailparser) return 0;
   std::string cmd = "taskset -c 0 node \"" + std::string(SENDGUARD_BENCH_DIR) +
                     "/mailparser_bench.js\" --seconds " + std::to_string(seconds);

@@ -9,8 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sendguard::Limits limits;
   limits.max_time = std::chrono::milliseconds(2000);
-  auto m = sendguard::ParseMessage(
-      std::string_view(reinterpret_cast<const char*>(data), size), {}, limits);
+  auto m = sendguard::ParseMessage(std::string_view(reinterpret_cast<const char*>(data), size), {},
+                                   limits);
   if (m.ok()) (void)m->AllText();
   return 0;
 }

@@ -37,8 +37,9 @@ TEST(CorpusTest, JwzMboxHoldsItsMessages) {
   std::string dir = testing::CorpusDir();
   if (dir.empty()) GTEST_SKIP() << "../shared/corpus not present";
   int n = 0;
-  ForEachMessage(dir + "/gmime/jwz.mbox", [&](const std::string&, std::string_view) { ++n; },
-                 [](const std::string&, const Status&) {});
+  ForEachMessage(
+      dir + "/gmime/jwz.mbox", [&](const std::string&, std::string_view) { ++n; },
+      [](const std::string&, const Status&) {});
   EXPECT_GE(n, 100);
 }
 
@@ -47,9 +48,10 @@ TEST(CorpusTest, HostileMailparserFixturesFinishWithinLimits) {
   if (dir.empty()) GTEST_SKIP() << "../shared/corpus not present";
   for (const char* name : {"outofmemory.eml", "htmllargecallstack.eml", "large_text.eml"}) {
     std::string raw;
-    ForEachMessage(dir + "/mailparser/" + name,
-                   [&](const std::string&, std::string_view r) { raw = std::string(r); },
-                   [](const std::string&, const Status&) {});
+    ForEachMessage(
+        dir + "/mailparser/" + name,
+        [&](const std::string&, std::string_view r) { raw = std::string(r); },
+        [](const std::string&, const Status&) {});
     ASSERT_FALSE(raw.empty()) << name;
     auto start = std::chrono::steady_clock::now();
     Result<Message> m = ParseMessage(raw);

@@ -47,9 +47,8 @@ std::string WriteArchive(const Files& files, Setup setup) {
     archive_entry_set_filetype(e.get(), AE_IFREG);
     archive_entry_set_perm(e.get(), 0644);
     Check(archive_write_header(a.get(), e.get()), a.get());
-    if (!content.empty() &&
-        archive_write_data(a.get(), content.data(), content.size()) !=
-            static_cast<la_ssize_t>(content.size())) {
+    if (!content.empty() && archive_write_data(a.get(), content.data(), content.size()) !=
+                                static_cast<la_ssize_t>(content.size())) {
       throw std::runtime_error("libarchive: short write");
     }
   }
@@ -122,12 +121,10 @@ std::string MakePdf(const std::vector<std::string>& lines) {
   }
   content += "ET\n";
   std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
       "/Resources << /Font << /F1 5 0 R >> >> >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-          "endstream",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
   std::string pdf = "%PDF-1.4\n";
   std::vector<std::size_t> offsets;
@@ -153,7 +150,8 @@ std::string MakeDocx(const std::vector<std::string>& paragraphs) {
   std::string document =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
       "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-      "<w:body>" + body + "</w:body></w:document>";
+      "<w:body>" +
+      body + "</w:body></w:document>";
   return MakeZip({{"[Content_Types].xml",
                    "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
                    "package/2006/content-types\"/>"},
@@ -162,12 +160,14 @@ std::string MakeDocx(const std::vector<std::string>& paragraphs) {
 
 std::string MakeXlsx(const std::vector<std::string>& strings,
                      const std::vector<std::string>& numbers) {
-  std::string sst = "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/"
-                    "spreadsheetml/2006/main\">";
+  std::string sst =
+      "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/"
+      "spreadsheetml/2006/main\">";
   for (const std::string& s : strings) sst += "<si><t>" + s + "</t></si>";
   sst += "</sst>";
-  std::string sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
-                      "spreadsheetml/2006/main\"><sheetData><row r=\"1\">";
+  std::string sheet =
+      "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+      "spreadsheetml/2006/main\"><sheetData><row r=\"1\">";
   for (std::size_t i = 0; i < strings.size(); ++i) {
     sheet += "<c r=\"A1\" t=\"s\"><v>" + std::to_string(i) + "</v></c>";
   }
@@ -186,13 +186,12 @@ std::string MakeOdt(const std::vector<std::string>& paragraphs) {
       "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
       "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>" +
       body + "</office:text></office:body></office:document-content>";
-  return MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"},
-                  {"content.xml", content}});
+  return MakeZip(
+      {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}});
 }
 
 std::string Base64(std::string_view data) {
-  static const char* kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   std::size_t line = 0;
   for (std::size_t i = 0; i < data.size(); i += 3) {
@@ -293,8 +292,8 @@ std::string ReadSourceFile(const std::string& relative) {
 }
 
 std::string CorpusDir() {
-  std::filesystem::path dir = std::filesystem::path(SENDGUARD_SOURCE_DIR) / ".." / "shared" /
-                              "corpus";
+  std::filesystem::path dir =
+      std::filesystem::path(SENDGUARD_SOURCE_DIR) / ".." / "shared" / "corpus";
   return std::filesystem::is_directory(dir) ? dir.lexically_normal().string() : "";
 }
 

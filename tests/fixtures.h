@@ -32,7 +32,8 @@ std::string MakePdf(const std::vector<std::string>& lines);
 // A minimal Word document with one paragraph per line.
 std::string MakeDocx(const std::vector<std::string>& paragraphs);
 // A minimal workbook: shared strings plus one numeric cell per number.
-std::string MakeXlsx(const std::vector<std::string>& strings, const std::vector<std::string>& numbers);
+std::string MakeXlsx(const std::vector<std::string>& strings,
+                     const std::vector<std::string>& numbers);
 // A minimal OpenDocument text with one paragraph per line.
 std::string MakeOdt(const std::vector<std::string>& paragraphs);
 
@@ -40,10 +41,10 @@ std::string Base64(std::string_view data);
 std::string QuotedPrintable(std::string_view data);
 
 struct MimePart {
-  std::string content_type;        // full value, e.g. "text/plain; charset=utf-8"
-  std::string transfer_encoding;   // "base64", "quoted-printable", "8bit", ...
-  std::string filename;            // set: Content-Disposition: attachment
-  std::string body;                // already encoded as transfer_encoding says
+  std::string content_type;       // full value, e.g. "text/plain; charset=utf-8"
+  std::string transfer_encoding;  // "base64", "quoted-printable", "8bit", ...
+  std::string filename;           // set: Content-Disposition: attachment
+  std::string body;               // already encoded as transfer_encoding says
 };
 
 // A multipart/mixed message from alice@example.org to `to` with `parts`.

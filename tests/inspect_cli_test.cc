@@ -39,13 +39,14 @@ TEST(InspectCliTest, ShowsTextFromEveryKindOfPart) {
        Attachment("application/zip", "d.zip", MakeZip({{"notes.txt", "zip txt marker"}})),
        {"message/rfc822", "7bit", "fwd.eml", nested}});
   std::string path = (std::filesystem::temp_directory_path() /
-                      ("sendguard_inspect_" + std::to_string(::getpid()) + ".eml")).string();
+                      ("sendguard_inspect_" + std::to_string(::getpid()) + ".eml"))
+                         .string();
   std::ofstream(path, std::ios::binary) << raw;
   std::string text = RunInspectText(path);
   std::filesystem::remove(path);
-  for (const char* marker : {"quoted-printable html marker", "pdf marker", "docx marker",
-                             "xlsx marker", "12345", "zip txt marker", "nested rfc822 marker",
-                             "Inner subject"}) {
+  for (const char* marker :
+       {"quoted-printable html marker", "pdf marker", "docx marker", "xlsx marker", "12345",
+        "zip txt marker", "nested rfc822 marker", "Inner subject"}) {
     EXPECT_NE(text.find(marker), std::string::npos) << marker << " missing from:\n" << text;
   }
 }

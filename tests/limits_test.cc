@@ -51,13 +51,15 @@ TEST(LimitsTest, TenLevelNestedZipStopsAtTheDepthLimit) {
   for (int level = 9; level >= 1; --level) {
     zip = MakeZip({{"level" + std::to_string(level) + ".zip", zip}});
   }
-  Message m = ParseOk(MakeMessage("a@b.org", "nested", {Attachment("application/zip", "top.zip", zip)}));
+  Message m =
+      ParseOk(MakeMessage("a@b.org", "nested", {Attachment("application/zip", "top.zip", zip)}));
   EXPECT_TRUE(HasLimit(m, "depth"));
   EXPECT_EQ(m.AllText().find("bottom of the well"), std::string::npos);
 
   Limits deep;
   deep.max_depth = 12;
-  Message all = ParseOk(MakeMessage("a@b.org", "nested", {Attachment("application/zip", "top.zip", zip)}), deep);
+  Message all = ParseOk(
+      MakeMessage("a@b.org", "nested", {Attachment("application/zip", "top.zip", zip)}), deep);
   EXPECT_FALSE(HasLimit(all, "depth"));
   EXPECT_NE(all.AllText().find("bottom of the well"), std::string::npos);
 }
@@ -65,11 +67,13 @@ TEST(LimitsTest, TenLevelNestedZipStopsAtTheDepthLimit) {
 TEST(LimitsTest, GigabyteZipBombIsStoppedQuickly) {
   std::string bomb = MakeZeroZip(std::size_t{1} << 30);
   ASSERT_LT(bomb.size(), 16u << 20);
-  std::string raw = MakeMessage("a@b.org", "bomb", {Attachment("application/zip", "bomb.zip", bomb)});
+  std::string raw =
+      MakeMessage("a@b.org", "bomb", {Attachment("application/zip", "bomb.zip", bomb)});
   auto start = std::chrono::steady_clock::now();
   Message m = ParseOk(raw);
   auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_TRUE(HasLimit(m, "expansion-ratio") || HasLimit(m, "member-size")) << m.limit_hits().size();
+  EXPECT_TRUE(HasLimit(m, "expansion-ratio") || HasLimit(m, "member-size"))
+      << m.limit_hits().size();
   EXPECT_LT(elapsed, std::chrono::seconds(20));
 }
 
@@ -108,26 +112,33 @@ TEST(LimitsTest, ArchiveMemberLimit) {
   for (int i = 0; i < 30; ++i) files.push_back({"f" + std::to_string(i) + ".txt", "member"});
   Limits limits;
   limits.max_archive_members = 5;
-  Message m = ParseOk(MakeMessage("a@b.org", "many", {Attachment("application/zip", "m.zip", MakeZip(files))}), limits);
+  Message m = ParseOk(
+      MakeMessage("a@b.org", "many", {Attachment("application/zip", "m.zip", MakeZip(files))}),
+      limits);
   EXPECT_TRUE(HasLimit(m, "archive-members"));
 }
 
 TEST(LimitsTest, TextLimitCutsOnACharacterBoundary) {
   Limits limits;
   limits.max_text_bytes = 11;
-  Message m = ParseOk("Subject: s\r\n\r\n\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\r\n", limits);
+  Message m =
+      ParseOk("Subject: s\r\n\r\n\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\r\n", limits);
   EXPECT_TRUE(HasLimit(m, "text-size"));
   ASSERT_EQ(m.texts().size(), 2u);
   EXPECT_EQ(m.texts()[0].text, "s");
-  EXPECT_EQ(m.texts()[1].text, "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9");  // 10 of 11 bytes: no half é
+  EXPECT_EQ(m.texts()[1].text,
+            "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9");  // 10 of 11 bytes: no half é
 }
 
 TEST(LimitsTest, TimeBudgetIsEnforced) {
   Files files;
-  for (int i = 0; i < 200; ++i) files.push_back({"f" + std::to_string(i) + ".txt", std::string(20000, 'a')});
+  for (int i = 0; i < 200; ++i)
+    files.push_back({"f" + std::to_string(i) + ".txt", std::string(20000, 'a')});
   Limits limits;
   limits.max_time = std::chrono::milliseconds(0);
-  Message m = ParseOk(MakeMessage("a@b.org", "slow", {Attachment("application/zip", "z.zip", MakeZip(files))}), limits);
+  Message m = ParseOk(
+      MakeMessage("a@b.org", "slow", {Attachment("application/zip", "z.zip", MakeZip(files))}),
+      limits);
   EXPECT_TRUE(HasLimit(m, "time"));
 }
 
@@ -137,8 +148,8 @@ TEST(LimitsTest, CorruptArchivesAndPdfsAreDefectsNotCrashes) {
   std::string pdf = MakePdf({"text"});
   pdf.resize(40);
   Message m = ParseOk(MakeMessage("a@b.org", "corrupt",
-                                {Attachment("application/zip", "cut.zip", zip),
-                                 Attachment("application/pdf", "cut.pdf", pdf)}));
+                                  {Attachment("application/zip", "cut.zip", zip),
+                                   Attachment("application/pdf", "cut.pdf", pdf)}));
   EXPECT_FALSE(m.defects().empty());
 }
 

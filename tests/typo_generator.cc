@@ -12,8 +12,8 @@
 namespace sendguard::testing {
 namespace {
 
-const char* kTlds[] = {"com", "com", "com", "com", "org", "net", "mil", "mil", "gov", "de",
-                       "fr", "co.uk", "nl", "io", "edu", "int"};
+const char* kTlds[] = {"com", "com", "com", "com",   "org", "net", "mil", "mil",
+                       "gov", "de",  "fr",  "co.uk", "nl",  "io",  "edu", "int"};
 
 const char* kKeyboard[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
 
@@ -193,9 +193,14 @@ std::vector<std::string> MakeRandomDomains(std::size_t count, std::uint64_t seed
   while (out.size() < count) {
     std::string label = words[rng() % words.size()];
     switch (rng() % 3) {
-      case 0: break;
-      case 1: label += "-" + words[rng() % words.size()]; break;
-      default: label += std::to_string(rng() % 1000); break;
+      case 0:
+        break;
+      case 1:
+        label += "-" + words[rng() % words.size()];
+        break;
+      default:
+        label += std::to_string(rng() % 1000);
+        break;
     }
     std::string d = label + "." + kTlds[rng() % (sizeof(kTlds) / sizeof(kTlds[0]))];
     if (seen.insert(d).second) out.push_back(d);

@@ -37,15 +37,15 @@ struct Header {
 // part is the root. Parts of attached messages (message/rfc822) are in the
 // same list, below the message/rfc822 part that carries them.
 struct Part {
-  int parent = -1;              // index of the parent part; -1 for the root
-  int depth = 0;                // attached-message nesting: 0 in the top message
-  std::string content_type;     // lower-case "type/subtype"
-  std::string filename;         // RFC 2231/2047-decoded; may be empty
-  std::string charset;          // declared charset of a text part; may be empty
+  int parent = -1;           // index of the parent part; -1 for the root
+  int depth = 0;             // attached-message nesting: 0 in the top message
+  std::string content_type;  // lower-case "type/subtype"
+  std::string filename;      // RFC 2231/2047-decoded; may be empty
+  std::string charset;       // declared charset of a text part; may be empty
   std::string transfer_encoding;
-  bool attachment = false;      // Content-Disposition: attachment
-  std::size_t size = 0;         // bytes after transfer decoding (0 for containers)
-  std::string label;            // where its text is reported from, see TextSegment
+  bool attachment = false;  // Content-Disposition: attachment
+  std::size_t size = 0;     // bytes after transfer decoding (0 for containers)
+  std::string label;        // where its text is reported from, see TextSegment
 };
 
 // Text extracted from one place in the message.

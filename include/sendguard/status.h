@@ -17,12 +17,12 @@ namespace sendguard {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,   // the input is malformed or the request makes no sense
-  kNotFound,          // a named file, message or record does not exist
-  kResourceExhausted, // a configured limit was reached
-  kDeadlineExceeded,  // a time limit was reached
-  kUnavailable,       // a dependency (file system, network peer) failed; retrying may help
-  kInternal,          // a bug or an unexpected library failure
+  kInvalidArgument,    // the input is malformed or the request makes no sense
+  kNotFound,           // a named file, message or record does not exist
+  kResourceExhausted,  // a configured limit was reached
+  kDeadlineExceeded,   // a time limit was reached
+  kUnavailable,        // a dependency (file system, network peer) failed; retrying may help
+  kInternal,           // a bug or an unexpected library failure
 };
 
 // Returns a stable lower-case name for `code`, e.g. "invalid-argument".
@@ -66,9 +66,9 @@ inline Status InternalError(std::string m) { return Status(StatusCode::kInternal
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT: implicit by design
-    if (std::get<Status>(v_).ok()) std::abort();  // an OK status carries no value
+    if (std::get<Status>(v_).ok()) std::abort();   // an OK status carries no value
   }
 
   bool ok() const { return std::holds_alternative<T>(v_); }

@@ -47,7 +47,8 @@ void RegisterInspect(CLI::App& app, int* exit_code) {
       "inspect", "Print the parsed model of one message: headers, parts and extracted text");
   cmd->add_option("FILE", opts->file, "A message file (RFC 5322, .eml)")->required();
   auto* json = cmd->add_flag("--json", opts->json, "Print the model as JSON (default)");
-  cmd->add_flag("--text", opts->text, "Print only the extracted text, segments separated by a blank line")
+  cmd->add_flag("--text", opts->text,
+                "Print only the extracted text, segments separated by a blank line")
       ->excludes(json);
   AddLimitFlags(cmd, &opts->limits);
   cmd->callback([opts, exit_code] { *exit_code = RunInspect(*opts); });

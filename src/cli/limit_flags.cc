@@ -17,17 +17,17 @@ void AddLimitFlags(CLI::App* cmd, LimitFlags* f) {
                   "MIME parts read per message (default " + std::to_string(d.max_parts) + ")")
       ->check(CLI::Range(1, 1000000))
       ->group("Limits");
-  cmd->add_option("--max-archive-members", f->max_archive_members,
-                  "Archive members read per message (default " +
-                      std::to_string(d.max_archive_members) + ")")
+  cmd->add_option(
+         "--max-archive-members", f->max_archive_members,
+         "Archive members read per message (default " + std::to_string(d.max_archive_members) + ")")
       ->group("Limits");
   cmd->add_option("--max-expansion-ratio", f->max_expansion_ratio,
                   "Decompressed bytes allowed per compressed byte (default 100)")
       ->check(CLI::PositiveNumber)
       ->group("Limits");
-  cmd->add_option("--max-text-bytes", f->max_text_bytes,
-                  "Extracted text kept per message (default " + std::to_string(d.max_text_bytes) +
-                      ")")
+  cmd->add_option(
+         "--max-text-bytes", f->max_text_bytes,
+         "Extracted text kept per message (default " + std::to_string(d.max_text_bytes) + ")")
       ->group("Limits");
   cmd->add_option("--max-time-ms", f->max_time_ms,
                   "Time budget per message in milliseconds (default " +

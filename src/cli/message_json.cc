@@ -1,6 +1,5 @@
 #include "cli/message_json.h"
 
-
 namespace sendguard {
 namespace {
 
@@ -22,7 +21,8 @@ json LimitsJson(const Message& m) {
 
 json EncryptedJson(const Message& m) {
   json out = json::array();
-  for (const EncryptedPart& e : m.encrypted()) out.push_back({{"kind", e.kind}, {"where", e.where}});
+  for (const EncryptedPart& e : m.encrypted())
+    out.push_back({{"kind", e.kind}, {"where", e.where}});
   return out;
 }
 
@@ -36,7 +36,8 @@ json DefectsJson(const Message& m) {
 
 json RecipientJson(const RecipientVerdict& v) {
   json reasons = json::array();
-  for (const RecipientReason& r : v.reasons) reasons.push_back({{"code", r.code}, {"detail", r.detail}});
+  for (const RecipientReason& r : v.reasons)
+    reasons.push_back({{"code", r.code}, {"detail", r.detail}});
   return {{"address", v.address},
           {"domain", v.domain},
           {"risk", RiskName(v.risk)},

@@ -8,8 +8,8 @@ namespace sendguard {
 namespace {
 
 TEST(MessageJsonTest, ScanRecordShape) {
-  Result<Message> m = ParseMessage(
-      "To: ops@army.ml\r\nCc: x@navy.mil\r\nMessage-ID: <id1@h>\r\n\r\nhello\r\n");
+  Result<Message> m =
+      ParseMessage("To: ops@army.ml\r\nCc: x@navy.mil\r\nMessage-ID: <id1@h>\r\n\r\nhello\r\n");
   ASSERT_TRUE(m.ok());
   Context context(Config{}, History{});
   nlohmann::json r = ScanRecordJson("a.eml", *m, Evaluate(*m, context));

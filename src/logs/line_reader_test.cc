@@ -13,14 +13,16 @@ namespace {
 
 std::string TempFile(const std::string& name, const std::string& content) {
   std::string path = (std::filesystem::temp_directory_path() /
-                      ("sendguard_lines_" + std::to_string(::getpid()) + "_" + name)).string();
+                      ("sendguard_lines_" + std::to_string(::getpid()) + "_" + name))
+                         .string();
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
 
 std::vector<std::string> Lines(const std::string& path, std::size_t max_line = 64 * 1024) {
   std::vector<std::string> out;
-  Status s = ForEachLine(path, [&](std::string_view l) { out.emplace_back(l); }, max_line);
+  Status s = ForEachLine(
+      path, [&](std::string_view l) { out.emplace_back(l); }, max_line);
   EXPECT_TRUE(s.ok()) << s.ToString();
   return out;
 }

@@ -99,9 +99,12 @@ std::optional<Delivery> ParseExim(std::string_view line) {
 std::optional<Delivery> ParseDeliveryLine(std::string_view line, LogFormat format) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   switch (format) {
-    case LogFormat::kPostfix: return ParseSyslogDelivery(line, "postfix", " status=sent");
-    case LogFormat::kSendmail: return ParseSyslogDelivery(line, "sendmail", " stat=Sent");
-    case LogFormat::kExim: return ParseExim(line);
+    case LogFormat::kPostfix:
+      return ParseSyslogDelivery(line, "postfix", " status=sent");
+    case LogFormat::kSendmail:
+      return ParseSyslogDelivery(line, "sendmail", " stat=Sent");
+    case LogFormat::kExim:
+      return ParseExim(line);
   }
   return std::nullopt;
 }

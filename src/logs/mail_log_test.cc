@@ -19,10 +19,14 @@ TEST(MailLogTest, PostfixSent) {
 }
 
 TEST(MailLogTest, PostfixOtherLinesAreNotDeliveries) {
-  EXPECT_FALSE(ParseDeliveryLine("Nov 29 10:00:01 mx1 postfix/smtp[1]: 4F2A1: to=<a@b.c>, "
-                                 "status=deferred (timeout)", LogFormat::kPostfix));
-  EXPECT_FALSE(ParseDeliveryLine("Nov 29 10:00:01 mx1 postfix/qmgr[1]: 4F2A1: from=<a@b.c>, "
-                                 "size=100, nrcpt=1 (queue active)", LogFormat::kPostfix));
+  EXPECT_FALSE(
+      ParseDeliveryLine("Nov 29 10:00:01 mx1 postfix/smtp[1]: 4F2A1: to=<a@b.c>, "
+                        "status=deferred (timeout)",
+                        LogFormat::kPostfix));
+  EXPECT_FALSE(
+      ParseDeliveryLine("Nov 29 10:00:01 mx1 postfix/qmgr[1]: 4F2A1: from=<a@b.c>, "
+                        "size=100, nrcpt=1 (queue active)",
+                        LogFormat::kPostfix));
   EXPECT_FALSE(ParseDeliveryLine("garbage", LogFormat::kPostfix));
   EXPECT_FALSE(ParseDeliveryLine("", LogFormat::kPostfix));
 }
@@ -30,7 +34,8 @@ TEST(MailLogTest, PostfixOtherLinesAreNotDeliveries) {
 TEST(MailLogTest, EximDeliveries) {
   auto d = ParseDeliveryLine(
       "2026-11-29 10:00:01 1tGxyz-000ABC-12 => ops@army.mil R=dnslookup T=remote_smtp "
-      "H=mx.army.mil [1.2.3.4] C=\"250 OK\"", LogFormat::kExim);
+      "H=mx.army.mil [1.2.3.4] C=\"250 OK\"",
+      LogFormat::kExim);
   ASSERT_TRUE(d.has_value());
   EXPECT_EQ(d->queue_id, "1tGxyz-000ABC-12");
   EXPECT_EQ(d->recipient, "ops@army.mil");
@@ -39,8 +44,8 @@ TEST(MailLogTest, EximDeliveries) {
                                 LogFormat::kExim);
   ASSERT_TRUE(more.has_value());
   EXPECT_EQ(more->recipient, "b@navy.mil");
-  EXPECT_FALSE(ParseDeliveryLine("2026-11-29 10:00:01 1tGxyz-000ABC-12 <= a@x.org H=h",
-                                 LogFormat::kExim));
+  EXPECT_FALSE(
+      ParseDeliveryLine("2026-11-29 10:00:01 1tGxyz-000ABC-12 <= a@x.org H=h", LogFormat::kExim));
 }
 
 TEST(MailLogTest, SendmailSent) {

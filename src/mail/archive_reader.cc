@@ -46,8 +46,7 @@ bool MentionsEncryption(struct archive* a) {
          e.find("assphrase") != std::string_view::npos;
 }
 
-std::string MemberName(struct archive_entry* entry, std::string_view single_name,
-                       bool raw_format) {
+std::string MemberName(struct archive_entry* entry, std::string_view single_name, bool raw_format) {
   if (raw_format && !single_name.empty()) return std::string(single_name);
   const char* utf8 = archive_entry_pathname_utf8(entry);
   if (utf8 != nullptr) return SanitizeUtf8(utf8);
@@ -90,9 +89,9 @@ void ReadArchive(std::string_view data, const std::string& label, std::string_vi
     if (!want(name)) continue;
     if (!budget.TakeArchiveMember(label)) return;
     if (archive_entry_is_encrypted(entry)) {
-      budget.Encrypted(archive_format(a.get()) == ARCHIVE_FORMAT_ZIP ? "zip-password"
-                                                                     : "archive-password",
-                       where);
+      budget.Encrypted(
+          archive_format(a.get()) == ARCHIVE_FORMAT_ZIP ? "zip-password" : "archive-password",
+          where);
       continue;
     }
     buffer.clear();

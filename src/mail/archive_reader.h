@@ -13,8 +13,8 @@
 namespace sendguard {
 
 struct ArchiveMember {
-  std::string name;      // path inside the archive, UTF-8
-  std::string_view data; // decompressed content, possibly cut by a limit
+  std::string name;       // path inside the archive, UTF-8
+  std::string_view data;  // decompressed content, possibly cut by a limit
 };
 
 // Which members to read: called with each regular file's path; members it

@@ -13,7 +13,8 @@ constexpr std::array<std::uint8_t, 256> MakeTable() {
   std::array<std::uint8_t, 256> t{};
   for (auto& v : t) v = kSkip;
   constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<std::uint8_t>(i);
+  for (int i = 0; i < 64; ++i)
+    t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<std::uint8_t>(i);
   t['='] = kPad;
   return t;
 }
@@ -36,8 +37,8 @@ Base64Result DecodeBase64(std::string_view in) {
     if (have == 0 && end - p >= 4) {
       std::uint8_t a = kTable[p[0]], b = kTable[p[1]], c = kTable[p[2]], d = kTable[p[3]];
       if ((a | b | c | d) < 64) {
-        std::uint32_t v = (std::uint32_t{a} << 18) | (std::uint32_t{b} << 12) |
-                          (std::uint32_t{c} << 6) | d;
+        std::uint32_t v =
+            (std::uint32_t{a} << 18) | (std::uint32_t{b} << 12) | (std::uint32_t{c} << 6) | d;
         out[0] = static_cast<char>(v >> 16);
         out[1] = static_cast<char>(v >> 8);
         out[2] = static_cast<char>(v);

@@ -50,9 +50,8 @@ bool Budget::TakeExpanded(std::size_t n, std::string_view where) {
 }
 
 void Budget::AddText(std::string source, std::string text, int part) {
-  bool blank = std::all_of(text.begin(), text.end(), [](char c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-  });
+  bool blank = std::all_of(text.begin(), text.end(),
+                           [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
   if (blank) return;
   if (text_bytes_ >= limits_.max_text_bytes) {
     Hit("text-size", source, "extracted text limit reached; this text was not kept");
@@ -76,8 +75,7 @@ void Budget::Hit(std::string_view limit, std::string_view where, std::string det
   for (const LimitHit& h : out_->limit_hits) {
     if (h.limit == limit && h.where == where) return;
   }
-  out_->limit_hits.push_back(
-      LimitHit{std::string(limit), SanitizeUtf8(where), std::move(detail)});
+  out_->limit_hits.push_back(LimitHit{std::string(limit), SanitizeUtf8(where), std::move(detail)});
 }
 
 void Budget::Encrypted(std::string_view kind, std::string_view where) {

@@ -15,7 +15,10 @@ TEST(CharsetTest, ValidUtf8IsRecognised) {
 }
 
 TEST(CharsetTest, InvalidBytesAreReplacedNotDropped) {
-  EXPECT_EQ(SanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(SanitizeUtf8("a\xFF"
+                         "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(SanitizeUtf8("\xC3"), "\xEF\xBF\xBD");
   EXPECT_EQ(SanitizeUtf8("ok \xC3\xA9"), "ok \xC3\xA9");
 }

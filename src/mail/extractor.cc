@@ -73,8 +73,8 @@ ContentKind Extractor::Extract(const Blob& blob) {
 }
 
 void Extractor::ExtractArchive(const Blob& blob, ContentKind kind) {
-  std::string_view single = kind == ContentKind::kArchive ? StripCompressionSuffix(blob.filename)
-                                                          : std::string_view();
+  std::string_view single =
+      kind == ContentKind::kArchive ? StripCompressionSuffix(blob.filename) : std::string_view();
   ReadArchive(
       blob.data, blob.label, single, budget_, [](std::string_view) { return true; },
       [&](const ArchiveMember& member) { Extract(MemberBlob(blob, member)); });

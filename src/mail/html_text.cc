@@ -15,9 +15,9 @@ namespace {
 
 struct State {
   std::string out;
-  int skip = 0;      // inside script/style/template
-  int pre = 0;       // inside <pre>: keep white space
-  bool space = true; // last emitted char was white space
+  int skip = 0;       // inside script/style/template
+  int pre = 0;        // inside <pre>: keep white space
+  bool space = true;  // last emitted char was white space
 };
 
 const char* Name(const xmlChar* n) { return reinterpret_cast<const char*>(n); }
@@ -30,10 +30,10 @@ bool IsSkipped(const char* n) {
 
 bool IsBlock(const char* n) {
   static const char* const kBlocks[] = {
-      "p",     "div",   "br",     "li",         "tr",      "table", "h1",      "h2",
-      "h3",    "h4",    "h5",     "h6",         "ul",      "ol",    "dl",      "dt",
-      "dd",    "pre",   "hr",     "blockquote", "section", "article", "header", "footer",
-      "title", "form",  "address", "center",    "nav",     "aside", "main",    "figure"};
+      "p",     "div",  "br",      "li",         "tr",      "table",   "h1",     "h2",
+      "h3",    "h4",   "h5",      "h6",         "ul",      "ol",      "dl",     "dt",
+      "dd",    "pre",  "hr",      "blockquote", "section", "article", "header", "footer",
+      "title", "form", "address", "center",     "nav",     "aside",   "main",   "figure"};
   for (const char* b : kBlocks) {
     if (std::strcmp(n, b) == 0) return true;
   }
@@ -111,8 +111,8 @@ std::string HtmlToText(std::string_view html) {
   if (html.empty()) return {};
   // libxml2 takes an int length; larger input is read in its first 2 GiB only,
   // which the message size limit keeps well clear of.
-  int len = html.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX
-                                                             : static_cast<int>(html.size());
+  int len =
+      html.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX : static_cast<int>(html.size());
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html.data(), len);
   if (ctxt == nullptr) return SanitizeUtf8(html);
   xmlSAXHandler sax;

@@ -27,8 +27,8 @@ TEST(HtmlTextTest, PreKeepsWhitespace) {
 }
 
 TEST(HtmlTextTest, MetaCharsetDoesNotOverrideUtf8Input) {
-  std::string text = HtmlToText(
-      "<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xC3\xA9</body></html>");
+  std::string text =
+      HtmlToText("<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xC3\xA9</body></html>");
   EXPECT_EQ(text, "caf\xC3\xA9\n");
 }
 

@@ -64,7 +64,8 @@ void VisitPath(const fs::path& path, const MessageVisitor& visit,
     return;
   }
   if (depth > 32) {
-    on_error(path.string(), ResourceExhaustedError(path.string() + ": directories nested too deep"));
+    on_error(path.string(),
+             ResourceExhaustedError(path.string() + ": directories nested too deep"));
     return;
   }
   bool maildir = fs::is_directory(path / "cur", ec) || fs::is_directory(path / "new", ec);

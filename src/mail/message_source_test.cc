@@ -13,8 +13,7 @@ namespace fs = std::filesystem;
 class MessageSourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("sendguard_source_test_" + std::to_string(::getpid()));
+    root_ = fs::temp_directory_path() / ("sendguard_source_test_" + std::to_string(::getpid()));
     fs::remove_all(root_);
     fs::create_directories(root_);
   }

@@ -40,16 +40,26 @@ std::string Join(const std::string& prefix, std::string_view name) {
 // headers, ...) are everyday sloppiness, not defects.
 const char* WarningCode(GMimeParserWarning w) {
   switch (w) {
-    case GMIME_WARN_MALFORMED_MULTIPART: return "malformed-multipart";
-    case GMIME_WARN_TRUNCATED_MESSAGE: return "truncated-message";
-    case GMIME_WARN_MALFORMED_MESSAGE: return "malformed-message";
-    case GMIME_CRIT_INVALID_HEADER_NAME: return "invalid-header-name";
-    case GMIME_CRIT_CONFLICTING_HEADER: return "conflicting-header";
-    case GMIME_CRIT_CONFLICTING_PARAMETER: return "conflicting-parameter";
-    case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY: return "multipart-without-boundary";
-    case GMIME_CRIT_NESTING_OVERFLOW: return "mime-nesting-overflow";
-    case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT: return "part-without-headers-or-content";
-    default: return nullptr;
+    case GMIME_WARN_MALFORMED_MULTIPART:
+      return "malformed-multipart";
+    case GMIME_WARN_TRUNCATED_MESSAGE:
+      return "truncated-message";
+    case GMIME_WARN_MALFORMED_MESSAGE:
+      return "malformed-message";
+    case GMIME_CRIT_INVALID_HEADER_NAME:
+      return "invalid-header-name";
+    case GMIME_CRIT_CONFLICTING_HEADER:
+      return "conflicting-header";
+    case GMIME_CRIT_CONFLICTING_PARAMETER:
+      return "conflicting-parameter";
+    case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY:
+      return "multipart-without-boundary";
+    case GMIME_CRIT_NESTING_OVERFLOW:
+      return "mime-nesting-overflow";
+    case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT:
+      return "part-without-headers-or-content";
+    default:
+      return nullptr;
   }
 }
 
@@ -189,9 +199,9 @@ class MimeTreeWalk {
     if (GMIME_IS_MESSAGE_PART(obj)) {
       const char* fname = g_mime_object_get_content_disposition_parameter(obj, "filename");
       part.filename = Str(fname);
-      part.label = Join(prefix, "attachment:" + (part.filename.empty()
-                                                     ? "part" + std::to_string(index) + ".eml"
-                                                     : std::string(BaseName(part.filename))));
+      part.label = Join(
+          prefix, "attachment:" + (part.filename.empty() ? "part" + std::to_string(index) + ".eml"
+                                                         : std::string(BaseName(part.filename))));
       budget_.data().parts.push_back(part);
       if (!budget_.AllowDepth(depth + 1, part.label)) return;
       GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
@@ -279,8 +289,7 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
     int n = g_mime_header_list_get_count(headers);
     for (int i = 0; i < n; ++i) {
       GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
-      d.headers.push_back(
-          Header{Str(g_mime_header_get_name(h)), Str(g_mime_header_get_value(h))});
+      d.headers.push_back(Header{Str(g_mime_header_get_name(h)), Str(g_mime_header_get_value(h))});
     }
     d.from = Addresses(g_mime_message_get_from(msg.get()));
     d.to = Addresses(g_mime_message_get_to(msg.get()));

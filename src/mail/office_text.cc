@@ -16,8 +16,8 @@ namespace {
 struct State {
   OfficeFormat format;
   std::string out;
-  int in_text = 0;          // OOXML: inside a text run element
-  bool in_value = false;    // OOXML: inside <v> of a literal cell
+  int in_text = 0;        // OOXML: inside a text run element
+  bool in_value = false;  // OOXML: inside <v> of a literal cell
   bool cell_is_index = false;
 };
 
@@ -26,9 +26,8 @@ bool Is(const xmlChar* name, const char* literal) {
 }
 
 bool EndsLine(const xmlChar* n) {
-  return Is(n, "p") || Is(n, "h") || Is(n, "br") || Is(n, "cr") || Is(n, "row") ||
-         Is(n, "tr") || Is(n, "table-row") || Is(n, "line-break") || Is(n, "list-item") ||
-         Is(n, "si");
+  return Is(n, "p") || Is(n, "h") || Is(n, "br") || Is(n, "cr") || Is(n, "row") || Is(n, "tr") ||
+         Is(n, "table-row") || Is(n, "line-break") || Is(n, "list-item") || Is(n, "si");
 }
 
 bool EndsCell(const xmlChar* n) {
@@ -39,9 +38,9 @@ void Newline(std::string* out) {
   if (!out->empty() && out->back() != '\n') out->push_back('\n');
 }
 
-void OnStart(void* ctx, const xmlChar* localname, const xmlChar* /*prefix*/,
-             const xmlChar* /*uri*/, int /*nb_namespaces*/, const xmlChar** /*namespaces*/,
-             int nb_attributes, int /*nb_defaulted*/, const xmlChar** attributes) {
+void OnStart(void* ctx, const xmlChar* localname, const xmlChar* /*prefix*/, const xmlChar* /*uri*/,
+             int /*nb_namespaces*/, const xmlChar** /*namespaces*/, int nb_attributes,
+             int /*nb_defaulted*/, const xmlChar** attributes) {
   auto* s = static_cast<State*>(ctx);
   if (s->format == OfficeFormat::kOdf) {
     if (Is(localname, "s")) s->out.push_back(' ');
@@ -65,8 +64,7 @@ void OnStart(void* ctx, const xmlChar* localname, const xmlChar* /*prefix*/,
   }
 }
 
-void OnEnd(void* ctx, const xmlChar* localname, const xmlChar* /*prefix*/,
-           const xmlChar* /*uri*/) {
+void OnEnd(void* ctx, const xmlChar* localname, const xmlChar* /*prefix*/, const xmlChar* /*uri*/) {
   auto* s = static_cast<State*>(ctx);
   if (s->format == OfficeFormat::kOoxml) {
     if ((Is(localname, "t") || Is(localname, "delText")) && s->in_text > 0) --s->in_text;
@@ -95,9 +93,8 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 bool IsOfficeTextMember(OfficeFormat format, std::string_view m) {
   if (format == OfficeFormat::kOdf) return m == "content.xml" || m == "styles.xml";
   if (!EndsWithIgnoreCase(m, ".xml") || m.find("/_rels/") != std::string_view::npos) return false;
-  return m == "word/document.xml" || StartsWith(m, "word/header") ||
-         StartsWith(m, "word/footer") || m == "word/footnotes.xml" ||
-         m == "word/endnotes.xml" || m == "word/comments.xml" ||
+  return m == "word/document.xml" || StartsWith(m, "word/header") || StartsWith(m, "word/footer") ||
+         m == "word/footnotes.xml" || m == "word/endnotes.xml" || m == "word/comments.xml" ||
          m == "xl/sharedStrings.xml" || StartsWith(m, "xl/worksheets/sheet") ||
          StartsWith(m, "xl/comments") || StartsWith(m, "ppt/slides/slide") ||
          StartsWith(m, "ppt/notesSlides/") || StartsWith(m, "ppt/comments/");
@@ -112,8 +109,7 @@ bool IsOfficeEmbeddedMember(OfficeFormat format, std::string_view m) {
 std::string OfficeXmlToText(std::string_view xml, OfficeFormat format) {
   EnsureXmlInitialized();
   if (xml.empty()) return {};
-  int len = xml.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX
-                                                           : static_cast<int>(xml.size());
+  int len = xml.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX : static_cast<int>(xml.size());
   xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(xml.data(), len);
   if (ctxt == nullptr) return {};
   State state{format, {}, 0, false, false};
@@ -131,8 +127,8 @@ std::string OfficeXmlToText(std::string_view xml, OfficeFormat format) {
   *ctxt->sax = sax;
   ctxt->userData = &state;
   // No NOENT (entities are not substituted), no DTD loading, no network.
-  xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                              XML_PARSE_NOWARNING);
+  xmlCtxtUseOptions(ctxt,
+                    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   xmlParseDocument(ctxt);
   xmlFreeParserCtxt(ctxt);
   return SanitizeUtf8(state.out);

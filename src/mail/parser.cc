@@ -6,8 +6,7 @@
 
 namespace sendguard {
 
-Result<Message> ParseMessage(std::string_view raw, const Envelope& envelope,
-                             const Limits& limits) {
+Result<Message> ParseMessage(std::string_view raw, const Envelope& envelope, const Limits& limits) {
   if (TrimWhitespace(raw).empty()) return InvalidArgumentError("empty message");
   MessageData data;
   data.envelope = envelope;

@@ -57,15 +57,16 @@ TEST(ParserTest, LfOnlyAndCrlfGiveTheSameText) {
 
 TEST(ParserTest, QuotedPrintableHtmlPart) {
   std::string html = "<html><body><p>Grid ref 38SMB4484 &amp; caf\xC3\xA9</p></body></html>";
-  Message m = ParseOk(MakeMessage("ops@army.mil", "qp",
-                                {{"text/html; charset=utf-8", "quoted-printable", "",
-                                  QuotedPrintable(html)}}));
+  Message m = ParseOk(
+      MakeMessage("ops@army.mil", "qp",
+                  {{"text/html; charset=utf-8", "quoted-printable", "", QuotedPrintable(html)}}));
   EXPECT_EQ(TextOf(m, "body"), "Grid ref 38SMB4484 & caf\xC3\xA9\n");
 }
 
 TEST(ParserTest, Base64TextInLegacyCharset) {
-  Message m = ParseOk(MakeMessage(
-      "x@y.org", "cs", {{"text/plain; charset=windows-1251", "base64", "", Base64("\xEF\xF0\xE8")}}));
+  Message m = ParseOk(
+      MakeMessage("x@y.org", "cs",
+                  {{"text/plain; charset=windows-1251", "base64", "", Base64("\xEF\xF0\xE8")}}));
   EXPECT_EQ(TextOf(m, "body"), "\xD0\xBF\xD1\x80\xD0\xB8");
 }
 
@@ -79,9 +80,9 @@ TEST(ParserTest, Rfc2231Filename) {
 }
 
 TEST(ParserTest, PdfAttachmentText) {
-  Message m = ParseOk(MakeMessage(
-      "x@y.org", "pdf",
-      {Attachment("application/pdf", "report.pdf", MakePdf({"SECRET//NOFORN", "Flight 22 at 0600"}))}));
+  Message m = ParseOk(MakeMessage("x@y.org", "pdf",
+                                  {Attachment("application/pdf", "report.pdf",
+                                              MakePdf({"SECRET//NOFORN", "Flight 22 at 0600"}))}));
   std::string text = TextOf(m, "attachment:report.pdf");
   EXPECT_NE(text.find("SECRET//NOFORN"), std::string::npos) << text;
   EXPECT_NE(text.find("Flight 22 at 0600"), std::string::npos) << text;
@@ -118,15 +119,16 @@ TEST(ParserTest, ZipAndTarGzMembersAreLabelled) {
 }
 
 TEST(ParserTest, NestedMessageRfc822) {
-  std::string inner = MakeMessage(
-      "inner@army.mil", "Inner subject",
-      {{"text/plain", "7bit", "", "inner body text"},
-       Attachment("application/pdf", "plan.pdf", MakePdf({"inner pdf text"}))});
+  std::string inner =
+      MakeMessage("inner@army.mil", "Inner subject",
+                  {{"text/plain", "7bit", "", "inner body text"},
+                   Attachment("application/pdf", "plan.pdf", MakePdf({"inner pdf text"}))});
   std::string raw =
       "To: a@b.org\r\nSubject: Fwd\r\nContent-Type: multipart/mixed; boundary=outer\r\n\r\n"
       "--outer\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--outer\r\n"
       "Content-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"fwd.eml\"\r\n"
-      "\r\n" + inner + "\r\n--outer--\r\n";
+      "\r\n" +
+      inner + "\r\n--outer--\r\n";
   Message m = ParseOk(raw);
   EXPECT_EQ(TextOf(m, "attachment:fwd.eml/subject"), "Inner subject");
   EXPECT_EQ(TextOf(m, "attachment:fwd.eml/body"), "inner body text");
@@ -149,14 +151,15 @@ TEST(ParserTest, EncryptedPartsAreReported) {
 
   Message s = ParseOk(
       "To: a@b.org\r\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data; "
-      "name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQA=\r\n");
+      "name=smime.p7m\r\nContent-Transfer-Encoding: "
+      "base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQA=\r\n");
   ASSERT_EQ(s.encrypted().size(), 1u);
   EXPECT_EQ(s.encrypted()[0].kind, "smime");
 
-  Message z = ParseOk(MakeMessage(
-      "x@y.org", "zip",
-      {Attachment("application/zip", "locked.zip",
-                  MakeEncryptedZip({{"secret.txt", "hidden"}}, "pw"))}));
+  Message z =
+      ParseOk(MakeMessage("x@y.org", "zip",
+                          {Attachment("application/zip", "locked.zip",
+                                      MakeEncryptedZip({{"secret.txt", "hidden"}}, "pw"))}));
   ASSERT_EQ(z.encrypted().size(), 1u);
   EXPECT_EQ(z.encrypted()[0].kind, "zip-password");
   EXPECT_EQ(TextOf(z, "attachment:locked.zip/secret.txt"), "<none>");

@@ -72,29 +72,40 @@ bool LooksLikeText(std::string_view data) {
 
 std::string_view ContentKindName(ContentKind kind) {
   switch (kind) {
-    case ContentKind::kText: return "text";
-    case ContentKind::kHtml: return "html";
-    case ContentKind::kPdf: return "pdf";
-    case ContentKind::kZip: return "zip";
-    case ContentKind::kOoxml: return "ooxml";
-    case ContentKind::kOdf: return "odf";
-    case ContentKind::kArchive: return "archive";
-    case ContentKind::kMessage: return "message";
-    case ContentKind::kUnsupported: return "unsupported";
-    case ContentKind::kBinary: return "binary";
+    case ContentKind::kText:
+      return "text";
+    case ContentKind::kHtml:
+      return "html";
+    case ContentKind::kPdf:
+      return "pdf";
+    case ContentKind::kZip:
+      return "zip";
+    case ContentKind::kOoxml:
+      return "ooxml";
+    case ContentKind::kOdf:
+      return "odf";
+    case ContentKind::kArchive:
+      return "archive";
+    case ContentKind::kMessage:
+      return "message";
+    case ContentKind::kUnsupported:
+      return "unsupported";
+    case ContentKind::kBinary:
+      return "binary";
   }
   return "binary";
 }
 
-ContentKind Sniff(std::string_view data, std::string_view content_type,
-                  std::string_view filename) {
+ContentKind Sniff(std::string_view data, std::string_view content_type, std::string_view filename) {
   // Magic numbers win over declarations.
   if (StartsWith(data, "PK\x03\x04") || StartsWith(data, "PK\x05\x06")) {
     return SniffZip(data, content_type, filename);
   }
   if (data.substr(0, 1024).find("%PDF-") != std::string_view::npos) return ContentKind::kPdf;
   if (StartsWith(data, "\x1f\x8b") || StartsWith(data, "BZh") ||
-      StartsWith(data, std::string_view("\xfd" "7zXZ\x00", 6)) ||
+      StartsWith(data, std::string_view("\xfd"
+                                        "7zXZ\x00",
+                                        6)) ||
       StartsWith(data, "7z\xbc\xaf\x27\x1c") || StartsWith(data, "Rar!\x1a\x07") ||
       LooksLikeTar(data)) {
     return ContentKind::kArchive;
@@ -102,8 +113,11 @@ ContentKind Sniff(std::string_view data, std::string_view content_type,
   if (StartsWith(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") || StartsWith(data, "{\\rtf")) {
     return ContentKind::kUnsupported;
   }
-  if (StartsWith(data, "\x89PNG") || StartsWith(data, "\xff\xd8\xff") ||
-      StartsWith(data, "GIF8") || StartsWith(data, "MZ") || StartsWith(data, "\x7f" "ELF")) {
+  if (StartsWith(data, "\x89PNG") || StartsWith(data, "\xff\xd8\xff") || StartsWith(data, "GIF8") ||
+      StartsWith(data, "MZ") ||
+      StartsWith(data,
+                 "\x7f"
+                 "ELF")) {
     return ContentKind::kBinary;
   }
 

@@ -10,16 +10,16 @@
 namespace sendguard {
 
 enum class ContentKind {
-  kText,      // plain text in some charset
+  kText,  // plain text in some charset
   kHtml,
   kPdf,
-  kZip,       // a ZIP that is not an office document
-  kOoxml,     // docx, xlsx, pptx and their macro/template variants
-  kOdf,       // odt, ods, odp
-  kArchive,   // tar, gzip, bzip2, xz, 7z, rar: anything libarchive reads
-  kMessage,   // message/rfc822 or an .eml file
+  kZip,          // a ZIP that is not an office document
+  kOoxml,        // docx, xlsx, pptx and their macro/template variants
+  kOdf,          // odt, ods, odp
+  kArchive,      // tar, gzip, bzip2, xz, 7z, rar: anything libarchive reads
+  kMessage,      // message/rfc822 or an .eml file
   kUnsupported,  // a known document format without an extractor (legacy .doc, RTF)
-  kBinary,    // images, executables, anything without text
+  kBinary,       // images, executables, anything without text
 };
 
 // Returns a stable name for `kind`, e.g. "pdf".
@@ -27,8 +27,7 @@ std::string_view ContentKindName(ContentKind kind);
 
 // Classifies `data`. `content_type` is the lower-case declared "type/subtype"
 // (may be empty), `filename` the declared name (may be empty).
-ContentKind Sniff(std::string_view data, std::string_view content_type,
-                  std::string_view filename);
+ContentKind Sniff(std::string_view data, std::string_view content_type, std::string_view filename);
 
 }  // namespace sendguard
 

@@ -20,8 +20,7 @@ TEST(SniffTest, MagicBeatsDeclaredType) {
 TEST(SniffTest, OfficeDocumentsAreRecognisedByContent) {
   EXPECT_EQ(Sniff(MakeDocx({"x"}), "application/octet-stream", "a.bin"), ContentKind::kOoxml);
   EXPECT_EQ(Sniff(MakeOdt({"x"}), "", ""), ContentKind::kOdf);
-  EXPECT_EQ(Sniff(MakeZip({{"word/document.xml", "<w/>"}}), "", "memo.docx"),
-            ContentKind::kOoxml);
+  EXPECT_EQ(Sniff(MakeZip({{"word/document.xml", "<w/>"}}), "", "memo.docx"), ContentKind::kOoxml);
 }
 
 TEST(SniffTest, DeclaredTypesWhenNoMagic) {

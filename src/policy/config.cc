@@ -61,8 +61,9 @@ Handler Number(const std::string& name, const std::string& what, T* out, T min, 
   return [=](const YAML::Node& n) {
     T v = As<T>(name, n, what);
     if (v < min || v > max) {
-      throw ConfigError(name, n, what + " must be between " + std::to_string(min) + " and " +
-                                     std::to_string(max));
+      throw ConfigError(
+          name, n,
+          what + " must be between " + std::to_string(min) + " and " + std::to_string(max));
     }
     *out = v;
   };
@@ -83,40 +84,65 @@ Result<Config> ParseConfig(std::string_view yaml, const std::string& name) {
     Limits& l = c.limits;
     std::size_t kMax = std::size_t{1} << 40;
     long max_time_ms = static_cast<long>(l.max_time.count());
-    ForEachKey(name, root, "the configuration", {
-      {"organization", [&](const YAML::Node& n) {
-         ForEachKey(name, n, "organization", {
-           {"domains", List(name, "organization.domains", &r.own_domains)},
-           {"trusted_domains", List(name, "organization.trusted_domains", &r.trusted_domains)},
-           {"protected_domains", List(name, "organization.protected_domains", &r.protected_domains)},
-         });
-       }},
-      {"recipients", [&](const YAML::Node& n) {
-         ForEachKey(name, n, "recipients", {
-           {"sensitive_suffixes", List(name, "recipients.sensitive_suffixes", &r.sensitive_suffixes)},
-           {"webmail_domains", List(name, "recipients.webmail_domains", &r.extra_webmail_domains)},
-           {"min_ratio", Number<double>(name, "recipients.min_ratio", &r.min_ratio, 1.0, 1e9)},
-           {"min_intended_messages", Number<std::uint64_t>(name, "recipients.min_intended_messages",
-                                                           &r.min_intended_messages, 0, 1ULL << 62)},
-           {"established_messages", Number<std::uint64_t>(name, "recipients.established_messages",
-                                                          &r.established_messages, 1, 1ULL << 62)},
-         });
-       }},
-      {"limits", [&](const YAML::Node& n) {
-         ForEachKey(name, n, "limits", {
-           {"max_message_bytes", Number<std::size_t>(name, "limits.max_message_bytes", &l.max_message_bytes, 1024, kMax)},
-           {"max_depth", Number<int>(name, "limits.max_depth", &l.max_depth, 0, 64)},
-           {"max_parts", Number<int>(name, "limits.max_parts", &l.max_parts, 1, 1000000)},
-           {"max_archive_members", Number<int>(name, "limits.max_archive_members", &l.max_archive_members, 0, 10000000)},
-           {"max_member_bytes", Number<std::size_t>(name, "limits.max_member_bytes", &l.max_member_bytes, 1, kMax)},
-           {"max_expanded_bytes", Number<std::size_t>(name, "limits.max_expanded_bytes", &l.max_expanded_bytes, 1, kMax)},
-           {"max_expansion_ratio", Number<double>(name, "limits.max_expansion_ratio", &l.max_expansion_ratio, 1.0, 1e9)},
-           {"max_text_bytes", Number<std::size_t>(name, "limits.max_text_bytes", &l.max_text_bytes, 0, kMax)},
-           {"max_pdf_pages", Number<int>(name, "limits.max_pdf_pages", &l.max_pdf_pages, 0, 1000000)},
-           {"max_time_ms", Number<long>(name, "limits.max_time_ms", &max_time_ms, 1, 3600000)},
-         });
-       }},
-    });
+    ForEachKey(
+        name, root, "the configuration",
+        {
+            {"organization",
+             [&](const YAML::Node& n) {
+               ForEachKey(name, n, "organization",
+                          {
+                              {"domains", List(name, "organization.domains", &r.own_domains)},
+                              {"trusted_domains",
+                               List(name, "organization.trusted_domains", &r.trusted_domains)},
+                              {"protected_domains",
+                               List(name, "organization.protected_domains", &r.protected_domains)},
+                          });
+             }},
+            {"recipients",
+             [&](const YAML::Node& n) {
+               ForEachKey(name, n, "recipients",
+                          {
+                              {"sensitive_suffixes",
+                               List(name, "recipients.sensitive_suffixes", &r.sensitive_suffixes)},
+                              {"webmail_domains",
+                               List(name, "recipients.webmail_domains", &r.extra_webmail_domains)},
+                              {"min_ratio", Number<double>(name, "recipients.min_ratio",
+                                                           &r.min_ratio, 1.0, 1e9)},
+                              {"min_intended_messages",
+                               Number<std::uint64_t>(name, "recipients.min_intended_messages",
+                                                     &r.min_intended_messages, 0, 1ULL << 62)},
+                              {"established_messages",
+                               Number<std::uint64_t>(name, "recipients.established_messages",
+                                                     &r.established_messages, 1, 1ULL << 62)},
+                          });
+             }},
+            {"limits",
+             [&](const YAML::Node& n) {
+               ForEachKey(
+                   name, n, "limits",
+                   {
+                       {"max_message_bytes", Number<std::size_t>(name, "limits.max_message_bytes",
+                                                                 &l.max_message_bytes, 1024, kMax)},
+                       {"max_depth", Number<int>(name, "limits.max_depth", &l.max_depth, 0, 64)},
+                       {"max_parts",
+                        Number<int>(name, "limits.max_parts", &l.max_parts, 1, 1000000)},
+                       {"max_archive_members", Number<int>(name, "limits.max_archive_members",
+                                                           &l.max_archive_members, 0, 10000000)},
+                       {"max_member_bytes", Number<std::size_t>(name, "limits.max_member_bytes",
+                                                                &l.max_member_bytes, 1, kMax)},
+                       {"max_expanded_bytes", Number<std::size_t>(name, "limits.max_expanded_bytes",
+                                                                  &l.max_expanded_bytes, 1, kMax)},
+                       {"max_expansion_ratio", Number<double>(name, "limits.max_expansion_ratio",
+                                                              &l.max_expansion_ratio, 1.0, 1e9)},
+                       {"max_text_bytes", Number<std::size_t>(name, "limits.max_text_bytes",
+                                                              &l.max_text_bytes, 0, kMax)},
+                       {"max_pdf_pages",
+                        Number<int>(name, "limits.max_pdf_pages", &l.max_pdf_pages, 0, 1000000)},
+                       {"max_time_ms",
+                        Number<long>(name, "limits.max_time_ms", &max_time_ms, 1, 3600000)},
+                   });
+             }},
+        });
     l.max_time = std::chrono::milliseconds(max_time_ms);
   } catch (const ConfigError& e) {
     return InvalidArgumentError(e.text());

@@ -34,7 +34,8 @@ TEST(ConfigTest, ReadsEverySection) {
 }
 
 TEST(ConfigTest, ErrorsNameTheLine) {
-  Result<Config> c = ParseConfig("organization:\n  domains: [a.mil]\n  trusted_domain: [x]\n", "f.yaml");
+  Result<Config> c =
+      ParseConfig("organization:\n  domains: [a.mil]\n  trusted_domain: [x]\n", "f.yaml");
   ASSERT_FALSE(c.ok());
   EXPECT_NE(c.status().message().find("f.yaml:3:"), std::string::npos) << c.status().message();
   EXPECT_NE(c.status().message().find("trusted_domain"), std::string::npos);

@@ -12,12 +12,12 @@
 namespace sendguard {
 
 struct DomainName {
-  std::string ascii;        // lower-case, A-labels (punycode), no trailing dot: "xn--rmy-8cd.mil"
-  std::string unicode;      // the same with U-labels: "аrmy.mil"
-  std::string registrable;  // eTLD+1, ASCII: "army.mil" for "hq.army.mil"; the whole
-                            // domain when it has no label below its public suffix
-  std::string suffix;       // public suffix, ASCII: "mil", "co.uk"
-  std::string label;        // the label left of the suffix in `registrable`: "army"
+  std::string ascii;          // lower-case, A-labels (punycode), no trailing dot: "xn--rmy-8cd.mil"
+  std::string unicode;        // the same with U-labels: "аrmy.mil"
+  std::string registrable;    // eTLD+1, ASCII: "army.mil" for "hq.army.mil"; the whole
+                              // domain when it has no label below its public suffix
+  std::string suffix;         // public suffix, ASCII: "mil", "co.uk"
+  std::string label;          // the label left of the suffix in `registrable`: "army"
   bool known_suffix = false;  // the suffix is an ICANN suffix (a TLD that exists)
 
   // The domain with its registrable part replaced by `registrable`, keeping

@@ -40,7 +40,10 @@ TEST(DomainTest, InternationalisedDomains) {
   Result<DomainName> back = ParseDomain(d->ascii);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->unicode, "\xD0\xB0rmy.mil");
-  EXPECT_EQ(ParseDomain("B\xC3\xBC" "cher.DE")->ascii, "xn--bcher-kva.de");
+  EXPECT_EQ(ParseDomain("B\xC3\xBC"
+                        "cher.DE")
+                ->ascii,
+            "xn--bcher-kva.de");
 }
 
 TEST(DomainTest, Invalid) {

@@ -48,15 +48,24 @@ std::string Quote(char c) { return std::string("'") + c + "'"; }
 
 std::string_view EditKindName(EditKind kind) {
   switch (kind) {
-    case EditKind::kOmission: return "omission";
-    case EditKind::kRepetition: return "repetition";
-    case EditKind::kInsertion: return "insertion";
-    case EditKind::kHyphenation: return "hyphenation";
-    case EditKind::kTransposition: return "transposition";
-    case EditKind::kKeyboard: return "keyboard";
-    case EditKind::kVowelSwap: return "vowel-swap";
-    case EditKind::kBitFlip: return "bit-flip";
-    case EditKind::kReplacement: return "replacement";
+    case EditKind::kOmission:
+      return "omission";
+    case EditKind::kRepetition:
+      return "repetition";
+    case EditKind::kInsertion:
+      return "insertion";
+    case EditKind::kHyphenation:
+      return "hyphenation";
+    case EditKind::kTransposition:
+      return "transposition";
+    case EditKind::kKeyboard:
+      return "keyboard";
+    case EditKind::kVowelSwap:
+      return "vowel-swap";
+    case EditKind::kBitFlip:
+      return "bit-flip";
+    case EditKind::kReplacement:
+      return "replacement";
   }
   return "replacement";
 }
@@ -71,8 +80,10 @@ std::optional<Edit> ClassifyEdit(std::string_view intended, std::string_view typ
     if (intended.substr(p + 1) == typed.substr(p + 1)) {
       char want = intended[p], got = typed[p];
       std::string detail = Quote(want) + " typed as " + Quote(got);
-      if (KeyboardNeighbours(want, got)) return Edit{EditKind::kKeyboard, detail + " (keyboard neighbour)"};
-      if (IsVowel(want) && IsVowel(got)) return Edit{EditKind::kVowelSwap, detail + " (vowel swap)"};
+      if (KeyboardNeighbours(want, got))
+        return Edit{EditKind::kKeyboard, detail + " (keyboard neighbour)"};
+      if (IsVowel(want) && IsVowel(got))
+        return Edit{EditKind::kVowelSwap, detail + " (vowel swap)"};
       if (OneBitApart(want, got)) return Edit{EditKind::kBitFlip, detail + " (bit flip)"};
       return Edit{EditKind::kReplacement, detail};
     }

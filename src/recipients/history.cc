@@ -35,8 +35,7 @@ std::uint64_t History::AddressMessages(std::string_view a) const {
   return it == addresses_.end() ? 0 : it->second;
 }
 
-void History::ForEachDomain(
-    const std::function<void(const std::string&, std::uint64_t)>& f) const {
+void History::ForEachDomain(const std::function<void(const std::string&, std::uint64_t)>& f) const {
   for (const auto& [d, n] : domains_) f(d, n);
 }
 

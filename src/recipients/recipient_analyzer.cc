@@ -34,23 +34,33 @@ std::vector<std::string> Normalised(const std::vector<std::string>& domains) {
 
 double KindWeight(MissKind kind, const std::optional<Edit>& edit) {
   switch (kind) {
-    case MissKind::kHomoglyph: return 1.0;
-    case MissKind::kMissingDot: return 0.95;
-    case MissKind::kTldTypo: return 0.95;
-    case MissKind::kExtraDot: return 0.9;
-    case MissKind::kTypo: break;
+    case MissKind::kHomoglyph:
+      return 1.0;
+    case MissKind::kMissingDot:
+      return 0.95;
+    case MissKind::kTldTypo:
+      return 0.95;
+    case MissKind::kExtraDot:
+      return 0.9;
+    case MissKind::kTypo:
+      break;
   }
   if (!edit) return 0.7;
   switch (edit->kind) {
     case EditKind::kTransposition:
-    case EditKind::kRepetition: return 0.9;
+    case EditKind::kRepetition:
+      return 0.9;
     case EditKind::kOmission:
     case EditKind::kKeyboard:
-    case EditKind::kHyphenation: return 0.85;
+    case EditKind::kHyphenation:
+      return 0.85;
     case EditKind::kInsertion:
-    case EditKind::kVowelSwap: return 0.8;
-    case EditKind::kBitFlip: return 0.75;
-    case EditKind::kReplacement: return 0.7;
+    case EditKind::kVowelSwap:
+      return 0.8;
+    case EditKind::kBitFlip:
+      return 0.75;
+    case EditKind::kReplacement:
+      return 0.7;
   }
   return 0.7;
 }
@@ -73,11 +83,15 @@ Risk RiskOf(double score) {
 
 std::string_view ReasonCode(MissKind kind) {
   switch (kind) {
-    case MissKind::kTldTypo: return "tld-typo";
+    case MissKind::kTldTypo:
+      return "tld-typo";
     case MissKind::kTypo:
-    case MissKind::kExtraDot: return "typo";
-    case MissKind::kHomoglyph: return "homoglyph";
-    case MissKind::kMissingDot: return "missing-dot";
+    case MissKind::kExtraDot:
+      return "typo";
+    case MissKind::kHomoglyph:
+      return "homoglyph";
+    case MissKind::kMissingDot:
+      return "missing-dot";
   }
   return "typo";
 }
@@ -93,10 +107,14 @@ std::string LocalPart(std::string_view address) {
 
 std::string_view RiskName(Risk risk) {
   switch (risk) {
-    case Risk::kNone: return "none";
-    case Risk::kLow: return "low";
-    case Risk::kMedium: return "medium";
-    case Risk::kHigh: return "high";
+    case Risk::kNone:
+      return "none";
+    case Risk::kLow:
+      return "low";
+    case Risk::kMedium:
+      return "medium";
+    case Risk::kHigh:
+      return "high";
   }
   return "none";
 }
@@ -121,17 +139,21 @@ RecipientAnalyzer::RecipientAnalyzer(RecipientOptions options, const History& hi
   history.ForEachDomain([&](const std::string& d, std::uint64_t n) {
     intended.push_back(IntendedDomain{d, n, DomainOrigin::kHistory});
   });
-  for (const auto* list : {&options_.own_domains, &options_.trusted_domains,
-                           &options_.protected_domains}) {
-    for (const std::string& d : *list) intended.push_back(IntendedDomain{d, 0, DomainOrigin::kConfigured});
+  for (const auto* list :
+       {&options_.own_domains, &options_.trusted_domains, &options_.protected_domains}) {
+    for (const std::string& d : *list)
+      intended.push_back(IntendedDomain{d, 0, DomainOrigin::kConfigured});
   }
-  for (const std::string& d : webmail_) intended.push_back(IntendedDomain{d, 0, DomainOrigin::kBuiltin});
+  for (const std::string& d : webmail_)
+    intended.push_back(IntendedDomain{d, 0, DomainOrigin::kBuiltin});
   index_ = std::make_unique<TypoIndex>(std::move(intended));
 }
 
 RecipientAnalyzer::~RecipientAnalyzer() = default;
 
-bool RecipientAnalyzer::IsOwn(const DomainName& d) const { return InAny(d.ascii, options_.own_domains); }
+bool RecipientAnalyzer::IsOwn(const DomainName& d) const {
+  return InAny(d.ascii, options_.own_domains);
+}
 
 bool RecipientAnalyzer::IsTrusted(const DomainName& d) const {
   return InAny(d.ascii, options_.trusted_domains) || InAny(d.ascii, options_.protected_domains);
@@ -171,10 +193,18 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
       case MissKind::kTldTypo:
         detail += m.edit ? " (top-level domain: " + m.edit->detail + ")" : " (top-level domain)";
         break;
-      case MissKind::kTypo: detail += m.edit ? " (" + m.edit->detail + ")" : ""; break;
-      case MissKind::kHomoglyph: detail += " (lookalike characters)"; break;
-      case MissKind::kMissingDot: detail += " (a dot left out)"; break;
-      case MissKind::kExtraDot: detail += " (an extra dot)"; break;
+      case MissKind::kTypo:
+        detail += m.edit ? " (" + m.edit->detail + ")" : "";
+        break;
+      case MissKind::kHomoglyph:
+        detail += " (lookalike characters)";
+        break;
+      case MissKind::kMissingDot:
+        detail += " (a dot left out)";
+        break;
+      case MissKind::kExtraDot:
+        detail += " (an extra dot)";
+        break;
     }
     if (e.origin == DomainOrigin::kHistory) {
       detail += ", which has " + std::to_string(e.messages) + " past messages against " +
@@ -187,11 +217,11 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
     for (const std::string& s : options_.sensitive_suffixes) {
       if (d.suffix == s || BoundedEditDistance(d.suffix, s, 1) != 1) continue;
       std::optional<Edit> edit = ClassifyEdit(s, d.suffix);
-      std::string detail = "." + d.suffix + " is one slip from ." + s +
-                           (edit ? " (" + edit->detail + ")" : "");
-      consider(Scored{0.95, MissKind::kTldTypo, std::move(detail),
-                      d.WithRegistrable(d.label + "." + s)},
-               0);
+      std::string detail =
+          "." + d.suffix + " is one slip from ." + s + (edit ? " (" + edit->detail + ")" : "");
+      consider(
+          Scored{0.95, MissKind::kTldTypo, std::move(detail), d.WithRegistrable(d.label + "." + s)},
+          0);
     }
   }
   return best;
@@ -199,7 +229,10 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
 
 RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
   RecipientVerdict v;
-  v.address = std::string(TrimWhitespace(address));
+  std::string_view bare = TrimWhitespace(address);
+  if (bare.size() >= 2 && bare.front() == '<' && bare.back() == '>')
+    bare = bare.substr(1, bare.size() - 2);
+  v.address = std::string(bare);
   std::string_view domain_part = AddressDomainPart(address);
   if (domain_part.empty()) {
     v.risk = Risk::kMedium;
@@ -234,8 +267,8 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
   std::uint64_t registrable_messages =
       d.ascii == d.registrable ? domain_messages : messages(d.registrable);
   std::uint64_t candidate_messages = std::max(domain_messages, registrable_messages);
-  bool established = IsTrusted(d) || IsWebmail(d) ||
-                     candidate_messages >= options_.established_messages;
+  bool established =
+      IsTrusted(d) || IsWebmail(d) || candidate_messages >= options_.established_messages;
   if (!established) {
     if (std::optional<Scored> best = BestNearMiss(d, candidate_messages)) {
       raise(RiskOf(best->score));

@@ -66,19 +66,19 @@ TEST_F(AnalyzerTest, HistoryDrivenTyposOfEveryKind) {
     const char* code;
     const char* suggestion;
   } cases[] = {
-      {"x@logistics-comand.com", "typo", "x@logistics-command.com"},     // omission
-      {"x@logistics-commannd.com", "typo", "x@logistics-command.com"},   // repetition
-      {"x@logistcis-command.com", "typo", "x@logistics-command.com"},    // transposition
-      {"x@logisticscommand.com", "typo", "x@logistics-command.com"},     // hyphen dropped
-      {"x@exanple.org", "typo", "x@example.org"},                        // keyboard
-      {"x@example.orh", "tld-typo", "x@example.org"},                    // TLD
-      {"x@magnet.co.ukk", "tld-typo", "x@magnet.co.uk"},                 // TLD of a 2-label suffix
-      {"x@examp1e.org", "homoglyph", "x@example.org"},                   // 1 for l
-      {"x@usaf.mil", "missing-dot", "x@us.af.mil"},                      // dot left out
-      {"x@armymil.com", "missing-dot", "x@army.mil"},                    // dot, plus .com
-      {"x@ar.my.mil", "typo", "x@army.mil"},                             // extra dot
-      {"x@arrny.mil", "homoglyph", "x@army.mil"},                        // rn for m
-      {"x@\xD0\xB0rmy.mil", "homoglyph", "x@army.mil"},                  // Cyrillic а
+      {"x@logistics-comand.com", "typo", "x@logistics-command.com"},    // omission
+      {"x@logistics-commannd.com", "typo", "x@logistics-command.com"},  // repetition
+      {"x@logistcis-command.com", "typo", "x@logistics-command.com"},   // transposition
+      {"x@logisticscommand.com", "typo", "x@logistics-command.com"},    // hyphen dropped
+      {"x@exanple.org", "typo", "x@example.org"},                       // keyboard
+      {"x@example.orh", "tld-typo", "x@example.org"},                   // TLD
+      {"x@magnet.co.ukk", "tld-typo", "x@magnet.co.uk"},                // TLD of a 2-label suffix
+      {"x@examp1e.org", "homoglyph", "x@example.org"},                  // 1 for l
+      {"x@usaf.mil", "missing-dot", "x@us.af.mil"},                     // dot left out
+      {"x@armymil.com", "missing-dot", "x@army.mil"},                   // dot, plus .com
+      {"x@ar.my.mil", "typo", "x@army.mil"},                            // extra dot
+      {"x@arrny.mil", "homoglyph", "x@army.mil"},                       // rn for m
+      {"x@\xD0\xB0rmy.mil", "homoglyph", "x@army.mil"},                 // Cyrillic а
   };
   for (const Case& c : cases) {
     RecipientVerdict v = a.Analyze(c.typed);
@@ -93,8 +93,8 @@ TEST_F(AnalyzerTest, EstablishedDomainsAndSubdomainsAreNeverTypos) {
   h.Add("partner1.com", 500);
   h.Add("partner11.com", 400);  // comparable traffic: both legitimate
   h.Add("army.mil", 9000);
-  h.Add("army.ml", 30);         // a typo with dozens of messages is still a typo
-  h.Add("idf.il", 2000);        // established: not a typo of idf.mil
+  h.Add("army.ml", 30);   // a typo with dozens of messages is still a typo
+  h.Add("idf.il", 2000);  // established: not a typo of idf.mil
   h.Finish();
   RecipientAnalyzer a({}, h);
   EXPECT_FALSE(a.Analyze("a@partner1.com").suggestion.has_value());
@@ -118,6 +118,9 @@ TEST_F(AnalyzerTest, RelationshipSignals) {
   EXPECT_TRUE(internal.reasons.empty());
   RecipientVerdict known = a.Analyze("colleague@partner.org");
   EXPECT_TRUE(known.reasons.empty());
+  RecipientVerdict bracketed = a.Analyze(" <Colleague@Partner.org> ");
+  EXPECT_EQ(bracketed.address, "Colleague@Partner.org");
+  EXPECT_TRUE(bracketed.reasons.empty());
   RecipientVerdict new_address = a.Analyze("someone@partner.org");
   EXPECT_TRUE(HasReason(new_address, "first-contact"));
   EXPECT_FALSE(new_address.suggestion.has_value());

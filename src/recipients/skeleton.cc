@@ -118,9 +118,10 @@ bool HasMixedScriptLabel(std::string_view unicode_domain) {
     for (char c : label) ascii &= static_cast<unsigned char>(c) < 0x80;
     if (!ascii && !label.empty()) {
       UErrorCode status = U_ZERO_ERROR;
-      int32_t result = uspoof_check2UTF8(sc, label.data(), static_cast<int32_t>(label.size()),
-                                         nullptr, &status);
-      if (U_SUCCESS(status) && (result & (USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_SCRIPT_CONFUSABLE))) {
+      int32_t result =
+          uspoof_check2UTF8(sc, label.data(), static_cast<int32_t>(label.size()), nullptr, &status);
+      if (U_SUCCESS(status) &&
+          (result & (USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_SCRIPT_CONFUSABLE))) {
         return true;
       }
     }

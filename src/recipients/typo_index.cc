@@ -21,7 +21,8 @@ std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
 }
 
 std::uint64_t HashKey(Key kind, std::string_view s) {
-  return Mix(std::hash<std::string_view>{}(s) ^ (static_cast<std::uint64_t>(kind) * 0x9E3779B97F4A7C15ULL));
+  return Mix(std::hash<std::string_view>{}(s) ^
+             (static_cast<std::uint64_t>(kind) * 0x9E3779B97F4A7C15ULL));
 }
 
 constexpr std::size_t kMaxLabel = 63;
@@ -48,7 +49,8 @@ void ForEachDeletion(std::string_view s, F&& f) {
 // kWhole.
 constexpr std::uint32_t kWhole = 63;
 
-std::uint64_t Pack(std::uint64_t hash, std::uint32_t start, std::uint32_t length, std::uint32_t id) {
+std::uint64_t Pack(std::uint64_t hash, std::uint32_t start, std::uint32_t length,
+                   std::uint32_t id) {
   return ((hash & 0xFFFFFULL) << 44) | (static_cast<std::uint64_t>(start & 63) << 38) |
          (static_cast<std::uint64_t>(length & 63) << 32) | (static_cast<std::uint64_t>(id) + 1);
 }
@@ -140,7 +142,8 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
   std::vector<std::pair<std::size_t, std::string>> by_count;
   for (auto& [suffix, n] : suffix_count) by_count.emplace_back(n, suffix);
   std::sort(by_count.rbegin(), by_count.rend());
-  for (std::size_t i = 0; i < by_count.size() && i < 63; ++i) suffix_bit_[by_count[i].second] = static_cast<int>(i);
+  for (std::size_t i = 0; i < by_count.size() && i < 63; ++i)
+    suffix_bit_[by_count[i].second] = static_cast<int>(i);
   suffix_neighbours_.assign(64, 1ULL << 63);
   for (const auto& [a, abit] : suffix_bit_) {
     for (const auto& [b, bbit] : suffix_bit_) {
@@ -159,7 +162,9 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
   std::vector<std::pair<std::uint64_t, std::uint64_t>> keys;  // hash, packed slot
   keys.reserve(domains_.size() * 4 + label_views.size() * 10);
   auto key = [&](std::uint64_t h, std::uint32_t id, std::uint32_t start = kWhole,
-                 std::uint32_t length = kWhole) { keys.emplace_back(h, Pack(h, start, length, id)); };
+                 std::uint32_t length = kWhole) {
+    keys.emplace_back(h, Pack(h, start, length, id));
+  };
   for (std::uint32_t l = 0; l < label_views.size(); ++l) {
     std::string_view label = Label(l);
     key(HashKey(Key::kNeighbour, label), l);
@@ -191,7 +196,8 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
 }
 
 std::string_view TypoIndex::Label(std::uint32_t l) const {
-  return std::string_view(label_text_).substr(label_offset_[l], label_offset_[l + 1] - label_offset_[l]);
+  return std::string_view(label_text_)
+      .substr(label_offset_[l], label_offset_[l + 1] - label_offset_[l]);
 }
 
 const IntendedDomain* TypoIndex::FindExact(std::string_view domain) const {
@@ -203,11 +209,11 @@ const IntendedDomain* TypoIndex::FindExact(std::string_view domain) const {
 }
 
 std::size_t TypoIndex::memory_bytes() const {
-  std::size_t bytes = slots_.bytes() +
-                      domains_.capacity() * sizeof(IntendedDomain) + label_text_.capacity() +
-                      (label_offset_.capacity() + label_first_.capacity() +
-                       label_domains_.capacity()) * sizeof(std::uint32_t) +
-                      label_len_.capacity() + label_suffixes_.capacity() * sizeof(std::uint64_t);
+  std::size_t bytes =
+      slots_.bytes() + domains_.capacity() * sizeof(IntendedDomain) + label_text_.capacity() +
+      (label_offset_.capacity() + label_first_.capacity() + label_domains_.capacity()) *
+          sizeof(std::uint32_t) +
+      label_len_.capacity() + label_suffixes_.capacity() * sizeof(std::uint64_t);
   for (const IntendedDomain& d : domains_) {
     if (d.domain.capacity() > 15) bytes += d.domain.capacity() + 1;
   }
@@ -228,7 +234,8 @@ void TypoIndex::Insert(std::uint64_t hash, std::uint64_t value) {
 }
 
 void TypoIndex::Prefetch(std::uint64_t hash) const {
-  std::size_t i = static_cast<std::size_t>((static_cast<unsigned __int128>(hash) * slots_.size()) >> 64);
+  std::size_t i =
+      static_cast<std::size_t>((static_cast<unsigned __int128>(hash) * slots_.size()) >> 64);
   __builtin_prefetch(&slots_[i]);
 }
 
@@ -261,7 +268,8 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
 
   // Every slot this lookup may touch, prefetched together.
   std::uint64_t hashes[kMaxLabel + 8];
-  std::uint32_t run_start[kMaxLabel + 8], run_end[kMaxLabel + 8];  // deleted run; kWhole for the label
+  std::uint32_t run_start[kMaxLabel + 8],
+      run_end[kMaxLabel + 8];  // deleted run; kWhole for the label
   std::size_t nneighbour = 0;
   run_start[0] = run_end[0] = kWhole;
   hashes[nneighbour++] = HashKey(Key::kNeighbour, c.label);
@@ -311,7 +319,8 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& c) const {
     __builtin_prefetch(&label_offset_[hits[k]]);
     __builtin_prefetch(&label_suffixes_[hits[k]]);
   }
-  for (std::size_t k = 0; k < nhits; ++k) __builtin_prefetch(label_text_.data() + label_offset_[hits[k]]);
+  for (std::size_t k = 0; k < nhits; ++k)
+    __builtin_prefetch(label_text_.data() + label_offset_[hits[k]]);
   struct Pending {
     std::uint32_t label;
     std::uint64_t hash;

@@ -32,7 +32,7 @@ namespace sendguard {
 enum class DomainOrigin : std::uint8_t { kHistory, kConfigured, kBuiltin };
 
 struct IntendedDomain {
-  std::string domain;       // ASCII, lower-case
+  std::string domain;  // ASCII, lower-case
   std::uint64_t messages = 0;
   DomainOrigin origin = DomainOrigin::kHistory;
 };
@@ -46,7 +46,7 @@ enum class MissKind {
 };
 
 struct NearMiss {
-  std::uint32_t id;               // index into the IntendedDomain list
+  std::uint32_t id;  // index into the IntendedDomain list
   MissKind kind;
   std::optional<Edit> edit;       // for kTypo and kTldTypo
   std::string suggestion_domain;  // the candidate as it was probably meant

@@ -9,7 +9,8 @@ namespace {
 
 TEST(SqliteHistoryStoreTest, AddsUpAcrossRunsAndReopens) {
   std::string path = (std::filesystem::temp_directory_path() /
-                      ("sendguard_store_test_" + std::to_string(::getpid()) + ".db")).string();
+                      ("sendguard_store_test_" + std::to_string(::getpid()) + ".db"))
+                         .string();
   std::filesystem::remove(path);
   {
     auto store = OpenSqliteHistoryStore(path);
