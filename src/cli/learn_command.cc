@@ -34,15 +34,6 @@ std::vector<std::string> SentRecipients(std::string_view raw) {
   return m.ok() ? m->recipients() : std::vector<std::string>();
 }
 
-// The first kilobytes of a (possibly compressed) file, for format detection.
-std::string Head(const std::string& path) {
-  std::string head;
-  (void)ForEachLine(path, [&](std::string_view line) {
-    if (head.size() < 16384) head.append(line).push_back('\n');
-  });
-  return head;
-}
-
 Status LearnLog(const std::string& path, LogFormat format, HistoryCollector* c, long* bad) {
   return ForEachLine(path, [&](std::string_view line) {
     if (std::optional<Delivery> d = ParseDeliveryLine(line, format)) {
@@ -61,7 +52,9 @@ Status LearnPath(const std::string& path, const std::string& format, HistoryColl
     if (std::filesystem::is_directory(path, ec)) {
       f = "maildir";  // Maildir or a directory of messages: read as mailboxes
     } else {
-      std::string head = Head(path);
+      Result<std::string> read = ReadHead(path, 16384);  // enough to tell the format
+      if (!read.ok()) return read.status();
+      const std::string& head = *read;
       if (head.rfind("From ", 0) == 0) {
         f = "mbox";
       } else if (std::optional<LogFormat> lf = DetectLogFormat(head)) {

@@ -20,6 +20,10 @@ namespace sendguard {
 Status ForEachLine(const std::string& path, const std::function<void(std::string_view)>& f,
                    std::size_t max_line = 64 * 1024);
 
+// The first `max_bytes` bytes of `path`, decompressed like ForEachLine's
+// input; reads no further.
+Result<std::string> ReadHead(const std::string& path, std::size_t max_bytes);
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_LOGS_LINE_READER_H_

@@ -37,6 +37,16 @@ TEST(LineReaderTest, PlainAndGzip) {
   std::filesystem::remove(gz);
 }
 
+TEST(LineReaderTest, HeadReadsOnlyTheStart) {
+  std::string gz =
+      TempFile("head.log.gz", testing::MakeGzip("first line\n" + std::string(100000, 'x')));
+  Result<std::string> head = ReadHead(gz, 16);
+  ASSERT_TRUE(head.ok()) << head.status().ToString();
+  EXPECT_EQ(*head, "first line\nxxxxx");
+  std::filesystem::remove(gz);
+  EXPECT_FALSE(ReadHead("/nonexistent/x.log", 16).ok());
+}
+
 TEST(LineReaderTest, LongLinesAreCut) {
   std::string path = TempFile("long.log", std::string(200000, 'x') + "\nshort\n");
   std::vector<std::string> lines = Lines(path, 1000);
