@@ -5,9 +5,6 @@
 //
 //   recipients_bench [--seconds S] [--sizes 1000,100000,1000000] [--no-dnstwist] [--no-npm]
 
-#include <sched.h>
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,18 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "recipients/recipient_analyzer.h"
 #include "tests/typo_generator.h"
 
 namespace {
 
 using namespace sendguard;  // NOLINT
-
-double PeakRssMb() {
-  struct rusage ru {};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_maxrss) / 1024.0;
-}
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -192,7 +184,7 @@ void Throughput(const std::vector<std::size_t>& sizes, double seconds) {
     double traffic_rate = Rate(analyzer, traffic, seconds);
     double miss_rate = Rate(analyzer, miss, seconds);
     std::printf("%10zu %10.2f %16.0f %16.0f %10.1f %12.1f\n", n, build, traffic_rate, miss_rate,
-                analyzer.index().memory_bytes() / 1e6, PeakRssMb());
+                analyzer.index().memory_bytes() / 1e6, bench::PeakRssMb());
   }
 }
 
@@ -277,10 +269,7 @@ int main(int argc, char** argv) {
       npm = false;
     }
   }
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  CPU_SET(0, &set);
-  sched_setaffinity(0, sizeof(set), &set);
+  bench::PinToOneCore();
   auto analyzed = MakeAnalyzed();
   Accuracy(*analyzed);
   if (dnstwist) Dnstwist(*analyzed);

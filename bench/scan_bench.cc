@@ -8,9 +8,6 @@
 // package mailparser over the same files (bench/mailparser_bench.js, one
 // core) and prints the ratio.
 
-#include <sched.h>
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,25 +15,11 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "mail/message_source.h"
 #include "sendguard/parser.h"
 
-namespace {
-
-long PeakRssKb() {
-  struct rusage ru {};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss;
-}
-
-void PinToOneCore() {
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  CPU_SET(0, &set);
-  sched_setaffinity(0, sizeof(set), &set);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   double seconds = 5;
@@ -55,7 +38,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: scan_bench [--seconds S] [--mailparser] PATH...\n");
     return 2;
   }
-  PinToOneCore();
+  sendguard::bench::PinToOneCore();
   std::vector<std::string> messages;
   std::size_t bytes = 0;
   for (const std::string& p : paths) {
@@ -73,7 +56,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no messages found\n");
     return 1;
   }
-  long rss_loaded = PeakRssKb();
+  double rss_loaded = sendguard::bench::PeakRssMb();
   // Warm-up pass (first-use initialisation of GMime, ICU, poppler).
   std::size_t text_bytes = 0;
   for (const std::string& m : messages) {
@@ -98,8 +81,7 @@ int main(int argc, char** argv) {
       "sendguard: %zu messages (%.1f MB) x %zu passes in %.2f s: %.0f messages/s, %.1f MB/s, "
       "peak RSS %.1f MB (%.1f MB after loading input), %zu bytes of text per pass\n",
       messages.size(), static_cast<double>(bytes) / 1e6, passes, elapsed, msgs_per_s, mb_per_s,
-      static_cast<double>(PeakRssKb()) / 1024.0, static_cast<double>(rss_loaded) / 1024.0,
-      text_bytes);
+      sendguard::bench::PeakRssMb(), rss_loaded, text_bytes);
   if (!mailparser) return 0;
   std::string cmd = "taskset -c 0 node \"" + std::string(SENDGUARD_BENCH_DIR) +
                     "/mailparser_bench.js\" --seconds " + std::to_string(seconds);

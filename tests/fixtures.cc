@@ -6,7 +6,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -282,13 +281,6 @@ bool HasDefect(const Message& m, const std::string& code) {
     if (d.code == code) return true;
   }
   return false;
-}
-
-std::string ReadSourceFile(const std::string& relative) {
-  std::ifstream in(std::string(SENDGUARD_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 std::string CorpusDir() {

@@ -60,8 +60,6 @@ Message ParseOk(const std::string& raw, const Limits& limits = {});
 bool HasLimit(const Message& m, const std::string& limit);
 bool HasDefect(const Message& m, const std::string& code);
 
-// Reads a file of the source tree (relative to the repository root).
-std::string ReadSourceFile(const std::string& relative);
 // The shared corpus directory beside the checkout, or "" when absent.
 std::string CorpusDir();
 

@@ -34,6 +34,8 @@ TEST(ParserTest, HeadersAddressesAndEncodedSubject) {
   EXPECT_EQ(m.subject(), "R\xC3\xA9union plan");
   EXPECT_EQ(m.message_id(), "abc@example.de");
   EXPECT_EQ(m.date(), "Tue, 3 Nov 2026 09:00:00 +0100");
+  EXPECT_EQ(m.header("MESSAGE-id").value_or(""), "<abc@example.de>");
+  EXPECT_FALSE(m.header("X-Absent").has_value());
   EXPECT_EQ(TextOf(m, "subject"), "R\xC3\xA9union plan");
   EXPECT_EQ(TextOf(m, "body"), "hello\r\n");
   EXPECT_EQ(m.recipients(),

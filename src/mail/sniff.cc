@@ -70,32 +70,6 @@ bool LooksLikeText(std::string_view data) {
 
 }  // namespace
 
-std::string_view ContentKindName(ContentKind kind) {
-  switch (kind) {
-    case ContentKind::kText:
-      return "text";
-    case ContentKind::kHtml:
-      return "html";
-    case ContentKind::kPdf:
-      return "pdf";
-    case ContentKind::kZip:
-      return "zip";
-    case ContentKind::kOoxml:
-      return "ooxml";
-    case ContentKind::kOdf:
-      return "odf";
-    case ContentKind::kArchive:
-      return "archive";
-    case ContentKind::kMessage:
-      return "message";
-    case ContentKind::kUnsupported:
-      return "unsupported";
-    case ContentKind::kBinary:
-      return "binary";
-  }
-  return "binary";
-}
-
 ContentKind Sniff(std::string_view data, std::string_view content_type, std::string_view filename) {
   // Magic numbers win over declarations.
   if (StartsWith(data, "PK\x03\x04") || StartsWith(data, "PK\x05\x06")) {

@@ -22,9 +22,6 @@ enum class ContentKind {
   kBinary,       // images, executables, anything without text
 };
 
-// Returns a stable name for `kind`, e.g. "pdf".
-std::string_view ContentKindName(ContentKind kind);
-
 // Classifies `data`. `content_type` is the lower-case declared "type/subtype"
 // (may be empty), `filename` the declared name (may be empty).
 ContentKind Sniff(std::string_view data, std::string_view content_type, std::string_view filename);

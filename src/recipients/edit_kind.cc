@@ -46,30 +46,6 @@ std::string Quote(char c) { return std::string("'") + c + "'"; }
 
 }  // namespace
 
-std::string_view EditKindName(EditKind kind) {
-  switch (kind) {
-    case EditKind::kOmission:
-      return "omission";
-    case EditKind::kRepetition:
-      return "repetition";
-    case EditKind::kInsertion:
-      return "insertion";
-    case EditKind::kHyphenation:
-      return "hyphenation";
-    case EditKind::kTransposition:
-      return "transposition";
-    case EditKind::kKeyboard:
-      return "keyboard";
-    case EditKind::kVowelSwap:
-      return "vowel-swap";
-    case EditKind::kBitFlip:
-      return "bit-flip";
-    case EditKind::kReplacement:
-      return "replacement";
-  }
-  return "replacement";
-}
-
 std::optional<Edit> ClassifyEdit(std::string_view intended, std::string_view typed) {
   const std::size_t n = intended.size(), m = typed.size();
   std::size_t p = 0;  // first difference

@@ -37,9 +37,6 @@ std::optional<Edit> ClassifyEdit(std::string_view intended, std::string_view typ
 // transpositions), capped: returns cap + 1 as soon as it exceeds `cap`.
 int BoundedEditDistance(std::string_view a, std::string_view b, int cap);
 
-// A stable name for `kind`, e.g. "transposition".
-std::string_view EditKindName(EditKind kind);
-
 }  // namespace sendguard
 
 #endif  // SENDGUARD_RECIPIENTS_EDIT_KIND_H_

@@ -96,11 +96,9 @@ std::string_view ReasonCode(MissKind kind) {
   return "typo";
 }
 
-std::string LocalPart(std::string_view address) {
-  std::string_view a = TrimWhitespace(address);
-  if (!a.empty() && a.front() == '<') a.remove_prefix(1);
-  std::size_t at = a.rfind('@');
-  return std::string(at == std::string_view::npos ? a : a.substr(0, at));
+// The part of a bare address (no angle brackets) before its last '@'.
+std::string_view LocalPart(std::string_view address) {
+  return address.substr(0, address.rfind('@'));
 }
 
 }  // namespace
@@ -273,7 +271,7 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
     if (std::optional<Scored> best = BestNearMiss(d, candidate_messages)) {
       raise(RiskOf(best->score));
       v.reasons.push_back({std::string(ReasonCode(best->kind)), best->detail});
-      v.suggestion = LocalPart(address) + "@" + best->suggestion_domain;
+      v.suggestion = std::string(LocalPart(v.address)) + "@" + best->suggestion_domain;
       return v;
     }
     if (HasMixedScriptLabel(d.unicode)) {
