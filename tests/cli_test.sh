@@ -22,7 +22,7 @@ check() {  # check NAME COMMAND...
 }
 
 check "help" "$bin" --help >/dev/null
-for cmd in inspect scan recipients learn; do
+for cmd in inspect scan recipients learn detectors; do
   check "$cmd --help" "$bin" "$cmd" --help >/dev/null
 done
 
@@ -105,6 +105,43 @@ assert a["reasons"] == [], a
 assert b["reasons"][0]["code"] == "first-contact", b' "$out"
 "$bin" learn --store "$tmp/h.db" "$tmp/missing.log" 2>/dev/null
 check "learn on a missing file exits 1" test $? -eq 1
+
+# detectors and content findings.
+out=$("$bin" detectors --json)
+check "detectors exits 0" test $? -eq 0
+check "detectors lists the built-ins" python3 -c '
+import json, sys
+ids = [json.loads(l)["id"] for l in sys.argv[1].splitlines()]
+for want in ("classification-marking", "credit-card", "us-ssn", "password", "mgrs"):
+    assert want in ids, (want, ids)' "$out"
+out=$("$bin" detectors --config "$root/examples/sendguard.yaml")
+check "detectors lists custom rules" grep -q "^code-names" <<<"$out"
+printf 'To: a@b.org\nSubject: pay\n\nVisa 4111 1111 1111 1111 exp 01/29, contract W91QUZ-24-C-0042\n' \
+  >"$tmp/card.eml"
+"$bin" scan --json --config "$root/examples/sendguard.yaml" "$tmp/card.eml" >"$tmp/card.out"
+check "scan reports findings" python3 - "$tmp/card.out" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).read())
+f = {x["detector"]: x for x in r["findings"]}
+assert f["credit-card"]["confidence"] == "high" and f["credit-card"]["where"] == ["body"], f
+assert f["credit-card"]["sample"] == "4111 **** **** 1111", f
+assert f["contract-number"]["category"] == "contract", f
+PY
+check "scan output masks the card" bash -c "! grep -q '1111 1111 1111' '$tmp/card.out'"
+check "scan output masks the contract" bash -c "! grep -q 'W91QUZ-24-C-0042' '$tmp/card.out'"
+printf 'content:\n  rules:\n    - id: x\n      pattern: "a("\n' >"$tmp/badrule.yaml"
+"$bin" scan --config "$tmp/badrule.yaml" "$tmp/card.eml" >/dev/null 2>"$tmp/badrule.err"
+check "bad custom pattern exits 2" test $? -eq 2
+check "bad custom pattern names the line" grep -q "badrule.yaml:3:" "$tmp/badrule.err"
+"$bin" scan --json "$root/examples/mail/03-secret-banner-pdf.eml" >"$tmp/secret.out"
+check "secret banner in a PDF attachment" python3 - "$tmp/secret.out" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).read())
+f = {x["detector"]: x for x in r["findings"]}
+m = f["classification-marking"]
+assert m["level"] == "secret" and m["confidence"] == "high", m
+assert any(w.startswith("attachment:") for w in m["where"]), m
+PY
 
 if [ -d "$corpus" ]; then
   "$bin" scan --json "$corpus" >"$tmp/corpus.jsonl"

@@ -40,6 +40,7 @@ void RegisterInspect(CLI::App& app, int* exit_code);
 void RegisterScan(CLI::App& app, int* exit_code);
 void RegisterRecipients(CLI::App& app, int* exit_code);
 void RegisterLearn(CLI::App& app, int* exit_code);
+void RegisterDetectors(CLI::App& app, int* exit_code);
 
 }  // namespace sendguard
 

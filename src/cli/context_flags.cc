@@ -39,7 +39,7 @@ Result<std::unique_ptr<Context>> LoadContext(const ContextFlags& flags) {
       history.Finish();
     }
   }
-  return std::make_unique<Context>(std::move(config), std::move(history));
+  return Context::Create(std::move(config), std::move(history));
 }
 
 }  // namespace sendguard

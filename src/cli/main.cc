@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   sendguard::RegisterScan(app, &exit_code);
   sendguard::RegisterRecipients(app, &exit_code);
   sendguard::RegisterLearn(app, &exit_code);
+  sendguard::RegisterDetectors(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -46,6 +46,17 @@ json RecipientJson(const RecipientVerdict& v) {
           {"suggestion", v.suggestion ? json(*v.suggestion) : json(nullptr)}};
 }
 
+json FindingJson(const Finding& f) {
+  json j = {{"detector", f.detector},
+            {"category", f.category},
+            {"confidence", ConfidenceName(f.confidence)},
+            {"count", f.count},
+            {"where", f.where},
+            {"sample", f.sample}};
+  if (f.level) j["level"] = *f.level;
+  return j;
+}
+
 json MessageToJson(const Message& m) {
   json headers = json::array();
   for (const Header& h : m.headers()) headers.push_back({{"name", h.name}, {"value", h.value}});
@@ -86,11 +97,13 @@ json MessageToJson(const Message& m) {
 json ScanRecordJson(const std::string& source, const Message& m, const Decision& decision) {
   json recipients = json::array();
   for (const RecipientVerdict& v : decision.recipients) recipients.push_back(RecipientJson(v));
+  json findings = json::array();
+  for (const Finding& f : decision.findings) findings.push_back(FindingJson(f));
   return {{"source", source},
           {"message_id", m.message_id()},
           {"action", decision.action},
           {"recipients", recipients},
-          {"findings", json::array()},
+          {"findings", findings},
           {"limits", LimitsJson(m)},
           {"encrypted", EncryptedJson(m)},
           {"defects", DefectsJson(m)}};

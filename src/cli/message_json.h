@@ -24,6 +24,9 @@ nlohmann::json ScanRecordJson(const std::string& source, const Message& message,
 // {"address", "domain", "risk", "external", "reasons": [{"code", "detail"}], "suggestion"}
 nlohmann::json RecipientJson(const RecipientVerdict& verdict);
 
+// {"detector", "category", "confidence", "count", "where", "sample"[, "level"]}
+nlohmann::json FindingJson(const Finding& finding);
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_CLI_MESSAGE_JSON_H_

@@ -33,6 +33,10 @@ void PrintHuman(const nlohmann::json& r) {
       std::cout << " (did you mean " << rcpt["suggestion"].get<std::string>() << "?)";
     }
   }
+  for (const auto& f : r["findings"]) {
+    std::cout << "\t" << f["detector"].get<std::string>() << " ["
+              << f["confidence"].get<std::string>() << "] x" << f["count"].get<int>();
+  }
   if (!r["limits"].empty()) std::cout << "\tlimits: " << r["limits"].size();
   if (!r["encrypted"].empty()) std::cout << "\tencrypted";
   std::cout << "\n";
@@ -47,7 +51,7 @@ int RunScan(const ScanOptions& o) {
   const Limits limits = ApplyLimitFlags(o.limits, (*context)->config().limits);
   int exit_code = kExitOk;
   auto on_error = [&](const std::string& source, const Status& error) {
-    exit_code = kExitInputError;
+    if (exit_code == kExitOk) exit_code = kExitInputError;
     if (o.json) {
       std::cout << Dump({{"source", source}, {"error", error.message()}}) << "\n";
     } else {
@@ -60,7 +64,14 @@ int RunScan(const ScanOptions& o) {
       on_error(source, Status(message.status().code(), source + ": " + message.status().message()));
       return;
     }
-    nlohmann::json record = ScanRecordJson(source, *message, Evaluate(*message, **context));
+    Result<Decision> decision = Evaluate(*message, **context);
+    if (!decision.ok()) {
+      on_error(source, Status(decision.status().code(),
+                              source + ": internal error: " + decision.status().message()));
+      exit_code = kExitInternal;
+      return;
+    }
+    nlohmann::json record = ScanRecordJson(source, *message, *decision);
     if (o.json) {
       std::cout << Dump(record) << "\n";
     } else {

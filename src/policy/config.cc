@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -73,6 +74,80 @@ Handler List(const std::string& name, const std::string& what, std::vector<std::
   return [=](const YAML::Node& n) { *out = Strings(name, n, what); };
 }
 
+Handler Text(const std::string& name, const std::string& what, std::string* out) {
+  return [=](const YAML::Node& n) { *out = As<std::string>(name, n, what); };
+}
+
+Handler Flag(const std::string& name, const std::string& what, bool* out) {
+  return [=](const YAML::Node& n) { *out = As<bool>(name, n, what); };
+}
+
+// One item of content.rules (a regular expression) or content.dictionaries
+// (a list of words), checked on its own and against the ids before it.
+void ParseCustomRule(const std::string& name, const YAML::Node& n, bool dictionary,
+                     ContentConfig* content) {
+  const std::string where = dictionary ? "content.dictionaries" : "content.rules";
+  CustomRule r;
+  r.dictionary = dictionary;
+  std::string confidence = "medium";
+  std::string pattern;
+  std::map<std::string, Handler> handlers = {
+      {"id", Text(name, where + ".id", &r.id)},
+      {"category", Text(name, where + ".category", &r.category)},
+      {"description", Text(name, where + ".description", &r.description)},
+      {"case_sensitive", Flag(name, where + ".case_sensitive", &r.case_sensitive)},
+      {"keywords", List(name, where + ".keywords", &r.keywords)},
+      {"require_keywords", Flag(name, where + ".require_keywords", &r.require_keywords)},
+      {"proximity", Number<std::size_t>(name, where + ".proximity", &r.proximity, 0, 100000)},
+      {"confidence", Text(name, where + ".confidence", &confidence)},
+  };
+  if (dictionary) {
+    handlers["words"] = List(name, where + ".words", &r.patterns);
+  } else {
+    handlers["pattern"] = Text(name, where + ".pattern", &pattern);
+    handlers["validator"] = Text(name, where + ".validator", &r.validator);
+  }
+  ForEachKey(name, n, where + " item", handlers);
+  if (!pattern.empty()) r.patterns.push_back(pattern);
+  std::optional<Confidence> c = ParseConfidence(confidence);
+  if (!c) throw ConfigError(name, n, where + ".confidence must be low, medium or high");
+  r.confidence = *c;
+  Status st = CheckCustomRule(r);
+  if (!st.ok()) throw ConfigError(name, n, st.message());
+  bool taken = std::any_of(content->rules.begin(), content->rules.end(),
+                           [&](const CustomRule& o) { return o.id == r.id; });
+  for (const DetectorDef& d : BuiltinDetectors()) taken |= d.id == r.id;
+  if (taken) throw ConfigError(name, n, "detector id '" + r.id + "' is already taken");
+  content->rules.push_back(std::move(r));
+}
+
+Handler ContentSection(const std::string& name, ContentConfig* content) {
+  return [=](const YAML::Node& n) {
+    auto items = [=](bool dictionary) {
+      return [=](const YAML::Node& list) {
+        if (!list.IsSequence()) throw ConfigError(name, list, "must be a list");
+        for (const auto& item : list) ParseCustomRule(name, item, dictionary, content);
+      };
+    };
+    ForEachKey(name, n, "content",
+               {
+                   {"disabled",
+                    [=](const YAML::Node& list) {
+                      content->disabled = Strings(name, list, "content.disabled");
+                      std::vector<DetectorDef> builtin = BuiltinDetectors();
+                      for (const std::string& id : content->disabled) {
+                        if (std::none_of(builtin.begin(), builtin.end(),
+                                         [&](const DetectorDef& d) { return d.id == id; })) {
+                          throw ConfigError(name, list, "no built-in detector '" + id + "'");
+                        }
+                      }
+                    }},
+                   {"rules", items(false)},
+                   {"dictionaries", items(true)},
+               });
+  };
+}
+
 }  // namespace
 
 Result<Config> ParseConfig(std::string_view yaml, const std::string& name) {
@@ -116,6 +191,7 @@ Result<Config> ParseConfig(std::string_view yaml, const std::string& name) {
                                                      &r.established_messages, 1, 1ULL << 62)},
                           });
              }},
+            {"content", ContentSection(name, &c.content)},
             {"limits",
              [&](const YAML::Node& n) {
                ForEachKey(

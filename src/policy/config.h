@@ -10,6 +10,20 @@
 //     min_ratio: 20
 //     min_intended_messages: 5
 //     established_messages: 1000
+//   content:
+//     disabled: [lat-long]               # built-in detectors switched off
+//     rules:                             # custom regular-expression detectors
+//       - id: contract-number
+//         pattern: 'W91[0-9A-Z]{2}-\d{2}-[A-Z]-\d{4}'
+//         validator: luhn                # luhn, mod97, iban, aba, ssn
+//         keywords: [contract]           # nearby: confidence one step up
+//         require_keywords: false
+//         proximity: 300
+//         confidence: medium
+//     dictionaries:                      # custom word lists
+//       - id: code-names
+//         words: [NIGHTJAR, BLUE LANTERN]
+//         confidence: high
 //   limits:
 //     max_message_bytes: 67108864
 //     max_depth: 8
@@ -25,6 +39,7 @@
 #include <string>
 #include <string_view>
 
+#include "content/custom_rules.h"
 #include "recipients/recipient_analyzer.h"
 #include "sendguard/limits.h"
 #include "sendguard/status.h"
@@ -33,6 +48,7 @@ namespace sendguard {
 
 struct Config {
   RecipientOptions recipients;
+  ContentConfig content;
   Limits limits;
 };
 

@@ -53,5 +53,57 @@ TEST(ConfigTest, ErrorsNameTheLine) {
   EXPECT_NE(c.status().message().find("f.yaml:"), std::string::npos);
 }
 
+TEST(ConfigTest, ContentRulesAndDictionaries) {
+  Result<Config> c = ParseConfig(
+      "content:\n"
+      "  disabled: [lat-long]\n"
+      "  rules:\n"
+      "    - id: contract-number\n"
+      "      category: contract\n"
+      "      pattern: 'W91[0-9A-Z]{2}-\\d{2}-[A-Z]-\\d{4}'\n"
+      "      keywords: [contract]\n"
+      "      require_keywords: true\n"
+      "      proximity: 100\n"
+      "      confidence: high\n"
+      "  dictionaries:\n"
+      "    - id: code-names\n"
+      "      words: [NIGHTJAR, BLUE LANTERN]\n",
+      "c.yaml");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->content.disabled, std::vector<std::string>{"lat-long"});
+  ASSERT_EQ(c->content.rules.size(), 2u);
+  const CustomRule& r = c->content.rules[0];
+  EXPECT_EQ(r.id, "contract-number");
+  EXPECT_EQ(r.category, "contract");
+  EXPECT_EQ(r.patterns, std::vector<std::string>{"W91[0-9A-Z]{2}-\\d{2}-[A-Z]-\\d{4}"});
+  EXPECT_TRUE(r.require_keywords);
+  EXPECT_EQ(r.proximity, 100u);
+  EXPECT_EQ(r.confidence, Confidence::kHigh);
+  EXPECT_TRUE(c->content.rules[1].dictionary);
+  EXPECT_EQ(c->content.rules[1].patterns.size(), 2u);
+}
+
+TEST(ConfigTest, ContentErrorsNameTheLine) {
+  struct Case {
+    const char* yaml;
+    const char* needle;
+  } cases[] = {
+      {"content:\n  rules:\n    - id: x\n      pattern: 'a('\n", "c.yaml:3:"},
+      {"content:\n  rules:\n    - id: x\n      pattern: a\n      validator: crc\n",
+       "unknown validator"},
+      {"content:\n  rules:\n    - id: credit-card\n      pattern: a\n", "already taken"},
+      {"content:\n  rules:\n    - id: x\n      pattern: a\n      confidence: sure\n",
+       "low, medium or high"},
+      {"content:\n  disabled: [lat-lon]\n", "c.yaml:2:"},
+      {"content:\n  dictionaries:\n    - id: d\n      pattern: a\n", "unknown key 'pattern'"},
+      {"content:\n  rules: {id: x}\n", "must be a list"},
+  };
+  for (const Case& k : cases) {
+    Result<Config> c = ParseConfig(k.yaml, "c.yaml");
+    ASSERT_FALSE(c.ok()) << k.yaml;
+    EXPECT_NE(c.status().message().find(k.needle), std::string::npos) << c.status().message();
+  }
+}
+
 }  // namespace
 }  // namespace sendguard

@@ -1,32 +1,40 @@
 // Everything a decision depends on besides the message: configuration,
-// history and the indexes built from them. Built once at start-up, then
-// shared read-only by every thread.
+// history and the indexes and pattern databases built from them. Built once
+// at start-up, then shared read-only by every thread.
 
 #ifndef SENDGUARD_POLICY_CONTEXT_H_
 #define SENDGUARD_POLICY_CONTEXT_H_
 
 #include <memory>
 
+#include "content/content_scanner.h"
 #include "policy/config.h"
 #include "recipients/history.h"
 #include "recipients/recipient_analyzer.h"
+#include "sendguard/status.h"
 
 namespace sendguard {
 
 class Context {
  public:
-  Context(Config config, History history);
+  // Builds the recipient index from `history` and compiles the content
+  // detectors of `config`; fails when a detector does not compile.
+  static Result<std::unique_ptr<Context>> Create(Config config, History history);
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 
   const Config& config() const { return config_; }
   const History& history() const { return history_; }
   const RecipientAnalyzer& recipients() const { return *recipients_; }
+  const ContentScanner& content() const { return *content_; }
 
  private:
+  Context(Config config, History history, std::shared_ptr<const ContentScanner> content);
+
   Config config_;
   History history_;
   std::unique_ptr<RecipientAnalyzer> recipients_;
+  std::shared_ptr<const ContentScanner> content_;
 };
 
 }  // namespace sendguard

@@ -2,11 +2,14 @@
 
 namespace sendguard {
 
-Decision Evaluate(const Message& message, const Context& context) {
+Result<Decision> Evaluate(const Message& message, const Context& context) {
   Decision d;
   for (const std::string& r : message.recipients()) {
     d.recipients.push_back(context.recipients().Analyze(r));
   }
+  Result<std::vector<Finding>> findings = context.content().Scan(message);
+  if (!findings.ok()) return findings.status();
+  d.findings = std::move(findings).value();
   return d;
 }
 

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "content/finding.h"
 #include "policy/context.h"
 #include "recipients/recipient_analyzer.h"
 #include "sendguard/message.h"
+#include "sendguard/status.h"
 
 namespace sendguard {
 
@@ -17,11 +19,14 @@ struct Decision {
   // every message is accepted; the judgements below are what rules will use.
   std::string action = "accept";
   std::vector<RecipientVerdict> recipients;
+  std::vector<Finding> findings;  // one per content detector that matched
 };
 
 // Judges `message` (with its envelope) in `context`. Pure: no I/O, no state;
-// safe to call from any number of threads at once.
-Decision Evaluate(const Message& message, const Context& context);
+// safe to call from any number of threads at once. Fails only on an
+// internal error (the pattern matcher failing), which a mail filter must
+// treat by its failure mode, never as "accept".
+Result<Decision> Evaluate(const Message& message, const Context& context);
 
 }  // namespace sendguard
 

@@ -1,0 +1,245 @@
+// Credentials: private keys, AWS access keys, well-known API tokens and
+// passwords written out in the text.
+
+#include <algorithm>
+#include <iterator>
+
+#include "content/detector.h"
+#include "content/mask.h"
+#include "content/pattern_db.h"
+#include "content/validators.h"
+#include "util/strings.h"
+
+namespace sendguard {
+namespace {
+
+std::optional<Candidate> ConfirmPrivateKey(const MatchView& m) {
+  // A key block has base64 lines after its header; a header alone (in
+  // documentation, say) is only a mention.
+  std::string_view after = m.text().substr(m.end, 4096);
+  std::size_t run = 0, longest = 0;
+  for (char c : after) {
+    bool b64 = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+               c == '+' || c == '/' || c == '=';
+    run = b64 ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  Confidence c = longest >= 40 ? Confidence::kHigh : Confidence::kLow;
+  std::string header(TrimWhitespace(m.match()));
+  return Candidate{m.begin, m.end, c, header};
+}
+
+std::optional<Candidate> ConfirmAwsKey(const MatchView& m) {
+  std::string_view v = m.match();
+  Confidence c = Confidence::kMedium;
+  if (v.find("EXAMPLE") != std::string_view::npos) {
+    c = Confidence::kLow;  // the documentation's AKIAIOSFODNN7EXAMPLE and friends
+  } else if (m.KeywordNear(MatchView::kStrong)) {
+    c = Confidence::kHigh;  // a secret access key beside the key id
+  } else if (m.KeywordNear(MatchView::kSupporting)) {
+    c = Confidence::kHigh;
+  }
+  return Candidate{m.begin, m.end, c, MaskValue(v, 4, 0)};
+}
+
+enum TokenTrigger {
+  kGithubClassic,
+  kGithubFineGrained,
+  kGitlab,
+  kSlackToken,
+  kSlackWebhook,
+  kGoogleApiKey,
+  kStripeLive,
+  kStripeTest,
+  kJwt,
+  kNpm,
+  kOpenAi,
+  kSendgrid,
+  kTwilio,
+};
+
+std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
+  std::string_view v = m.match();
+  Confidence c = Confidence::kHigh;
+  std::size_t prefix = 4;
+  switch (m.trigger) {
+    case kGithubClassic:
+      c = GithubTokenValid(v) ? Confidence::kHigh : Confidence::kMedium;
+      prefix = 3;
+      break;
+    case kJwt:
+      v = TokenAt(m.text(), m.begin, "._-");
+      if (!JwtValid(v)) return {};
+      prefix = 3;
+      break;
+    case kOpenAi:  // the trigger ends inside the token
+      v = TokenAt(m.text(), m.begin, "_-");
+      prefix = 2;
+      break;
+    case kStripeTest:
+      c = Confidence::kLow;
+      break;
+    case kTwilio:
+      c = m.KeywordNear() ? Confidence::kHigh : Confidence::kMedium;
+      prefix = 2;
+      break;
+    case kSlackWebhook:
+      prefix = 26;  // the letters of https://hooks.slack.com/services/
+      break;
+    default:
+      break;
+  }
+  std::string sample = MaskValue(v, prefix, 0);
+  if (sample.size() > 32) sample = sample.substr(0, 28) + "...";
+  return Candidate{m.begin, m.begin + v.size(), c, sample};
+}
+
+// Words that follow "password is" in talk about passwords rather than in a
+// password given out.
+bool IsCommonWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "a",          "about",     "above",     "against",   "also",      "an",       "and",
+      "any",        "as",        "at",        "attached",  "available", "based",    "being",
+      "below",      "blank",     "but",       "by",        "case",      "changed",  "compromised",
+      "correct",    "different", "disabled",  "due",       "empty",     "enabled",  "enclosed",
+      "encrypted",  "expired",   "expiring",  "for",       "from",      "going",    "hashed",
+      "here",       "in",        "incorrect", "invalid",   "just",      "known",    "listed",
+      "locked",     "long",      "managed",   "mandatory", "missing",   "my",       "needed",
+      "never",      "not",       "now",       "of",        "on",        "only",     "optional",
+      "our",        "protected", "required",  "reset",     "same",      "secure",   "sent",
+      "set",        "short",     "still",     "strong",    "that",      "the",      "this",
+      "too",        "weak",      "see",       "n/a",       "none",      "tbd",      "unknown",
+      "separately", "provided",  "follows",   "following", "unchanged", "redacted", "hidden",
+      "what",       "which",     "your",      "their",     "its",       "his",      "her"};
+  std::string lower = AsciiLower(w);
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// The value given after "password:" starting at `from`: quoted, or up to
+// white space, without trailing punctuation.
+std::string_view PasswordValue(std::string_view text, std::size_t from) {
+  if (from >= text.size()) return {};
+  char q = text[from];
+  if (q == '"' || q == '\'' || q == '`') {
+    std::size_t close = text.find(q, from + 1);
+    if (close == std::string_view::npos || close - from > 128) return {};
+    return text.substr(from + 1, close - from - 1);
+  }
+  std::size_t end = from;
+  while (end < text.size() && end - from < 128 && text[end] != ' ' && text[end] != '\t' &&
+         text[end] != '\n' && text[end] != '\r') {
+    ++end;
+  }
+  std::string_view v = text.substr(from, end - from);
+  while (!v.empty() && std::string_view(".,;:)]}>!?\"'").find(v.back()) != std::string_view::npos) {
+    v.remove_suffix(1);
+  }
+  return v;
+}
+
+enum PasswordTrigger { kPasswordAssigned, kPasswordSentence };
+
+std::optional<Candidate> ConfirmPassword(const MatchView& m) {
+  std::string_view value = PasswordValue(m.text(), m.end - 1);
+  if (value.size() < 3 || IsCommonWord(value)) return {};
+  // Placeholders and values already hidden leak nothing.
+  if (value.find_first_not_of("*x•.X#-_") == std::string_view::npos) return {};
+  // A link ("reset your password: https://...") is not the password.
+  std::string lower_value = AsciiLower(value.substr(0, 8));
+  if (lower_value.rfind("http://", 0) == 0 || lower_value.rfind("https://", 0) == 0 ||
+      lower_value.rfind("www.", 0) == 0 || lower_value.rfind("mailto:", 0) == 0) {
+    return {};
+  }
+  if (value.front() == '<' || value.front() == '[' || value.front() == '{' ||
+      value.front() == '$' || value.front() == '%') {
+    return {};
+  }
+  int classes = 0;
+  bool lower = false, upper = false, digit = false, other = false;
+  for (char c : value) {
+    lower |= c >= 'a' && c <= 'z';
+    upper |= c >= 'A' && c <= 'Z';
+    digit |= c >= '0' && c <= '9';
+    other |= !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+  }
+  classes = lower + upper + digit + other;
+  Confidence c = classes >= 2 && value.size() >= 6 ? Confidence::kHigh : Confidence::kMedium;
+  // In a sentence ("the password is X") only a value that looks made up
+  // counts: "the pin was wrong" and "the password is hunter" read the same.
+  if (m.trigger == kPasswordSentence && classes < 2) return {};
+  if (m.KeywordNear()) c = Raise(c);
+  std::size_t value_begin = static_cast<std::size_t>(value.data() - m.text().data());
+  std::string_view label = m.text().substr(m.begin, value_begin - m.begin);
+  return Candidate{m.begin, value_begin + value.size(), c,
+                   std::string(label) + std::string(value.size(), '*')};
+}
+
+}  // namespace
+
+void AddCredentialDetectors(std::vector<DetectorDef>* out) {
+  out->push_back({
+      "private-key",
+      "credential",
+      "Private key blocks: PEM (RSA, DSA, EC, PKCS#8, encrypted), OpenSSH, PGP and PuTTY; not "
+      "public keys or certificates",
+      {R"(-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |ANY )?PRIVATE KEY-----)",
+       R"(-----BEGIN PGP PRIVATE KEY BLOCK-----)", R"(PuTTY-User-Key-File-\d: )"},
+      0,
+      {},
+      {},
+      {},
+      0,
+      ConfirmPrivateKey,
+  });
+  out->push_back({
+      "aws-access-key",
+      "credential",
+      "AWS access key ids (AKIA, ASIA, ...); a secret access key or AWS words nearby raise "
+      "confidence, documentation examples lower it",
+      {R"(\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16}\b)"},
+      0,
+      {"aws_secret_access_key", "secret access key", "secret_access_key", "aws secret",
+       "secretaccesskey"},
+      {R"(\b[A-Za-z0-9/+]{40}\b)"},
+      {},
+      300,
+      ConfirmAwsKey,
+  });
+  out->push_back({
+      "api-token",
+      "credential",
+      "Well-known API tokens: GitHub (with its CRC32 checksum), GitLab, Slack tokens and "
+      "webhooks, Google API keys, Stripe, JSON Web Tokens, npm, OpenAI, SendGrid, Twilio",
+      {R"(\bgh[pousr]_[A-Za-z0-9]{36}\b)", R"(\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b)",
+       R"(\bglpat-[A-Za-z0-9_\-]{20}\b)", R"(\bxox[abposr]-\d{6,14}-[A-Za-z0-9\-]{8,80}\b)",
+       R"(https://hooks\.slack\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24})",
+       R"(\bAIza[0-9A-Za-z_\-]{35})", R"(\b[rs]k_live_[0-9A-Za-z]{24,99}\b)",
+       R"(\b[rs]k_test_[0-9A-Za-z]{24,99}\b)",
+       R"(\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.)", R"(\bnpm_[A-Za-z0-9]{36}\b)",
+       R"(\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-])",
+       R"(\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b)", R"(\bSK[0-9a-f]{32}\b)"},
+      0,
+      {"twilio"},
+      {},
+      {},
+      100,
+      ConfirmApiToken,
+  });
+  out->push_back({
+      "password",
+      "credential",
+      "Passwords given in the text (\"password: X\", \"pwd=X\", \"your temporary password is "
+      "X\"); not talk about passwords",
+      {R"(\b(?:password|passwort|passwd|passphrase|pass phrase|passcode|pwd|pass|pw|pin|kennwort|mot de passe)["']?\s{0,3}[:=]\s{0,3}\S)",
+       R"(\b(?:password|passcode|passphrase|pin)\s+(?:is|was|will be|has been set to|set to)\s{1,3}\S)"},
+      kPatternCaseless,
+      {"temporary", "temp", "login", "log in", "logon", "username", "user name", "user id",
+       "userid", "credentials", "sign in", "account", "vpn", "wifi", "wi-fi"},
+      {},
+      {},
+      200,
+      ConfirmPassword,
+  });
+}
+
+}  // namespace sendguard

@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include "content/scan_for_test.h"
+
+namespace sendguard::testing {
+namespace {
+
+constexpr const char* kMarking = "classification-marking";
+constexpr const char* kCui = "cui-marking";
+
+std::optional<std::string> LevelIn(std::string_view text) {
+  auto f = Findings(text);
+  auto it = f.find(kMarking);
+  if (it == f.end()) return std::nullopt;
+  return it->second.level;
+}
+
+TEST(ClassificationMarkingTest, BannersWithControlsAreHigh) {
+  EXPECT_EQ(Detect(kMarking, "TOP SECRET//SI/TK//NOFORN\nThe plan follows.\n"), kHigh);
+  EXPECT_EQ(LevelIn("TOP SECRET//SI/TK//NOFORN\n"), "top-secret");
+  EXPECT_EQ(Detect(kMarking, "SECRET//REL TO USA, GBR\n"), kHigh);
+  EXPECT_EQ(LevelIn("SECRET//REL TO USA, GBR\n"), "secret");
+  EXPECT_EQ(Detect(kMarking, "CONFIDENTIAL//NOFORN\n"), kHigh);
+  EXPECT_EQ(LevelIn("CONFIDENTIAL//NOFORN\n"), "confidential");
+  EXPECT_EQ(Detect(kMarking, "  NATO SECRET  \n"), kMedium);
+}
+
+TEST(ClassificationMarkingTest, PortionMarks) {
+  EXPECT_EQ(Detect(kMarking, "(S//NF) The convoy leaves at dawn."), kHigh);
+  EXPECT_EQ(LevelIn("(S//NF) The convoy leaves at dawn."), "secret");
+  EXPECT_EQ(Detect(kMarking, "(TS//SI-G//OC/NF) Source reporting."), kHigh);
+  EXPECT_EQ(LevelIn("(TS//SI-G//OC/NF) Source reporting."), "top-secret");
+  EXPECT_EQ(Detect(kMarking, "(S) The unit moves north.\n(U) Weather is fair.\n"), kMedium);
+  auto f = Findings("(S//NF) one.\n(C//REL TO USA, AUS) two.\n(TS//NF) three.\n");
+  ASSERT_TRUE(f.count(kMarking));
+  EXPECT_EQ(f[kMarking].count, 3);
+  EXPECT_EQ(f[kMarking].level, "top-secret");  // the highest seen
+  EXPECT_EQ(f[kMarking].sample, "S//NF");
+}
+
+TEST(ClassificationMarkingTest, BareBannerLinesNeedTheAuthorityBlockForHigh) {
+  EXPECT_EQ(Detect(kMarking, "SECRET\n\nMeeting notes\n"), kMedium);
+  EXPECT_EQ(Detect(kMarking, "CONFIDENTIAL\nQ3 numbers attached\n"), kLow);
+  EXPECT_EQ(Detect(kMarking,
+                   "SECRET\nClassified By: J. Smith\nDerived From: SCG 12\n"
+                   "Declassify On: 20501231\n"),
+            kHigh);
+}
+
+TEST(ClassificationMarkingTest, LegacyFouoIsUnclassified) {
+  EXPECT_EQ(Detect(kMarking, "UNCLASSIFIED//FOR OFFICIAL USE ONLY\n"), kHigh);
+  EXPECT_EQ(LevelIn("UNCLASSIFIED//FOUO\n"), "unclassified");
+  EXPECT_EQ(LevelIn("(U//FOUO) Travel plan."), "unclassified");
+  EXPECT_EQ(Detect(kMarking, "Marked FOUO, do not forward."), kHigh);
+}
+
+TEST(ClassificationMarkingTest, OrdinaryProseIsNotAMarking) {
+  for (const char* text : {
+           "Grandma's top secret recipe for chili.",
+           "TOP SECRET RECIPE FOR CHILI\n",
+           "This email is confidential and may be privileged. If you are not the intended "
+           "recipient, please delete it.",
+           "CONFIDENTIAL: This message and any attachments are intended solely for the "
+           "addressee.\n",
+           "Our secret sauce is customer service. Secret Santa is on Friday.",
+           "UNCLASSIFIED\n\nCafeteria menu\n",
+           "UNCLASSIFIED//\n",
+           "(C) Copyright 2024 Acme Corp. All rights reserved.\n",
+           "See HTTPS://EXAMPLE.COM for S/MIME help; C://WINDOWS is a path.",
+           "the item(s) listed; PERSON(S) named",
+       }) {
+    EXPECT_EQ(Detect(kMarking, text), std::nullopt) << text;
+  }
+}
+
+TEST(CuiMarkingTest, Markings) {
+  EXPECT_EQ(Detect(kCui, "CUI\n\nPersonnel roster attached.\n"), kHigh);
+  EXPECT_EQ(Detect(kCui, "CUI//SP-PRVCY//NOFORN\n"), kHigh);
+  EXPECT_EQ(Findings("CUI//SP-PRVCY//NOFORN\n")[kCui].sample, "CUI//SP-PRVCY//NOFORN");
+  EXPECT_EQ(Detect(kCui, "(CUI) The roster is attached."), kHigh);
+  EXPECT_EQ(Detect(kCui, "CONTROLLED UNCLASSIFIED INFORMATION\n"), kHigh);
+  EXPECT_EQ(Detect(kCui, "Controlled by: DoD CIO\nCUI Category: PRVCY\nCUI\n"), kHigh);
+}
+
+TEST(CuiMarkingTest, TalkAboutCuiIsLow) {
+  EXPECT_EQ(Detect(kCui, "Annual training on controlled unclassified information is due."), kLow);
+  EXPECT_EQ(Detect(kCui, "The CUI program office meets on Tuesday."), kLow);
+  for (const char* text : {"biscuit cuisine CUIT", "cui bono", "Cuisine and biscuits"}) {
+    EXPECT_EQ(Detect(kCui, text), std::nullopt) << text;
+  }
+}
+
+}  // namespace
+}  // namespace sendguard::testing

@@ -1,0 +1,143 @@
+#include "content/pattern_db.h"
+
+#include <hs.h>
+
+#include <atomic>
+#include <cstdint>
+
+namespace sendguard {
+namespace {
+
+unsigned HsFlags(unsigned flags) {
+  unsigned f = 0;
+  if (flags & kPatternCaseless) f |= HS_FLAG_CASELESS;
+  if (flags & kPatternMultiline) f |= HS_FLAG_MULTILINE;
+  if (flags & kPatternReportStart) f |= HS_FLAG_SOM_LEFTMOST;
+  if (flags & kPatternUtf8) f |= HS_FLAG_UTF8;
+  return f;
+}
+
+std::atomic<std::uint64_t> next_generation{1};
+
+// Scratch spaces of one thread, one per database it scanned with lately
+// (by generation), so that alternating between databases never
+// reallocates. The least recently used is dropped beyond kSlots.
+class ThreadScratch {
+ public:
+  ~ThreadScratch() {
+    for (Slot& s : slots_) {
+      if (s.scratch != nullptr) hs_free_scratch(s.scratch);
+    }
+  }
+
+  // The scratch for `db`, or nullptr when it cannot be allocated.
+  hs_scratch_t* For(const hs_database_t* db, std::uint64_t generation) {
+    ++clock_;
+    Slot* victim = &slots_[0];
+    for (Slot& s : slots_) {
+      if (s.generation == generation) {
+        s.used = clock_;
+        return s.scratch;
+      }
+      if (s.used < victim->used) victim = &s;
+    }
+    if (victim->scratch != nullptr) hs_free_scratch(victim->scratch);
+    *victim = Slot{};
+    if (hs_alloc_scratch(db, &victim->scratch) != HS_SUCCESS) {
+      victim->scratch = nullptr;
+      return nullptr;
+    }
+    victim->generation = generation;
+    victim->used = clock_;
+    return victim->scratch;
+  }
+
+ private:
+  static constexpr int kSlots = 4;
+  struct Slot {
+    hs_scratch_t* scratch = nullptr;
+    std::uint64_t generation = 0;
+    std::uint64_t used = 0;
+  };
+  Slot slots_[kSlots];
+  std::uint64_t clock_ = 0;
+};
+
+struct ScanArg {
+  PatternDb::MatchFn fn;
+  void* arg;
+  const std::vector<bool>* reports_start;
+};
+
+int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/,
+            void* ctx) {
+  auto* a = static_cast<ScanArg*>(ctx);
+  a->fn(a->arg, id, (*a->reports_start)[id] ? from : to, to);
+  return 0;
+}
+
+}  // namespace
+
+struct PatternDb::Impl {
+  hs_database_t* db = nullptr;
+  std::uint64_t generation = 0;
+  std::vector<bool> reports_start;
+  ~Impl() {
+    if (db != nullptr) hs_free_database(db);
+  }
+};
+
+PatternDb::PatternDb(std::unique_ptr<Impl> impl, std::size_t size)
+    : impl_(std::move(impl)), size_(size) {}
+PatternDb::PatternDb(PatternDb&&) noexcept = default;
+PatternDb& PatternDb::operator=(PatternDb&&) noexcept = default;
+PatternDb::~PatternDb() = default;
+
+Result<PatternDb> PatternDb::Compile(const std::vector<PatternSpec>& patterns) {
+  if (patterns.empty()) return InvalidArgumentError("no patterns to compile");
+  std::vector<const char*> expressions;
+  std::vector<unsigned> flags, ids;
+  auto impl = std::make_unique<Impl>();
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    expressions.push_back(patterns[i].expression.c_str());
+    flags.push_back(HsFlags(patterns[i].flags));
+    ids.push_back(static_cast<unsigned>(i));
+    impl->reports_start.push_back((patterns[i].flags & kPatternReportStart) != 0);
+  }
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &impl->db,
+                       &error) != HS_SUCCESS) {
+    std::string message = error != nullptr ? error->message : "unknown error";
+    std::string which;
+    if (error != nullptr && error->expression >= 0) {
+      which =
+          " in pattern '" + patterns[static_cast<std::size_t>(error->expression)].expression + "'";
+    }
+    hs_free_compile_error(error);
+    return InvalidArgumentError("cannot compile patterns" + which + ": " + message);
+  }
+  impl->generation = next_generation.fetch_add(1);
+  return PatternDb(std::move(impl), patterns.size());
+}
+
+Status PatternDb::Check(const PatternSpec& pattern) {
+  Result<PatternDb> db = Compile({pattern});
+  return db.ok() ? Status() : db.status();
+}
+
+Status PatternDb::Scan(std::string_view text, MatchFn fn, void* arg) const {
+  thread_local ThreadScratch local;
+  hs_scratch_t* scratch = local.For(impl_->db, impl_->generation);
+  if (scratch == nullptr) return ResourceExhaustedError("cannot allocate pattern scratch space");
+  ScanArg a{fn, arg, &impl_->reports_start};
+  // Block mode takes a 32-bit length; extracted text is far below that.
+  if (text.size() > 0xffffffffu) return InvalidArgumentError("text too large to scan");
+  hs_error_t rc =
+      hs_scan(impl_->db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, OnMatch, &a);
+  if (rc != HS_SUCCESS)
+    return InternalError("pattern scan failed (error " + std::to_string(rc) + ")");
+  return Status();
+}
+
+}  // namespace sendguard

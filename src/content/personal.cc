@@ -1,0 +1,95 @@
+// Personal identifiers: US Social Security numbers, DoD ID numbers (EDIPI),
+// US passport numbers.
+
+#include "content/detector.h"
+#include "content/mask.h"
+#include "content/validators.h"
+
+namespace sendguard {
+namespace {
+
+enum SsnTrigger { kSsnDashed, kSsnSpaced, kSsnBare };
+
+std::optional<Candidate> ConfirmSsn(const MatchView& m) {
+  std::string_view v = m.match();
+  if (!SsnValid(Alphanumerics(v))) return {};
+  const bool keyword = m.KeywordNear(MatchView::kSupporting);
+  Confidence c;
+  switch (m.trigger) {
+    case kSsnDashed:
+      c = keyword ? Confidence::kHigh : Confidence::kMedium;
+      break;
+    case kSsnSpaced:
+      c = keyword ? Confidence::kHigh : Confidence::kLow;
+      break;
+    default:  // nine bare digits are anything without the words
+      if (!keyword) return {};
+      c = Confidence::kMedium;
+  }
+  if (m.KeywordNear(MatchView::kFalsePositive)) {
+    if (c == Confidence::kLow) return {};
+    c = Lower(c);
+  }
+  return Candidate{m.begin, m.end, c, MaskValue(v, 0, 4)};
+}
+
+// Identifiers with no checksum: reported only with their words nearby.
+std::optional<Candidate> ConfirmByKeywords(const MatchView& m) {
+  Confidence c;
+  if (m.KeywordNear(MatchView::kStrong)) {
+    c = Confidence::kHigh;
+  } else if (m.KeywordNear(MatchView::kSupporting)) {
+    c = Confidence::kMedium;
+  } else {
+    return {};
+  }
+  if (m.KeywordNear(MatchView::kFalsePositive)) c = Lower(c);
+  return Candidate{m.begin, m.end, c, MaskValue(m.match(), 0, 3)};
+}
+
+}  // namespace
+
+void AddPersonalDetectors(std::vector<DetectorDef>* out) {
+  out->push_back({
+      "us-ssn",
+      "pii",
+      "US Social Security numbers: area not 000, 666 or 9xx, group not 00, serial not 0000, "
+      "known published numbers excluded; undashed numbers only with SSN words nearby",
+      {R"(\b\d{3}-\d{2}-\d{4}\b)", R"(\b\d{3} \d{2} \d{4}\b)", R"(\b\d{9}\b)"},
+      0,
+      {"ssn", "ssns", "ss#", "ssn#", "social security", "soc sec", "social sec", "ssa", "taxpayer",
+       "tin"},
+      {},
+      {"phone", "tel", "fax", "mobile", "cell", "order", "tracking", "invoice"},
+      300,
+      ConfirmSsn,
+  });
+  out->push_back({
+      "dod-id",
+      "pii",
+      "DoD ID numbers (EDIPI): 10 digits with DoD ID, EDIPI or CAC words nearby",
+      {R"(\b\d{10}\b)"},
+      0,
+      {"cac", "common access card", "dod", "id number"},
+      {"dod id", "dodid", "dod id number", "dod identification", "edipi", "edi-pi",
+       "dod benefits number", "dbn"},
+      {"phone", "tel", "fax", "mobile", "cell", "call", "order", "tracking", "invoice"},
+      200,
+      ConfirmByKeywords,
+  });
+  out->push_back({
+      "us-passport",
+      "pii",
+      "US passport numbers: nine digits, or a letter and eight digits, with passport words "
+      "nearby",
+      {R"(\b\d{9}\b)", R"(\b[A-Z]\d{8}\b)"},
+      0,
+      {"passport", "passports", "travel document"},
+      {"passport number", "passport no", "passport #", "passport num", "passport card"},
+      {"phone", "tel", "fax", "routing", "order", "tracking", "invoice", "ssn"},
+      200,
+      ConfirmByKeywords,
+  });
+}
+
+}  // namespace sendguard
