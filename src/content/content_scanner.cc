@@ -74,13 +74,7 @@ class ContentScanner::Pass {
     if (hits_.empty()) return Status();
     st = FindKeywords(text);
     if (!st.ok()) return st;
-    // Overlapping candidates of one detector are one match: keep the most
-    // confident (then the longest).
-    std::vector<std::optional<Candidate>> pending(s_.detectors_.size());
-    auto flush = [&](std::size_t d) {
-      if (pending[d]) Record(s_.detectors_[d], *pending[d], source, &(*findings)[d]);
-      pending[d].reset();
-    };
+    candidates_.clear();
     for (const Hit& h : hits_) {
       for (const Dispatch& d : s_.dispatch_[h.id]) {
         const auto detector = static_cast<std::size_t>(d.detector);
@@ -89,19 +83,32 @@ class ContentScanner::Pass {
         view.end = h.to;
         view.trigger = d.trigger;
         std::optional<Candidate> c = s_.detectors_[detector].confirm(view);
-        if (!c) continue;
-        std::optional<Candidate>& p = pending[detector];
-        if (p && c->begin < p->end && c->end > p->begin) {
-          bool better = c->confidence > p->confidence ||
-                        (c->confidence == p->confidence && c->end - c->begin > p->end - p->begin);
-          if (better) p = std::move(c);
-          continue;
-        }
-        flush(detector);
-        p = std::move(c);
+        if (c) candidates_.emplace_back(detector, std::move(*c));
       }
     }
-    for (std::size_t d = 0; d < pending.size(); ++d) flush(d);
+    // Overlapping (or touching) candidates of one detector are one match:
+    // the most confident of them (then the longest) is recorded.
+    std::sort(candidates_.begin(), candidates_.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second.begin < b.second.begin;
+    });
+    for (std::size_t i = 0; i < candidates_.size();) {
+      const std::size_t detector = candidates_[i].first;
+      const Candidate* best = &candidates_[i].second;
+      std::size_t group_end = best->end;
+      std::size_t j = i + 1;
+      for (; j < candidates_.size() && candidates_[j].first == detector &&
+             candidates_[j].second.begin <= group_end;
+           ++j) {
+        const Candidate& c = candidates_[j].second;
+        group_end = std::max(group_end, c.end);
+        if (c.confidence > best->confidence ||
+            (c.confidence == best->confidence && c.end - c.begin > best->end - best->begin)) {
+          best = &c;
+        }
+      }
+      Record(s_.detectors_[detector], *best, source, &(*findings)[detector]);
+      i = j;
+    }
     return Status();
   }
 
@@ -181,6 +188,7 @@ class ContentScanner::Pass {
   const ContentScanner& s_;
   std::vector<Hit> hits_;
   std::vector<std::pair<std::size_t, std::size_t>> spans_;
+  std::vector<std::pair<std::size_t, Candidate>> candidates_;  // (detector, candidate)
   std::vector<std::vector<std::size_t>> keyword_ends_;
 };
 
@@ -244,7 +252,10 @@ Result<std::unique_ptr<const ContentScanner>> ContentScanner::Create(
       const auto det = static_cast<std::size_t>(d.detector);
       const auto& l = s->keyword_lists_[det];
       if (l[0].empty() && l[1].empty() && l[2].empty()) continue;
-      s->reach_[id] = std::max(s->reach_[id], s->detectors_[det].window + Pass::kMaxKeyword);
+      // Twice the longest keyword past the window: a keyword cut at a span's
+      // edge (where the matcher sees a word boundary that is not there) then
+      // always lies outside the window it could wrongly support.
+      s->reach_[id] = std::max(s->reach_[id], s->detectors_[det].window + 2 * Pass::kMaxKeyword);
     }
   }
   s->keyword_count_ = keywords.size();

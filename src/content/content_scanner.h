@@ -52,7 +52,7 @@ class ContentScanner {
 
   std::vector<DetectorDef> detectors_;
   PatternDb triggers_;
-  std::optional<PatternDb> keywords_;  // none when no detector has keywords
+  std::optional<PatternDb> keywords_;            // none when no detector has keywords
   std::vector<std::vector<Dispatch>> dispatch_;  // by trigger pattern id
   std::vector<std::size_t> reach_;               // by trigger pattern id
   // By detector, then by MatchView::List: the keyword indexes it uses.

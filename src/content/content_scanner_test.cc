@@ -135,6 +135,9 @@ TEST(CustomRulesTest, DisabledBuiltinsAndErrors) {
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("unknown validator"), std::string::npos);
   r.validator.clear();
+  r.keywords = {" "};
+  EXPECT_FALSE(CheckCustomRule(r).ok());  // an empty keyword would match everywhere
+  r.keywords.clear();
   r.id.clear();
   EXPECT_FALSE(CheckCustomRule(r).ok());
 }

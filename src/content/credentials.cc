@@ -29,15 +29,38 @@ std::optional<Candidate> ConfirmPrivateKey(const MatchView& m) {
   return Candidate{m.begin, m.end, c, header};
 }
 
+// Whether a secret access key (40 characters of base64 with upper- and
+// lower-case letters and digits, so not a hex hash) is within `window`
+// bytes after [.., end).
+bool SecretKeyAfter(std::string_view text, std::size_t end, std::size_t window) {
+  std::string_view after = text.substr(end, window);
+  std::size_t run = 0;
+  bool lower = false, upper = false, digit = false;
+  for (std::size_t i = 0; i <= after.size(); ++i) {
+    char c = i < after.size() ? after[i] : ' ';
+    bool b64 = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+               c == '/' || c == '+';
+    if (b64) {
+      ++run;
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+      digit |= c >= '0' && c <= '9';
+      continue;
+    }
+    if (run == 40 && lower && upper && digit) return true;
+    run = 0;
+    lower = upper = digit = false;
+  }
+  return false;
+}
+
 std::optional<Candidate> ConfirmAwsKey(const MatchView& m) {
   std::string_view v = m.match();
   Confidence c = Confidence::kMedium;
   if (v.find("EXAMPLE") != std::string_view::npos) {
     c = Confidence::kLow;  // the documentation's AKIAIOSFODNN7EXAMPLE and friends
-  } else if (m.KeywordNear(MatchView::kStrong)) {
-    c = Confidence::kHigh;  // a secret access key beside the key id
-  } else if (m.KeywordNear(MatchView::kSupporting)) {
-    c = Confidence::kHigh;
+  } else if (SecretKeyAfter(m.text(), m.end, 300) || m.KeywordNear(MatchView::kSupporting)) {
+    c = Confidence::kHigh;  // a secret access key, or the words for one, beside the key id
   }
   return Candidate{m.begin, m.end, c, MaskValue(v, 4, 0)};
 }
@@ -68,7 +91,10 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
       prefix = 3;
       break;
     case kJwt:
-      v = TokenAt(m.text(), m.begin, "._-");
+      v = TokenAt(m.text(), m.begin, "._-", 16384);
+      while (!v.empty() && (v.back() == '.' || v.back() == '-' || v.back() == '_')) {
+        v.remove_suffix(1);  // the full stop of a sentence
+      }
       if (!JwtValid(v)) return {};
       prefix = 3;
       break;
@@ -78,6 +104,12 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
       break;
     case kStripeTest:
       c = Confidence::kLow;
+      break;
+    case kNpm:
+      prefix = 3;
+      break;
+    case kSendgrid:
+      prefix = 2;
       break;
     case kTwilio:
       c = m.KeywordNear() ? Confidence::kHigh : Confidence::kMedium;
@@ -170,8 +202,8 @@ std::optional<Candidate> ConfirmPassword(const MatchView& m) {
   if (m.KeywordNear()) c = Raise(c);
   std::size_t value_begin = static_cast<std::size_t>(value.data() - m.text().data());
   std::string_view label = m.text().substr(m.begin, value_begin - m.begin);
-  return Candidate{m.begin, value_begin + value.size(), c,
-                   std::string(label) + std::string(value.size(), '*')};
+  // The label as written, the value as a fixed mask: not even its length.
+  return Candidate{m.begin, value_begin + value.size(), c, std::string(label) + "********"};
 }
 
 }  // namespace
@@ -194,13 +226,13 @@ void AddCredentialDetectors(std::vector<DetectorDef>* out) {
   out->push_back({
       "aws-access-key",
       "credential",
-      "AWS access key ids (AKIA, ASIA, ...); a secret access key or AWS words nearby raise "
+      "AWS access key ids (AKIA, ASIA, ...); a secret access key or its name nearby raise "
       "confidence, documentation examples lower it",
       {R"(\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16}\b)"},
       0,
       {"aws_secret_access_key", "secret access key", "secret_access_key", "aws secret",
        "secretaccesskey"},
-      {R"(\b[A-Za-z0-9/+]{40}\b)"},
+      {},
       {},
       300,
       ConfirmAwsKey,

@@ -57,6 +57,10 @@ TEST(AwsAccessKeyTest, KeyIdsAndSecrets) {
       kHigh);
   EXPECT_EQ(Findings("AKIAZ7XQW3RTY5UIOP2A")["aws-access-key"].sample, "AKIA****************");
   EXPECT_EQ(Detect("aws-access-key", "docs: AKIAIOSFODNN7EXAMPLE"), kLow);
+  // A git commit id is 40 characters too, but not a secret key.
+  EXPECT_EQ(Detect("aws-access-key",
+                   "AKIAZ7XQW3RTY5UIOP2A fixed in 3f786850e387550fdab836ed7e6dc881de23001b"),
+            kMedium);
   for (const char* text :
        {"AKIA1234", "akiaz7xqw3rty5uiop2a", "XAKIAZ7XQW3RTY5UIOP2A", "AKIAZ7XQW3RTY5UIOP2AB"}) {
     EXPECT_EQ(Detect("aws-access-key", text), std::nullopt) << text;
@@ -96,6 +100,13 @@ TEST(ApiTokenTest, WellKnownFormats) {
     EXPECT_EQ(Detect("api-token", "key: " + text + " end"), kHigh) << text;
   }
   EXPECT_EQ(Detect("api-token", "test key sk_test_4eC39HqLyjWDarjtT1zdp7dc"), kLow);
+  // A token that ends a sentence.
+  EXPECT_EQ(Detect("api-token",
+                   "Use eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+                   "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U."),
+            kHigh);
+  EXPECT_EQ(Findings("npm_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ")["api-token"].sample.substr(0, 5),
+            "npm_*");
 }
 
 TEST(ApiTokenTest, NearMisses) {
@@ -116,7 +127,7 @@ TEST(PasswordTest, PasswordsGivenOut) {
   EXPECT_EQ(Detect("password", "Your temporary password is Welcome2024!"), kHigh);
   EXPECT_EQ(Detect("password", "{\"user\": \"bob\", \"password\": \"hunter22\"}"), kHigh);
   EXPECT_EQ(Detect("password", "PIN: 4821"), kMedium);
-  EXPECT_EQ(Findings("Password: Tr0ub4dor&3")["password"].sample, "Password: ***********");
+  EXPECT_EQ(Findings("Password: Tr0ub4dor&3")["password"].sample, "Password: ********");
 }
 
 TEST(PasswordTest, TalkAboutPasswords) {

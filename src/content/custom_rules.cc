@@ -57,6 +57,15 @@ Status CheckCustomRule(const CustomRule& rule) {
     return InvalidArgumentError("rule '" + rule.id + "': unknown validator '" + rule.validator +
                                 "' (known: luhn, mod97, iban, aba, ssn)");
   }
+  for (const std::string& k : rule.keywords) {
+    if (k.find_first_not_of(" \t\n") == std::string::npos) {
+      return InvalidArgumentError("rule '" + rule.id + "' has an empty keyword");
+    }
+  }
+  for (const std::string& w : rule.patterns) {
+    if (w.empty())
+      return InvalidArgumentError("rule '" + rule.id + "' has an empty pattern or word");
+  }
   const unsigned flags = (rule.case_sensitive ? 0u : kPatternCaseless) | kPatternReportStart;
   for (const std::string& t : Triggers(rule)) {
     Status st = PatternDb::Check({t, flags});
@@ -84,7 +93,9 @@ DetectorDef CustomDetector(const CustomRule& rule) {
     const bool keyword = m.KeywordNear();
     if (require && !keyword) return std::nullopt;
     Confidence c = keyword ? Raise(base) : base;
-    return Candidate{m.begin, m.end, c, MaskValue(m.match(), 2, 2)};
+    std::string sample = MaskValue(m.match().substr(0, 64), 2, 2);
+    if (m.end - m.begin > 64) sample += "...";
+    return Candidate{m.begin, m.end, c, sample};
   };
   return d;
 }

@@ -20,10 +20,10 @@ Confidence Lower(Confidence c) {
   return c == Confidence::kHigh ? Confidence::kMedium : Confidence::kLow;
 }
 
-std::string_view TokenAt(std::string_view text, std::size_t from, std::string_view extra) {
-  constexpr std::size_t kMaxToken = 512;
+std::string_view TokenAt(std::string_view text, std::size_t from, std::string_view extra,
+                         std::size_t max) {
   std::size_t end = from;
-  while (end < text.size() && end - from < kMaxToken) {
+  while (end < text.size() && end - from < max) {
     char c = text[end];
     bool word = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     if (!word && extra.find(c) == std::string_view::npos) break;

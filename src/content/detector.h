@@ -80,8 +80,10 @@ void AddMedicalAndLocationDetectors(std::vector<DetectorDef>* out);
 // One step up or down, within low..high.
 Confidence Raise(Confidence c);
 Confidence Lower(Confidence c);
-// The letter-or-digit run (plus `extra` bytes) that starts at `from`.
-std::string_view TokenAt(std::string_view text, std::size_t from, std::string_view extra = "");
+// The letter-or-digit run (plus `extra` bytes) that starts at `from`, at
+// most `max` bytes long.
+std::string_view TokenAt(std::string_view text, std::size_t from, std::string_view extra = "",
+                         std::size_t max = 512);
 
 }  // namespace sendguard
 

@@ -105,7 +105,60 @@ std::string_view MarkingAt(std::string_view text, std::size_t from) {
   return m;
 }
 
-std::string Sample(std::string_view marking) { return std::string(marking.substr(0, kMaxSample)); }
+// A marking as shown in findings: at most kMaxSample bytes, digits masked
+// (a marking has none of its own worth showing; what follows it might).
+std::string Sample(std::string_view marking) {
+  std::string s(marking.substr(0, kMaxSample));
+  for (char& c : s) {
+    if (c >= '0' && c <= '9') c = '*';
+  }
+  return s;
+}
+
+// The controls of `marking` after its first "//": whether any is known,
+// whether any makes an UNCLASSIFIED marking reportable, and where the last
+// known one ends (what follows it is not part of the marking).
+struct Controls {
+  bool known = false;
+  bool unclassified_control = false;
+  std::size_t known_end = 0;
+};
+
+Controls ParseControls(std::string_view marking, std::size_t slashes) {
+  Controls out;
+  out.known_end = slashes;
+  std::size_t at = slashes + 2;
+  bool rel_to = false;  // inside "REL TO USA, GBR": the trigraphs that follow count
+  while (at < marking.size()) {
+    std::size_t cut = marking.find_first_of("/,", at);
+    if (cut == std::string_view::npos) cut = marking.size();
+    std::string_view raw = marking.substr(at, cut - at);
+    std::string_view token = TrimWhitespace(raw);
+    if (token.substr(0, 6) == "REL TO" || token.substr(0, 13) == "RELEASABLE TO") rel_to = true;
+    const bool trigraph =
+        rel_to && token.size() == 3 && std::all_of(token.begin(), token.end(), IsUpperOrDigit);
+    // The longest run of the token's words that is a control: "NOFORN" of
+    // "NOFORN 212-09-4821 X" (prose after the marking on the same line).
+    std::string_view known = (IsKnownControl(token) || trigraph) ? token : std::string_view();
+    for (std::size_t space = token.rfind(' '); known.empty() && space != std::string_view::npos;
+         space = space == 0 ? std::string_view::npos : token.rfind(' ', space - 1)) {
+      std::string_view words = TrimWhitespace(token.substr(0, space));
+      if (!words.empty() && IsKnownControl(words)) known = words;
+    }
+    if (!known.empty()) {
+      out.known = true;
+      out.known_end = static_cast<std::size_t>(known.data() - marking.data()) + known.size();
+    }
+    out.unclassified_control |= IsUnclassifiedControl(token);
+    if (marking.substr(cut, 2) == "//") {
+      rel_to = false;
+      at = cut + 2;
+    } else {
+      at = cut + 1;
+    }
+  }
+  return out;
+}
 
 enum MarkingTrigger { kBanner, kControlled, kPortion, kFouo };
 
@@ -129,19 +182,11 @@ std::optional<Candidate> ConfirmClassification(const MatchView& m) {
       std::size_t slashes = marking.find("//");
       if (slashes == std::string_view::npos) return {};
       const int level = LevelOf(marking.substr(0, slashes));
-      bool known = false, unclassified_control = false;
-      std::string_view rest = marking.substr(slashes + 2);
-      while (!rest.empty()) {
-        std::size_t cut = rest.find_first_of("/,");
-        std::string_view token = TrimWhitespace(rest.substr(0, cut));
-        known |= IsKnownControl(token) ||
-                 (token.size() == 3 && std::all_of(token.begin(), token.end(), IsUpperOrDigit));
-        unclassified_control |= IsUnclassifiedControl(token);
-        rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
-      }
-      if (level == 1 && !unclassified_control) return {};  // plainly unclassified
-      Confidence c = known ? Confidence::kHigh : Confidence::kLow;
+      const Controls controls = ParseControls(marking, slashes);
+      if (level == 1 && !controls.unclassified_control) return {};  // plainly unclassified
+      Confidence c = controls.known ? Confidence::kHigh : Confidence::kLow;
       if (m.KeywordNear(MatchView::kStrong)) c = Confidence::kHigh;
+      if (controls.known) marking = marking.substr(0, controls.known_end);
       return Candidate{begin, begin + marking.size(), c, Sample(marking), level};
     }
     case kPortion: {
@@ -170,14 +215,25 @@ enum CuiTrigger {
 
 std::optional<Candidate> ConfirmCui(const MatchView& m) {
   std::string_view text = m.text();
+  // The portion mark starts at its '('; every other trigger at its 'C'.
   std::size_t begin = m.begin;
-  while (begin < m.end && text[begin] != 'C' && text[begin] != 'c' && text[begin] != '(') ++begin;
+  if (m.trigger != kCuiPortion) {
+    while (begin < m.end && text[begin] != 'C' && text[begin] != 'c') ++begin;
+  }
   Confidence c = Confidence::kHigh;
   std::string sample;
   std::size_t end = m.end;
   switch (m.trigger) {
     case kCuiControlled: {
       std::string_view marking = MarkingAt(text, begin);
+      std::size_t slashes = marking.find("//");
+      if (slashes == std::string_view::npos) return {};
+      const Controls controls = ParseControls(marking, slashes);
+      // CUI//SP-xxx categories are not in the control list: keep the first
+      // category, and beyond it only up to the last known control.
+      std::size_t keep = marking.find_first_of(" /,", slashes + 2);
+      keep = std::max(keep == std::string_view::npos ? marking.size() : keep, controls.known_end);
+      marking = marking.substr(0, std::min(keep, marking.size()));
       end = begin + marking.size();
       sample = Sample(marking);
       break;

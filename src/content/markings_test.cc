@@ -82,6 +82,21 @@ TEST(CuiMarkingTest, Markings) {
   EXPECT_EQ(Detect(kCui, "Controlled by: DoD CIO\nCUI Category: PRVCY\nCUI\n"), kHigh);
 }
 
+TEST(CuiMarkingTest, PortionWithCategoryIsOneMatch) {
+  auto f = Findings("(CUI//SP-PRVCY) The roster is attached.");
+  ASSERT_TRUE(f.count(kCui));
+  EXPECT_EQ(f[kCui].count, 1);
+  EXPECT_EQ(f[kCui].confidence, kHigh);
+  EXPECT_FALSE(f[kCui].sample.empty());
+}
+
+TEST(MarkingSampleTest, WhatFollowsAMarkingIsNotShown) {
+  auto f = Findings("CUI//SP-PRVCY SSN 212-09-4821 JOHN DOE\nSECRET//NOFORN 212-09-4821 X\n");
+  EXPECT_EQ(f[kCui].sample, "CUI//SP-PRVCY");
+  EXPECT_EQ(f[kMarking].sample, "SECRET//NOFORN");
+  EXPECT_EQ(f[kMarking].confidence, kHigh);
+}
+
 TEST(CuiMarkingTest, TalkAboutCuiIsLow) {
   EXPECT_EQ(Detect(kCui, "Annual training on controlled unclassified information is due."), kLow);
   EXPECT_EQ(Detect(kCui, "The CUI program office meets on Tuesday."), kLow);

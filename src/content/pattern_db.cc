@@ -130,6 +130,7 @@ Status PatternDb::Scan(std::string_view text, MatchFn fn, void* arg) const {
   thread_local ThreadScratch local;
   hs_scratch_t* scratch = local.For(impl_->db, impl_->generation);
   if (scratch == nullptr) return ResourceExhaustedError("cannot allocate pattern scratch space");
+  if (text.empty()) return Status();  // nothing to match; hs_scan rejects a null pointer
   ScanArg a{fn, arg, &impl_->reports_start};
   // Block mode takes a 32-bit length; extracted text is far below that.
   if (text.size() > 0xffffffffu) return InvalidArgumentError("text too large to scan");

@@ -54,7 +54,8 @@ void AddPersonalDetectors(std::vector<DetectorDef>* out) {
       "us-ssn",
       "pii",
       "US Social Security numbers: area not 000, 666 or 9xx, group not 00, serial not 0000, "
-      "known published numbers excluded; undashed numbers only with SSN words nearby",
+      "known published numbers excluded; space-separated ones are low and bare digit runs are "
+      "reported only with SSN words nearby",
       {R"(\b\d{3}-\d{2}-\d{4}\b)", R"(\b\d{3} \d{2} \d{4}\b)", R"(\b\d{9}\b)"},
       0,
       {"ssn", "ssns", "ss#", "ssn#", "social security", "soc sec", "social sec", "ssa", "taxpayer",

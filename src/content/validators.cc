@@ -87,7 +87,7 @@ bool LuhnValid(std::string_view digits) {
 }
 
 std::string_view CardScheme(std::string_view d) {
-  if (!AllDigits(d)) return "";
+  if (d.empty() || !AllDigits(d)) return "";
   const std::size_t n = d.size();
   const int p2 = Prefix(d, 2), p3 = Prefix(d, 3), p4 = Prefix(d, 4), p6 = Prefix(d, 6);
   if (d[0] == '4' && (n == 13 || n == 16 || n == 19)) return "visa";
