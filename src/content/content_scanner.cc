@@ -10,10 +10,6 @@
 namespace sendguard {
 namespace {
 
-bool IsWordByte(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 // A keyword as a caseless expression, bounded as a whole word at each end
 // that is a letter or digit.
 std::string KeywordExpression(const std::string& keyword) {

@@ -10,10 +10,6 @@
 namespace sendguard {
 namespace {
 
-bool IsWordByte(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 // `word` as a literal expression: special characters escaped, runs of
 // spaces matching any white space, word boundaries at letter/digit ends.
 std::string LiteralExpression(const std::string& word) {

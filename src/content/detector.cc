@@ -12,6 +12,22 @@ std::vector<DetectorDef> BuiltinDetectors() {
   return out;
 }
 
+std::optional<Confidence> ConfidenceFromKeywords(const MatchView& m) {
+  Confidence c;
+  if (m.KeywordNear(MatchView::kStrong)) {
+    c = Confidence::kHigh;
+  } else if (m.KeywordNear(MatchView::kSupporting)) {
+    c = Confidence::kMedium;
+  } else {
+    return std::nullopt;
+  }
+  return m.KeywordNear(MatchView::kFalsePositive) ? Lower(c) : c;
+}
+
+bool IsWordByte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
 Confidence Raise(Confidence c) {
   return c == Confidence::kLow ? Confidence::kMedium : Confidence::kHigh;
 }

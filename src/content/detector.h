@@ -77,6 +77,12 @@ void AddMedicalAndLocationDetectors(std::vector<DetectorDef>* out);
 
 // Helpers for confirm steps.
 //
+// For identifiers that mean nothing without their words: high with a
+// strong keyword nearby, medium with a supporting one, nullopt (drop) with
+// neither; one step lower with a false-positive word nearby.
+std::optional<Confidence> ConfidenceFromKeywords(const MatchView& m);
+// Whether `c` is an ASCII letter or digit.
+bool IsWordByte(char c);
 // One step up or down, within low..high.
 Confidence Raise(Confidence c);
 Confidence Lower(Confidence c);

@@ -54,16 +54,9 @@ std::optional<Candidate> ConfirmAba(const MatchView& m) {
   if (!AbaValid(Alphanumerics(v))) return {};
   // Any 9-digit number passes the checksum one time in ten: without words
   // about banking nearby it is not reported at all.
-  Confidence c;
-  if (m.KeywordNear(MatchView::kStrong)) {
-    c = Confidence::kHigh;
-  } else if (m.KeywordNear(MatchView::kSupporting)) {
-    c = Confidence::kMedium;
-  } else {
-    return {};
-  }
-  if (m.KeywordNear(MatchView::kFalsePositive)) c = Lower(c);
-  return Candidate{m.begin, m.end, c, MaskValue(v, 0, 4)};
+  std::optional<Confidence> c = ConfidenceFromKeywords(m);
+  if (!c) return {};
+  return Candidate{m.begin, m.end, *c, MaskValue(v, 0, 4)};
 }
 
 }  // namespace

@@ -35,16 +35,9 @@ std::optional<Candidate> ConfirmSsn(const MatchView& m) {
 
 // Identifiers with no checksum: reported only with their words nearby.
 std::optional<Candidate> ConfirmByKeywords(const MatchView& m) {
-  Confidence c;
-  if (m.KeywordNear(MatchView::kStrong)) {
-    c = Confidence::kHigh;
-  } else if (m.KeywordNear(MatchView::kSupporting)) {
-    c = Confidence::kMedium;
-  } else {
-    return {};
-  }
-  if (m.KeywordNear(MatchView::kFalsePositive)) c = Lower(c);
-  return Candidate{m.begin, m.end, c, MaskValue(m.match(), 0, 3)};
+  std::optional<Confidence> c = ConfidenceFromKeywords(m);
+  if (!c) return {};
+  return Candidate{m.begin, m.end, *c, MaskValue(m.match(), 0, 3)};
 }
 
 }  // namespace
