@@ -22,7 +22,7 @@ check() {  # check NAME COMMAND...
 }
 
 check "help" "$bin" --help >/dev/null
-for cmd in inspect scan recipients learn detectors; do
+for cmd in inspect scan recipients learn detectors config; do
   check "$cmd --help" "$bin" "$cmd" --help >/dev/null
 done
 
@@ -129,6 +129,25 @@ assert f["contract-number"]["category"] == "contract", f
 PY
 check "scan output masks the card" bash -c "! grep -q '1111 1111 1111' '$tmp/card.out'"
 check "scan output masks the contract" bash -c "! grep -q 'W91QUZ-24-C-0042' '$tmp/card.out'"
+# config check and the shipped policy.
+out=$("$bin" config check "$root/examples/sendguard.yaml")
+check "config check accepts the example" test $? -eq 0
+check "config check says ok" grep -q ": ok: " <<<"$out"
+printf 'policy:\n  rules:\n    - name: a\n      action: drop\n' >"$tmp/badpolicy.yaml"
+"$bin" config check "$tmp/badpolicy.yaml" 2>"$tmp/badpolicy.err"
+check "config check rejects a bad action" test $? -eq 2
+check "config check names the line" grep -q "badpolicy.yaml:4:" "$tmp/badpolicy.err"
+"$bin" scan --json --history "$root/examples/history.tsv" --config "$root/examples/sendguard.yaml" \
+  "$root/examples/mail" >"$tmp/policy.jsonl"
+check "shipped policy: hold the typo, reject the banner" python3 - "$tmp/policy.jsonl" <<'PY'
+import json, sys
+by = {json.loads(l)["source"].split("/")[-1]: json.loads(l) for l in open(sys.argv[1])}
+t = by["01-travel-to-army-ml.eml"]
+assert t["action"] == "hold" and "did you mean ops@army.mil?" in t["reason"], t
+assert by["03-secret-banner-pdf.eml"]["action"] == "reject", by["03-secret-banner-pdf.eml"]
+assert by["02-weekly-report-internal.eml"]["action"] == "accept"
+assert by["04-roster-xlsx-to-webmail.eml"]["action"] == "hold"
+PY
 printf 'content:\n  rules:\n    - id: x\n      pattern: "a("\n' >"$tmp/badrule.yaml"
 "$bin" scan --config "$tmp/badrule.yaml" "$tmp/card.eml" >/dev/null 2>"$tmp/badrule.err"
 check "bad custom pattern exits 2" test $? -eq 2

@@ -41,6 +41,7 @@ void RegisterScan(CLI::App& app, int* exit_code);
 void RegisterRecipients(CLI::App& app, int* exit_code);
 void RegisterLearn(CLI::App& app, int* exit_code);
 void RegisterDetectors(CLI::App& app, int* exit_code);
+void RegisterConfig(CLI::App& app, int* exit_code);
 
 }  // namespace sendguard
 

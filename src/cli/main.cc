@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   sendguard::RegisterRecipients(app, &exit_code);
   sendguard::RegisterLearn(app, &exit_code);
   sendguard::RegisterDetectors(app, &exit_code);
+  sendguard::RegisterConfig(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

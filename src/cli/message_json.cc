@@ -42,6 +42,7 @@ json RecipientJson(const RecipientVerdict& v) {
           {"domain", v.domain},
           {"risk", RiskName(v.risk)},
           {"external", v.external},
+          {"trusted", v.trusted},
           {"reasons", reasons},
           {"suggestion", v.suggestion ? json(*v.suggestion) : json(nullptr)}};
 }
@@ -99,14 +100,20 @@ json ScanRecordJson(const std::string& source, const Message& m, const Decision&
   for (const RecipientVerdict& v : decision.recipients) recipients.push_back(RecipientJson(v));
   json findings = json::array();
   for (const Finding& f : decision.findings) findings.push_back(FindingJson(f));
-  return {{"source", source},
-          {"message_id", m.message_id()},
-          {"action", decision.action},
-          {"recipients", recipients},
-          {"findings", findings},
-          {"limits", LimitsJson(m)},
-          {"encrypted", EncryptedJson(m)},
-          {"defects", DefectsJson(m)}};
+  json r = {{"source", source},
+            {"message_id", m.message_id()},
+            {"action", ActionName(decision.action)},
+            {"rule", decision.rule.empty() ? json(nullptr) : json(decision.rule)},
+            {"reason", decision.reason.empty() ? json(nullptr) : json(decision.reason)},
+            {"recipients", recipients},
+            {"findings", findings},
+            {"limits", LimitsJson(m)},
+            {"encrypted", EncryptedJson(m)},
+            {"defects", DefectsJson(m)}};
+  if (decision.audit) r["policy_action"] = ActionName(decision.policy_action);
+  if (!decision.suspects.empty()) r["suspects"] = decision.suspects;
+  if (decision.partial) r["partial"] = true;
+  return r;
 }
 
 }  // namespace sendguard

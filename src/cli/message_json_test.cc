@@ -18,7 +18,11 @@ TEST(MessageJsonTest, ScanRecordShape) {
   nlohmann::json r = ScanRecordJson("a.eml", *m, *d);
   EXPECT_EQ(r["source"], "a.eml");
   EXPECT_EQ(r["message_id"], "id1@h");
-  EXPECT_EQ(r["action"], "accept");
+  EXPECT_EQ(r["action"], "hold");  // the shipped policy holds mistyped recipients
+  EXPECT_EQ(r["rule"], "mistyped-recipient");
+  EXPECT_NE(r["reason"].get<std::string>().find("did you mean ops@army.mil?"), std::string::npos)
+      << r["reason"];
+  EXPECT_EQ(r["suspects"], nlohmann::json({"ops@army.ml"}));
   ASSERT_EQ(r["recipients"].size(), 2u);
   EXPECT_EQ(r["recipients"][0]["address"], "ops@army.ml");
   EXPECT_EQ(r["recipients"][0]["domain"], "army.ml");

@@ -25,7 +25,12 @@ std::string Dump(const nlohmann::json& j) {
 }
 
 void PrintHuman(const nlohmann::json& r) {
-  std::cout << r["action"].get<std::string>() << "\t" << r["source"].get<std::string>();
+  std::cout << r["action"].get<std::string>();
+  if (!r["rule"].is_null()) std::cout << " (" << r["rule"].get<std::string>() << ")";
+  if (r.contains("policy_action")) {
+    std::cout << " [audit: would " << r["policy_action"].get<std::string>() << "]";
+  }
+  std::cout << "\t" << r["source"].get<std::string>();
   for (const auto& rcpt : r["recipients"]) {
     std::cout << "\t" << rcpt["address"].get<std::string>();
     if (rcpt["risk"] != "none") std::cout << " [" << rcpt["risk"].get<std::string>() << "]";

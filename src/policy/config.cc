@@ -6,81 +6,14 @@
 #include <functional>
 #include <map>
 
+#include "policy/policy_parse.h"
+#include "policy/yaml_helpers.h"
 #include "util/mapped_file.h"
 
 namespace sendguard {
 namespace {
 
-class ConfigError {
- public:
-  ConfigError(const std::string& name, const YAML::Node& node, std::string message)
-      : text_(name + ":" + std::to_string(node.Mark().line + 1) + ": " + std::move(message)) {}
-  const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-};
-
-using Handler = std::function<void(const YAML::Node&)>;
-
-// Runs the handler of each key of the map `node`; unknown keys are errors.
-void ForEachKey(const std::string& name, const YAML::Node& node, const std::string& where,
-                const std::map<std::string, Handler>& handlers) {
-  if (!node.IsMap()) throw ConfigError(name, node, where + " must be a mapping");
-  for (const auto& kv : node) {
-    std::string key = kv.first.as<std::string>();
-    auto it = handlers.find(key);
-    if (it == handlers.end()) {
-      std::string known;
-      for (const auto& h : handlers) known += (known.empty() ? "" : ", ") + h.first;
-      throw ConfigError(name, kv.first,
-                        "unknown key '" + key + "' in " + where + " (known: " + known + ")");
-    }
-    it->second(kv.second);
-  }
-}
-
-template <typename T>
-T As(const std::string& name, const YAML::Node& node, const std::string& what) {
-  try {
-    return node.as<T>();
-  } catch (const YAML::Exception&) {
-    throw ConfigError(name, node, what + " has a value of the wrong type");
-  }
-}
-
-std::vector<std::string> Strings(const std::string& name, const YAML::Node& node,
-                                 const std::string& what) {
-  if (!node.IsSequence()) throw ConfigError(name, node, what + " must be a list");
-  std::vector<std::string> out;
-  for (const auto& item : node) out.push_back(As<std::string>(name, item, what));
-  return out;
-}
-
-template <typename T>
-Handler Number(const std::string& name, const std::string& what, T* out, T min, T max) {
-  return [=](const YAML::Node& n) {
-    T v = As<T>(name, n, what);
-    if (v < min || v > max) {
-      throw ConfigError(
-          name, n,
-          what + " must be between " + std::to_string(min) + " and " + std::to_string(max));
-    }
-    *out = v;
-  };
-}
-
-Handler List(const std::string& name, const std::string& what, std::vector<std::string>* out) {
-  return [=](const YAML::Node& n) { *out = Strings(name, n, what); };
-}
-
-Handler Text(const std::string& name, const std::string& what, std::string* out) {
-  return [=](const YAML::Node& n) { *out = As<std::string>(name, n, what); };
-}
-
-Handler Flag(const std::string& name, const std::string& what, bool* out) {
-  return [=](const YAML::Node& n) { *out = As<bool>(name, n, what); };
-}
+using namespace config_internal;  // NOLINT
 
 // One item of content.rules (a regular expression) or content.dictionaries
 // (a list of words), checked on its own and against the ids before it.
@@ -159,6 +92,7 @@ Result<Config> ParseConfig(std::string_view yaml, const std::string& name) {
     Limits& l = c.limits;
     std::size_t kMax = std::size_t{1} << 40;
     long max_time_ms = static_cast<long>(l.max_time.count());
+    std::vector<DetectorReference> detector_refs;
     ForEachKey(
         name, root, "the configuration",
         {
@@ -192,6 +126,8 @@ Result<Config> ParseConfig(std::string_view yaml, const std::string& name) {
                           });
              }},
             {"content", ContentSection(name, &c.content)},
+            {"policy",
+             [&](const YAML::Node& n) { ParsePolicy(name, n, &c.policy, &detector_refs); }},
             {"limits",
              [&](const YAML::Node& n) {
                ForEachKey(
@@ -220,6 +156,18 @@ Result<Config> ParseConfig(std::string_view yaml, const std::string& name) {
              }},
         });
     l.max_time = std::chrono::milliseconds(max_time_ms);
+    // Rules may name detectors of the content section, before or after them.
+    std::vector<DetectorDef> builtin = BuiltinDetectors();
+    for (const DetectorReference& ref : detector_refs) {
+      bool known = std::any_of(builtin.begin(), builtin.end(),
+                               [&](const DetectorDef& d) { return d.id == ref.id; }) ||
+                   std::any_of(c.content.rules.begin(), c.content.rules.end(),
+                               [&](const CustomRule& r) { return r.id == ref.id; });
+      if (!known) {
+        return InvalidArgumentError(name + ":" + std::to_string(ref.line) + ": no detector '" +
+                                    ref.id + "' (see `sendguard detectors`)");
+      }
+    }
   } catch (const ConfigError& e) {
     return InvalidArgumentError(e.text());
   } catch (const YAML::Exception& e) {

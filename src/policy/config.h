@@ -24,6 +24,20 @@
 //       - id: code-names
 //         words: [NIGHTJAR, BLUE LANTERN]
 //         confidence: high
+//   policy:
+//     mode: enforce                      # or audit: log the would-be action, deliver
+//     on_error: tempfail                 # or accept
+//     suspect_recipients: hold-message   # or remove-recipients
+//     rules:                             # first match wins; without rules: DefaultRules()
+//       - name: mistyped-recipient
+//         when:
+//           recipients: {reasons: [tld-typo, typo, homoglyph, missing-dot], min_risk: medium}
+//         action: hold
+//       - name: secret-anywhere
+//         when:
+//           content: {detectors: [classification-marking], above_level: unclassified}
+//         action: reject
+//         reason: classified material on an unclassified system
 //   limits:
 //     max_message_bytes: 67108864
 //     max_depth: 8
@@ -40,6 +54,7 @@
 #include <string_view>
 
 #include "content/custom_rules.h"
+#include "policy/rules.h"
 #include "recipients/recipient_analyzer.h"
 #include "sendguard/limits.h"
 #include "sendguard/status.h"
@@ -49,6 +64,7 @@ namespace sendguard {
 struct Config {
   RecipientOptions recipients;
   ContentConfig content;
+  PolicyConfig policy = {.rules = DefaultRules()};
   Limits limits;
 };
 

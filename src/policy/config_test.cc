@@ -105,5 +105,72 @@ TEST(ConfigTest, ContentErrorsNameTheLine) {
   }
 }
 
+TEST(ConfigTest, PolicySection) {
+  Result<Config> c = ParseConfig(
+      "policy:\n"
+      "  mode: audit\n"
+      "  on_error: accept\n"
+      "  suspect_recipients: remove-recipients\n"
+      "  rules:\n"
+      "    - name: secret\n"
+      "      when:\n"
+      "        content: {detectors: [classification-marking], above_level: confidential}\n"
+      "      action: reject\n"
+      "      reason: classified\n"
+      "    - name: typos\n"
+      "      when:\n"
+      "        recipients: {reasons: [tld-typo, typo], min_risk: high, external: true}\n"
+      "        encrypted: false\n"
+      "      action: hold\n",
+      "p.yaml");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  const PolicyConfig& p = c->policy;
+  EXPECT_EQ(p.mode, PolicyConfig::Mode::kAudit);
+  EXPECT_EQ(p.on_error, PolicyConfig::OnError::kAccept);
+  EXPECT_EQ(p.suspects, PolicyConfig::Suspects::kRemoveRecipients);
+  ASSERT_EQ(p.rules.size(), 2u);
+  EXPECT_EQ(p.rules[0].action, Action::kReject);
+  EXPECT_EQ(p.rules[0].content->above_level, "confidential");
+  EXPECT_EQ(p.rules[1].recipients->min_risk, Risk::kHigh);
+  EXPECT_EQ(p.rules[1].encrypted, false);
+  // Without rules the shipped policy applies.
+  Result<Config> d = ParseConfig("policy:\n  mode: enforce\n", "p.yaml");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->policy.rules.size(), DefaultRules().size());
+}
+
+TEST(ConfigTest, PolicyErrorsNameTheLine) {
+  struct Case {
+    const char* yaml;
+    const char* needle;
+  } cases[] = {
+      {"policy:\n  rules:\n    - name: a\n      action: drop\n", "p.yaml:4:"},
+      {"policy:\n  rules:\n    - name: a\n      when: {recipients: {reasons: [typo, tpyo]}}\n"
+       "      action: hold\n",
+       "tpyo"},
+      {"policy:\n  rules:\n    - name: a\n      when:\n        content: {detectors: "
+       "[credit-crad]}\n"
+       "      action: hold\n",
+       "p.yaml:5: no detector 'credit-crad'"},
+      {"policy:\n  rules:\n    - name: a\n      action: hold\n    - name: a\n      action: tag\n",
+       "two policy rules"},
+      {"policy:\n  rules:\n    - name: a\n", "needs an action"},
+      {"policy:\n  mode: loud\n", "p.yaml:2:"},
+      {"policy:\n  rules:\n    - name: a\n      when: {sender: x}\n      action: hold\n",
+       "unknown key 'sender'"},
+  };
+  for (const Case& k : cases) {
+    Result<Config> c = ParseConfig(k.yaml, "p.yaml");
+    ASSERT_FALSE(c.ok()) << k.yaml;
+    EXPECT_NE(c.status().message().find(k.needle), std::string::npos) << c.status().message();
+  }
+  // A rule may name a custom detector defined in the same file.
+  Result<Config> ok = ParseConfig(
+      "policy:\n  rules:\n    - name: a\n      when: {content: {detectors: [names]}}\n"
+      "      action: hold\ncontent:\n  dictionaries:\n    - id: names\n      words: [X]\n",
+      "p.yaml");
+  EXPECT_TRUE(ok.ok()) << ok.status().ToString();
+}
+
 }  // namespace
 }  // namespace sendguard

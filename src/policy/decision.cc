@@ -1,6 +1,36 @@
 #include "policy/decision.h"
 
 namespace sendguard {
+namespace {
+
+constexpr std::size_t kMaxReason = 400;
+
+// "ops@army.ml (.ml is one slip from .mil): did you mean ops@army.mil?"
+std::string RecipientDetail(const RecipientVerdict& v) {
+  std::string s = v.address;
+  if (!v.reasons.empty()) s += " (" + v.reasons.front().detail + ")";
+  if (v.suggestion) s += ": did you mean " + *v.suggestion + "?";
+  return s;
+}
+
+std::string FindingDetail(const Finding& f) {
+  return f.detector + " " + f.sample + " in " + (f.where.empty() ? "the message" : f.where[0]);
+}
+
+std::string Reason(const Rule& rule, const RuleMatch& match, const Decision& d) {
+  std::string s = rule.reason.empty() ? "policy rule " + rule.name : rule.reason;
+  std::string details;
+  auto add = [&](const std::string& part) { details += (details.empty() ? "" : "; ") + part; };
+  for (std::size_t i : match.findings) add(FindingDetail(d.findings[i]));
+  if (rule.recipients) {
+    for (std::size_t i : match.recipients) add(RecipientDetail(d.recipients[i]));
+  }
+  if (!details.empty()) s += ": " + details;
+  if (s.size() > kMaxReason) s = s.substr(0, kMaxReason - 3) + "...";
+  return s;
+}
+
+}  // namespace
 
 Result<Decision> Evaluate(const Message& message, const Context& context) {
   Decision d;
@@ -10,6 +40,25 @@ Result<Decision> Evaluate(const Message& message, const Context& context) {
   Result<std::vector<Finding>> findings = context.content().Scan(message);
   if (!findings.ok()) return findings.status();
   d.findings = std::move(findings).value();
+
+  const PolicyConfig& policy = context.config().policy;
+  const bool encrypted = !message.encrypted().empty();
+  for (const Rule& rule : policy.rules) {
+    std::optional<RuleMatch> match = MatchRule(rule, d.recipients, d.findings, encrypted);
+    if (!match) continue;
+    d.rule = rule.name;
+    d.policy_action = rule.action;
+    d.reason = Reason(rule, *match, d);
+    if (rule.recipients) {
+      for (std::size_t i : match->recipients) d.suspects.push_back(d.recipients[i].address);
+    }
+    d.partial = policy.suspects == PolicyConfig::Suspects::kRemoveRecipients &&
+                rule.recipients.has_value() && rule.action >= Action::kHold &&
+                d.suspects.size() < d.recipients.size();
+    break;
+  }
+  d.audit = policy.mode == PolicyConfig::Mode::kAudit;
+  d.action = d.audit ? Action::kAccept : d.policy_action;
   return d;
 }
 

@@ -8,6 +8,7 @@
 
 #include "content/finding.h"
 #include "policy/context.h"
+#include "policy/rules.h"
 #include "recipients/recipient_analyzer.h"
 #include "sendguard/message.h"
 #include "sendguard/status.h"
@@ -15,9 +16,18 @@
 namespace sendguard {
 
 struct Decision {
-  // "accept", "tag", "notify", "hold" or "reject". Until policy rules exist
-  // every message is accepted; the judgements below are what rules will use.
-  std::string action = "accept";
+  // What to do: the policy's action in enforce mode; always accept in
+  // audit mode, with the policy's action kept in `policy_action`.
+  Action action = Action::kAccept;
+  Action policy_action = Action::kAccept;
+  bool audit = false;
+  std::string rule;    // the rule that matched; empty when none did
+  std::string reason;  // for the sender: what matched and, for typos, "did you mean ...?"
+  // The recipients the rule matched (for rules about recipients).
+  std::vector<std::string> suspects;
+  // remove-recipients mode: only `suspects` are held (or rejected); the
+  // other recipients get the message.
+  bool partial = false;
   std::vector<RecipientVerdict> recipients;
   std::vector<Finding> findings;  // one per content detector that matched
 };

@@ -248,8 +248,10 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
   v.domain = d.ascii;
   if (IsOwn(d)) {
     v.external = false;
+    v.trusted = true;
     return v;
   }
+  v.trusted = IsTrusted(d);
   auto raise = [&](Risk r) { v.risk = std::max(v.risk, r); };
   if (!d.known_suffix || d.label.empty()) {
     raise(Risk::kMedium);

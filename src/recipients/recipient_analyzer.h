@@ -47,6 +47,7 @@ struct RecipientVerdict {
   std::string domain;  // ASCII, lower-case; empty when there is none
   Risk risk = Risk::kNone;
   bool external = true;  // not one of the organisation's own domains
+  bool trusted = false;  // one of its own or trusted (partner) domains
   std::vector<RecipientReason> reasons;
   std::optional<std::string> suggestion;  // the address as it was probably meant
 };

@@ -1,0 +1,122 @@
+#include "policy/decision.h"
+
+#include <gtest/gtest.h>
+
+#include "sendguard/parser.h"
+
+namespace sendguard {
+namespace {
+
+Decision Judge(const std::string& to, const std::string& body, Config config = Config{},
+               const std::vector<std::pair<std::string, std::uint64_t>>& history = {}) {
+  History h;
+  for (const auto& [d, n] : history) h.Add(d, n);
+  h.Finish();
+  Result<std::unique_ptr<Context>> c = Context::Create(std::move(config), std::move(h));
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  Result<Message> m =
+      ParseMessage("From: a@army.mil\r\nTo: " + to + "\r\nSubject: s\r\n\r\n" + body + "\r\n");
+  EXPECT_TRUE(m.ok());
+  Result<Decision> d = Evaluate(*m, **c);
+  EXPECT_TRUE(d.ok());
+  return d.ok() ? *d : Decision{};
+}
+
+Config WithOrg() {
+  Config c;
+  c.recipients.own_domains = {"army.mil"};
+  c.recipients.trusted_domains = {"partner.com"};
+  return c;
+}
+
+const std::vector<std::pair<std::string, std::uint64_t>> kHistory = {
+    {"army.mil", 9000}, {"navy.mil", 4000}, {"partner.com", 800}, {"vendor.com", 300}};
+
+TEST(DefaultPolicyTest, MistypedRecipientIsHeldWithTheSuggestion) {
+  Decision d = Judge("ops@army.ml", "travel plans");
+  EXPECT_EQ(d.action, Action::kHold);
+  EXPECT_EQ(d.rule, "mistyped-recipient");
+  EXPECT_NE(d.reason.find("did you mean ops@army.mil?"), std::string::npos) << d.reason;
+  EXPECT_EQ(d.suspects, std::vector<std::string>{"ops@army.ml"});
+  EXPECT_FALSE(d.partial);
+}
+
+TEST(DefaultPolicyTest, ClassifiedMarkingIsRejectedWhateverTheRecipient) {
+  Decision d = Judge("boss@army.mil", "SECRET//NOFORN\r\nplans", WithOrg(), kHistory);
+  EXPECT_EQ(d.action, Action::kReject);
+  EXPECT_EQ(d.rule, "classified-marking");
+  EXPECT_NE(d.reason.find("SECRET//NOFORN"), std::string::npos) << d.reason;
+  // FOUO is UNCLASSIFIED: not a spill.
+  EXPECT_EQ(Judge("boss@army.mil", "UNCLASSIFIED//FOUO\r\nmenu", WithOrg(), kHistory).action,
+            Action::kAccept);
+}
+
+TEST(DefaultPolicyTest, CuiOnlyToOwnAndTrustedDomains) {
+  const std::string cui = "CUI//SP-PRVCY\r\nroster";
+  EXPECT_EQ(Judge("x@partner.com", cui, WithOrg(), kHistory).action, Action::kAccept);
+  EXPECT_EQ(Judge("x@army.mil", cui, WithOrg(), kHistory).action, Action::kAccept);
+  Decision d = Judge("x@vendor.com", cui, WithOrg(), kHistory);
+  EXPECT_EQ(d.action, Action::kHold);
+  EXPECT_EQ(d.rule, "cui-outside");
+}
+
+TEST(DefaultPolicyTest, SensitiveDataToFirstContactOrWebmail) {
+  const std::string ssn = "SSN: 212-09-4821";
+  EXPECT_EQ(Judge("x@vendor.com", ssn, WithOrg(), kHistory).action, Action::kAccept);
+  Decision d = Judge("x@newcorp.com", ssn, WithOrg(), kHistory);
+  EXPECT_EQ(d.action, Action::kHold);
+  EXPECT_EQ(d.rule, "sensitive-to-first-contact");
+  EXPECT_EQ(Judge("me@gmail.com", "password: Tr0ub4dor&3", WithOrg(), kHistory).action,
+            Action::kHold);
+  EXPECT_EQ(Judge("x@newcorp.com", "lunch at noon", WithOrg(), kHistory).action, Action::kAccept);
+}
+
+TEST(PolicyTest, AuditModeDeliversAndKeepsTheWouldBeAction) {
+  Config c;
+  c.policy.mode = PolicyConfig::Mode::kAudit;
+  Decision d = Judge("ops@army.ml", "hi", c);
+  EXPECT_EQ(d.action, Action::kAccept);
+  EXPECT_EQ(d.policy_action, Action::kHold);
+  EXPECT_TRUE(d.audit);
+  EXPECT_EQ(d.rule, "mistyped-recipient");
+}
+
+TEST(PolicyTest, RemoveRecipientsHoldsOnlyTheSuspects) {
+  Config c = WithOrg();
+  c.policy.suspects = PolicyConfig::Suspects::kRemoveRecipients;
+  Decision d = Judge("ops@army.ml, boss@navy.mil", "hi", c, kHistory);
+  EXPECT_EQ(d.action, Action::kHold);
+  EXPECT_TRUE(d.partial);
+  EXPECT_EQ(d.suspects, std::vector<std::string>{"ops@army.ml"});
+  // All recipients suspect: the whole message is held.
+  EXPECT_FALSE(Judge("ops@army.ml", "hi", c, kHistory).partial);
+}
+
+TEST(PolicyTest, FirstMatchingRuleWinsAndConditionsCombine) {
+  Config c = WithOrg();
+  Rule encrypted_out;
+  encrypted_out.name = "encrypted-out";
+  encrypted_out.encrypted = true;
+  encrypted_out.action = Action::kNotify;
+  Rule cards;
+  cards.name = "cards-to-vendor";
+  cards.content = ContentCondition{{"credit-card"}, {}, Confidence::kHigh, 2, std::nullopt};
+  cards.recipients =
+      RecipientCondition{{}, std::nullopt, {"vendor.com"}, std::nullopt, std::nullopt};
+  cards.action = Action::kTag;
+  Rule any;
+  any.name = "everything";
+  any.action = Action::kHold;
+  c.policy.rules = {encrypted_out, cards, any};
+  const std::string two = "Visa 4111 1111 1111 1111 and card 5555555555554444";
+  EXPECT_EQ(Judge("x@sub.vendor.com", two, c, kHistory).rule, "cards-to-vendor");
+  EXPECT_EQ(Judge("x@sub.vendor.com", two, c, kHistory).action, Action::kTag);
+  EXPECT_EQ(Judge("x@sub.vendor.com", "Visa 4111 1111 1111 1111", c, kHistory).rule,
+            "everything");  // min_count 2 not reached
+  EXPECT_EQ(Judge("x@othervendor.com", two, c, kHistory).rule, "everything");
+  c.policy.rules.clear();
+  EXPECT_EQ(Judge("ops@army.ml", "hi", c).action, Action::kAccept);  // no rules: accept
+}
+
+}  // namespace
+}  // namespace sendguard

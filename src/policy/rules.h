@@ -1,0 +1,86 @@
+// Policy rules: conditions over a message's recipients and content
+// findings, and the action the first matching rule takes.
+
+#ifndef SENDGUARD_POLICY_RULES_H_
+#define SENDGUARD_POLICY_RULES_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/finding.h"
+#include "recipients/recipient_analyzer.h"
+
+namespace sendguard {
+
+// In order of severity.
+enum class Action { kAccept = 0, kTag, kNotify, kHold, kReject };
+std::string_view ActionName(Action a);  // "accept", "tag", "notify", "hold", "reject"
+std::optional<Action> ParseAction(std::string_view name);
+
+// Classification levels of classification-marking findings, in order.
+// 0 for an unknown name.
+int ClassificationRank(std::string_view level);  // "unclassified" 1 .. "top-secret" 4
+
+// Holds for a recipient when every condition that is set holds.
+struct RecipientCondition {
+  std::vector<std::string> reasons;  // any of these reason codes
+  std::optional<Risk> min_risk;
+  std::vector<std::string> domains;  // the domain or a parent of it is one of these
+  std::optional<bool> external;
+  std::optional<bool> trusted;  // own or trusted domains
+};
+
+// Holds for a finding when every condition that is set holds.
+struct ContentCondition {
+  std::vector<std::string> detectors;   // any of these ids
+  std::vector<std::string> categories;  // any of these categories
+  Confidence min_confidence = Confidence::kMedium;
+  int min_count = 1;
+  std::optional<std::string> above_level;  // a classification level strictly above this
+};
+
+struct Rule {
+  std::string name;
+  std::optional<RecipientCondition> recipients;  // some recipient must match
+  std::optional<ContentCondition> content;       // some finding must match
+  std::optional<bool> encrypted;                 // S/MIME- or PGP-encrypted parts
+  Action action = Action::kAccept;
+  std::string reason;  // told to the sender; the details of the match are added
+};
+
+struct PolicyConfig {
+  enum class Mode { kEnforce, kAudit };  // audit: log the would-be action, deliver
+  enum class OnError { kTempfail, kAccept };
+  enum class Suspects { kHoldMessage, kRemoveRecipients };
+  Mode mode = Mode::kEnforce;
+  OnError on_error = OnError::kTempfail;
+  // When a rule about recipients holds or rejects: the whole message (the
+  // sender corrects it and it goes to everyone), or only the recipients it
+  // matched while the rest get the message.
+  Suspects suspects = Suspects::kHoldMessage;
+  std::vector<Rule> rules;  // first match wins; none: accept
+};
+
+// The shipped policy, used when the configuration has no `policy:` rules:
+// classification markings above UNCLASSIFIED → reject; typo, homoglyph and
+// missing-dot recipients → hold; CUI to anything outside the own and
+// trusted domains → hold; credentials or personal data to a first-contact
+// external domain or a personal webmail address → hold.
+std::vector<Rule> DefaultRules();
+
+// What one rule matched.
+struct RuleMatch {
+  std::vector<std::size_t> recipients;  // indexes of the recipients it matched
+  std::vector<std::size_t> findings;    // indexes of the findings it matched
+};
+
+// Whether `rule` holds for a message with these recipients and findings.
+std::optional<RuleMatch> MatchRule(const Rule& rule,
+                                   const std::vector<RecipientVerdict>& recipients,
+                                   const std::vector<Finding>& findings, bool encrypted);
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_POLICY_RULES_H_

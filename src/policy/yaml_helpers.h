@@ -1,0 +1,90 @@
+// Helpers for reading the YAML configuration: every key checked, every
+// error naming the file and line. Internal to src/policy/.
+
+#ifndef SENDGUARD_POLICY_YAML_HELPERS_H_
+#define SENDGUARD_POLICY_YAML_HELPERS_H_
+
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sendguard::config_internal {
+
+class ConfigError {
+ public:
+  ConfigError(const std::string& name, const YAML::Node& node, std::string message)
+      : text_(name + ":" + std::to_string(node.Mark().line + 1) + ": " + std::move(message)) {}
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+using Handler = std::function<void(const YAML::Node&)>;
+
+// Runs the handler of each key of the map `node`; unknown keys are errors.
+inline void ForEachKey(const std::string& name, const YAML::Node& node, const std::string& where,
+                       const std::map<std::string, Handler>& handlers) {
+  if (!node.IsMap()) throw ConfigError(name, node, where + " must be a mapping");
+  for (const auto& kv : node) {
+    std::string key = kv.first.as<std::string>();
+    auto it = handlers.find(key);
+    if (it == handlers.end()) {
+      std::string known;
+      for (const auto& h : handlers) known += (known.empty() ? "" : ", ") + h.first;
+      throw ConfigError(name, kv.first,
+                        "unknown key '" + key + "' in " + where + " (known: " + known + ")");
+    }
+    it->second(kv.second);
+  }
+}
+
+template <typename T>
+T As(const std::string& name, const YAML::Node& node, const std::string& what) {
+  try {
+    return node.as<T>();
+  } catch (const YAML::Exception&) {
+    throw ConfigError(name, node, what + " has a value of the wrong type");
+  }
+}
+
+inline std::vector<std::string> Strings(const std::string& name, const YAML::Node& node,
+                                        const std::string& what) {
+  if (!node.IsSequence()) throw ConfigError(name, node, what + " must be a list");
+  std::vector<std::string> out;
+  for (const auto& item : node) out.push_back(As<std::string>(name, item, what));
+  return out;
+}
+
+template <typename T>
+Handler Number(const std::string& name, const std::string& what, T* out, T min, T max) {
+  return [=](const YAML::Node& n) {
+    T v = As<T>(name, n, what);
+    if (v < min || v > max) {
+      throw ConfigError(
+          name, n,
+          what + " must be between " + std::to_string(min) + " and " + std::to_string(max));
+    }
+    *out = v;
+  };
+}
+
+inline Handler List(const std::string& name, const std::string& what,
+                    std::vector<std::string>* out) {
+  return [=](const YAML::Node& n) { *out = Strings(name, n, what); };
+}
+
+inline Handler Text(const std::string& name, const std::string& what, std::string* out) {
+  return [=](const YAML::Node& n) { *out = As<std::string>(name, n, what); };
+}
+
+inline Handler Flag(const std::string& name, const std::string& what, bool* out) {
+  return [=](const YAML::Node& n) { *out = As<bool>(name, n, what); };
+}
+
+}  // namespace sendguard::config_internal
+
+#endif  // SENDGUARD_POLICY_YAML_HELPERS_H_
