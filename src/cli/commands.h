@@ -42,6 +42,8 @@ void RegisterRecipients(CLI::App& app, int* exit_code);
 void RegisterLearn(CLI::App& app, int* exit_code);
 void RegisterDetectors(CLI::App& app, int* exit_code);
 void RegisterConfig(CLI::App& app, int* exit_code);
+void RegisterServe(CLI::App& app, int* exit_code);
+void RegisterQuarantine(CLI::App& app, int* exit_code);
 
 }  // namespace sendguard
 

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   sendguard::RegisterLearn(app, &exit_code);
   sendguard::RegisterDetectors(app, &exit_code);
   sendguard::RegisterConfig(app, &exit_code);
+  sendguard::RegisterServe(app, &exit_code);
+  sendguard::RegisterQuarantine(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

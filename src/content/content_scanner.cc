@@ -60,12 +60,17 @@ class ContentScanner::Pass {
     std::size_t from, to;
   };
 
-  explicit Pass(const ContentScanner& s) : s_(s), keyword_ends_(s.keyword_count_) {}
+  Pass(const ContentScanner& s, PatternDb::Scratch triggers,
+       std::optional<PatternDb::Scratch> keywords)
+      : s_(s),
+        trigger_scratch_(std::move(triggers)),
+        keyword_scratch_(std::move(keywords)),
+        keyword_ends_(s.keyword_count_) {}
 
   Status Run(std::string_view text, std::string_view source,
              std::vector<std::optional<Finding>>* findings) {
     hits_.clear();
-    Status st = s_.triggers_.Scan(text, &Pass::OnTrigger, this);
+    Status st = s_.triggers_.Scan(text, trigger_scratch_, &Pass::OnTrigger, this);
     if (!st.ok()) return st;
     if (hits_.empty()) return Status();
     st = FindKeywords(text);
@@ -175,13 +180,16 @@ class ContentScanner::Pass {
     spans.resize(merged + 1);
     for (const auto& [lo, hi] : spans) {
       KeywordScan k{this, lo};
-      Status st = s_.keywords_->Scan(text.substr(lo, hi - lo), &Pass::OnKeyword, &k);
+      Status st =
+          s_.keywords_->Scan(text.substr(lo, hi - lo), *keyword_scratch_, &Pass::OnKeyword, &k);
       if (!st.ok()) return st;
     }
     return Status();
   }
 
   const ContentScanner& s_;
+  PatternDb::Scratch trigger_scratch_;
+  std::optional<PatternDb::Scratch> keyword_scratch_;
   std::vector<Hit> hits_;
   std::vector<std::pair<std::size_t, std::size_t>> spans_;
   std::vector<std::pair<std::size_t, Candidate>> candidates_;  // (detector, candidate)
@@ -255,8 +263,6 @@ Result<std::unique_ptr<const ContentScanner>> ContentScanner::Create(
     }
   }
   s->keyword_count_ = keywords.size();
-  static std::atomic<std::uint64_t> next_generation{1};
-  s->generation_ = next_generation.fetch_add(1);
   return std::unique_ptr<const ContentScanner>(std::move(s));
 }
 
@@ -272,17 +278,38 @@ Result<std::shared_ptr<const ContentScanner>> ContentScanner::Builtin() {
   return *builtin;
 }
 
-ContentScanner::Pass& ContentScanner::ThreadPass() const {
-  // Scanners are told apart by generation, not address: a new scanner may
-  // be allocated where a destroyed one was.
-  thread_local std::unique_ptr<Pass> pass;
-  thread_local std::uint64_t owner = 0;
-  if (owner != generation_) {
-    pass = std::make_unique<Pass>(*this);
-    owner = generation_;
+Result<std::unique_ptr<ContentScanner::Pass>> ContentScanner::AcquirePass() const {
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!pool_.empty()) {
+      std::unique_ptr<Pass> p = std::move(pool_.back());
+      pool_.pop_back();
+      return p;
+    }
   }
-  return *pass;
+  Result<PatternDb::Scratch> t = triggers_.NewScratch();
+  if (!t.ok()) return t.status();
+  std::optional<PatternDb::Scratch> k;
+  if (keywords_) {
+    Result<PatternDb::Scratch> ks = keywords_->NewScratch();
+    if (!ks.ok()) return ks.status();
+    k = std::move(ks).value();
+  }
+  return std::make_unique<Pass>(*this, std::move(t).value(), std::move(k));
 }
+
+void ContentScanner::ReleasePass(std::unique_ptr<Pass> pass) const {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  pool_.push_back(std::move(pass));
+}
+
+ContentScanner::ContentScanner(std::vector<DetectorDef> detectors, PatternDb triggers,
+                               std::optional<PatternDb> keywords)
+    : detectors_(std::move(detectors)),
+      triggers_(std::move(triggers)),
+      keywords_(std::move(keywords)) {}
+
+ContentScanner::~ContentScanner() = default;
 
 namespace {
 
@@ -297,19 +324,26 @@ std::vector<Finding> Collect(std::vector<std::optional<Finding>>* found) {
 }  // namespace
 
 Result<std::vector<Finding>> ContentScanner::Scan(const std::vector<TextSegment>& texts) const {
-  Pass& pass = ThreadPass();
+  Result<std::unique_ptr<Pass>> pass = AcquirePass();
+  if (!pass.ok()) return pass.status();
   std::vector<std::optional<Finding>> found(detectors_.size());
+  Status st;
   for (const TextSegment& t : texts) {
-    Status st = pass.Run(t.text, t.source, &found);
-    if (!st.ok()) return st;
+    st = (*pass)->Run(t.text, t.source, &found);
+    if (!st.ok()) break;
   }
+  ReleasePass(std::move(pass).value());
+  if (!st.ok()) return st;
   return Collect(&found);
 }
 
 Result<std::vector<Finding>> ContentScanner::ScanText(std::string_view text,
                                                       std::string_view source) const {
+  Result<std::unique_ptr<Pass>> pass = AcquirePass();
+  if (!pass.ok()) return pass.status();
   std::vector<std::optional<Finding>> found(detectors_.size());
-  Status st = ThreadPass().Run(text, source, &found);
+  Status st = (*pass)->Run(text, source, &found);
+  ReleasePass(std::move(pass).value());
   if (!st.ok()) return st;
   return Collect(&found);
 }

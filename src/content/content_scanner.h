@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,7 @@ class ContentScanner {
   // of the process.
   static Result<std::shared_ptr<const ContentScanner>> Builtin();
 
+  ~ContentScanner();
   const std::vector<DetectorDef>& detectors() const { return detectors_; }
 
   // One finding per detector that matched anywhere in `texts`, in the
@@ -45,10 +47,7 @@ class ContentScanner {
     int trigger;
   };
   ContentScanner(std::vector<DetectorDef> detectors, PatternDb triggers,
-                 std::optional<PatternDb> keywords)
-      : detectors_(std::move(detectors)),
-        triggers_(std::move(triggers)),
-        keywords_(std::move(keywords)) {}
+                 std::optional<PatternDb> keywords);
 
   std::vector<DetectorDef> detectors_;
   PatternDb triggers_;
@@ -58,10 +57,13 @@ class ContentScanner {
   // By detector, then by MatchView::List: the keyword indexes it uses.
   std::vector<std::array<std::vector<unsigned>, 3>> keyword_lists_;
   std::size_t keyword_count_ = 0;
-  std::uint64_t generation_ = 0;  // unique per scanner in this process
-
-  // This thread's scan state for this scanner.
-  Pass& ThreadPass() const;
+  // Scan states (scratch spaces and buffers) not in use, so that threads
+  // that come and go (one per MTA connection) never allocate them anew.
+  // The lock is held only to take or return one.
+  mutable std::mutex pool_mu_;
+  mutable std::vector<std::unique_ptr<Pass>> pool_;
+  Result<std::unique_ptr<Pass>> AcquirePass() const;
+  void ReleasePass(std::unique_ptr<Pass> pass) const;
 };
 
 }  // namespace sendguard

@@ -126,19 +126,50 @@ Status PatternDb::Check(const PatternSpec& pattern) {
   return db.ok() ? Status() : db.status();
 }
 
+PatternDb::Scratch::Scratch(Scratch&& o) noexcept : s_(o.s_) { o.s_ = nullptr; }
+PatternDb::Scratch& PatternDb::Scratch::operator=(Scratch&& o) noexcept {
+  std::swap(s_, o.s_);
+  return *this;
+}
+PatternDb::Scratch::~Scratch() {
+  if (s_ != nullptr) hs_free_scratch(static_cast<hs_scratch_t*>(s_));
+}
+
+Result<PatternDb::Scratch> PatternDb::NewScratch() const {
+  hs_scratch_t* s = nullptr;
+  if (hs_alloc_scratch(impl_->db, &s) != HS_SUCCESS) {
+    return ResourceExhaustedError("cannot allocate pattern scratch space");
+  }
+  return Scratch(s);
+}
+
+namespace {
+
+Status ScanWith(const hs_database_t* db, const std::vector<bool>& reports_start,
+                std::string_view text, hs_scratch_t* scratch, PatternDb::MatchFn fn, void* arg) {
+  if (text.empty()) return Status();  // nothing to match; hs_scan rejects a null pointer
+  ScanArg a{fn, arg, &reports_start};
+  // Block mode takes a 32-bit length; extracted text is far below that.
+  if (text.size() > 0xffffffffu) return InvalidArgumentError("text too large to scan");
+  hs_error_t rc =
+      hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, OnMatch, &a);
+  if (rc != HS_SUCCESS)
+    return InternalError("pattern scan failed (error " + std::to_string(rc) + ")");
+  return Status();
+}
+
+}  // namespace
+
+Status PatternDb::Scan(std::string_view text, Scratch& scratch, MatchFn fn, void* arg) const {
+  return ScanWith(impl_->db, impl_->reports_start, text, static_cast<hs_scratch_t*>(scratch.s_), fn,
+                  arg);
+}
+
 Status PatternDb::Scan(std::string_view text, MatchFn fn, void* arg) const {
   thread_local ThreadScratch local;
   hs_scratch_t* scratch = local.For(impl_->db, impl_->generation);
   if (scratch == nullptr) return ResourceExhaustedError("cannot allocate pattern scratch space");
-  if (text.empty()) return Status();  // nothing to match; hs_scan rejects a null pointer
-  ScanArg a{fn, arg, &impl_->reports_start};
-  // Block mode takes a 32-bit length; extracted text is far below that.
-  if (text.size() > 0xffffffffu) return InvalidArgumentError("text too large to scan");
-  hs_error_t rc =
-      hs_scan(impl_->db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, OnMatch, &a);
-  if (rc != HS_SUCCESS)
-    return InternalError("pattern scan failed (error " + std::to_string(rc) + ")");
-  return Status();
+  return ScanWith(impl_->db, impl_->reports_start, text, scratch, fn, arg);
 }
 
 }  // namespace sendguard

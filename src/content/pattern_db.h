@@ -48,9 +48,27 @@ class PatternDb {
   PatternDb& operator=(PatternDb&&) noexcept;
   ~PatternDb();
 
+  // Working memory for scans: one per concurrent scan, reusable for any
+  // number of scans one after the other.
+  class Scratch {
+   public:
+    Scratch(Scratch&&) noexcept;
+    Scratch& operator=(Scratch&&) noexcept;
+    ~Scratch();
+
+   private:
+    friend class PatternDb;
+    explicit Scratch(void* s) : s_(s) {}
+    void* s_;
+  };
+  Result<Scratch> NewScratch() const;
+
   // Reports every match in `text` to `fn`, in order of end offset. Fails
   // only when the matcher itself fails (e.g. no memory for scratch space).
+  // This form uses a scratch space of the calling thread's own.
   Status Scan(std::string_view text, MatchFn fn, void* arg) const;
+  // The same with `scratch`, which no other scan may use meanwhile.
+  Status Scan(std::string_view text, Scratch& scratch, MatchFn fn, void* arg) const;
 
   std::size_t size() const { return size_; }
 

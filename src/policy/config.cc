@@ -126,6 +126,44 @@ Result<Config> ParseConfig(std::string_view yaml, const std::string& name) {
                           });
              }},
             {"content", ContentSection(name, &c.content)},
+            {"serve",
+             [&](const YAML::Node& n) {
+               ForEachKey(name, n, "serve",
+                          {
+                              {"milter", Text(name, "serve.milter", &c.serve.milter)},
+                              {"http", Text(name, "serve.http", &c.serve.http)},
+                              {"store", Text(name, "serve.store", &c.serve.store)},
+                              {"audit_log", Text(name, "serve.audit_log", &c.serve.audit_log)},
+                          });
+             }},
+            {"delivery",
+             [&](const YAML::Node& n) {
+               ForEachKey(name, n, "delivery",
+                          {
+                              {"relay",
+                               [&](const YAML::Node& v) {
+                                 c.relay.url = As<std::string>(name, v, "delivery.relay");
+                                 if (c.relay.url.rfind("smtp://", 0) != 0 &&
+                                     c.relay.url.rfind("smtps://", 0) != 0) {
+                                   throw ConfigError(name, v,
+                                                     "delivery.relay must be smtp://HOST:PORT "
+                                                     "or smtps://HOST:PORT");
+                                 }
+                               }},
+                              {"timeout_ms", Number<long>(name, "delivery.timeout_ms",
+                                                          &c.relay.timeout_ms, 100, 600000)},
+                          });
+             }},
+            {"notice",
+             [&](const YAML::Node& n) {
+               ForEachKey(name, n, "notice",
+                          {
+                              {"enabled", Flag(name, "notice.enabled", &c.notice.enabled)},
+                              {"from", Text(name, "notice.from", &c.notice.from)},
+                              {"subject", Text(name, "notice.subject", &c.notice.subject)},
+                              {"body", Text(name, "notice.body", &c.notice.body)},
+                          });
+             }},
             {"policy",
              [&](const YAML::Node& n) { ParsePolicy(name, n, &c.policy, &detector_refs); }},
             {"limits",

@@ -38,6 +38,19 @@
 //           content: {detectors: [classification-marking], above_level: unclassified}
 //         action: reject
 //         reason: classified material on an unclassified system
+//   serve:
+//     milter: inet:8890@127.0.0.1        # or unix:/run/sendguard/milter.sock
+//     store: /var/lib/sendguard/sendguard.db
+//     audit_log: /var/log/sendguard/audit.jsonl
+//   delivery:
+//     relay: smtp://127.0.0.1:10026      # releases and notices; must bypass the milter
+//     timeout_ms: 30000
+//   notice:
+//     enabled: true
+//     from: postmaster@example.mil
+//     subject: "Your message was {action}: {subject}"
+//     body: "..."                        # {action} {subject} {recipients} {reason} {suggestions}
+//     {id}
 //   limits:
 //     max_message_bytes: 67108864
 //     max_depth: 8
@@ -54,6 +67,8 @@
 #include <string_view>
 
 #include "content/custom_rules.h"
+#include "delivery/notice.h"
+#include "delivery/smtp_sender.h"
 #include "policy/rules.h"
 #include "recipients/recipient_analyzer.h"
 #include "sendguard/limits.h"
@@ -61,10 +76,20 @@
 
 namespace sendguard {
 
+struct ServeConfig {
+  std::string milter;                  // libmilter socket; "" unless --milter is given
+  std::string http;                    // HOST:PORT of the HTTP API; "" for none
+  std::string store = "sendguard.db";  // SQLite: history, quarantine, events
+  std::string audit_log;               // JSON Lines, one per decision; "" for none
+};
+
 struct Config {
   RecipientOptions recipients;
   ContentConfig content;
   PolicyConfig policy = {.rules = DefaultRules()};
+  ServeConfig serve;
+  SmtpRelay relay;  // for releases and notices
+  NoticeConfig notice;
   Limits limits;
 };
 

@@ -10,8 +10,7 @@ namespace {
 constexpr const char* kReasonCodes[] = {"tld-typo",      "typo",          "homoglyph",
                                         "missing-dot",   "first-contact", "personal-webmail",
                                         "invalid-domain"};
-constexpr const char* kCategories[] = {"classification", "financial", "pii",   "credential",
-                                       "medical",        "location",  "custom"};
+// Categories are not checked: custom rules may name their own.
 
 // One of `allowed`, or a ConfigError listing them.
 std::string OneOf(const std::string& name, const YAML::Node& n, const std::string& what,

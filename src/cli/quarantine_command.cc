@@ -1,0 +1,182 @@
+// sendguard quarantine list|show|release|delete: review held mail.
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "delivery/smtp_sender.h"
+#include "policy/config.h"
+#include "store/quarantine_store.h"
+
+namespace sendguard {
+namespace {
+
+struct QuarantineOptions {
+  std::string config, store, status = "held", id, by, relay;
+  int limit = 50;
+  bool json = false, raw = false, to_suggestion = false;
+  std::vector<std::string> to;
+};
+
+std::string Actor(const std::string& by) {
+  if (!by.empty()) return by;
+  for (const char* var : {"SUDO_USER", "USER", "LOGNAME"}) {
+    if (const char* v = std::getenv(var); v != nullptr && *v != '\0') return v;
+  }
+  return "cli";
+}
+
+nlohmann::json HeldJson(const HeldMessage& h) {
+  return {{"id", h.id},
+          {"created", h.created},
+          {"mail_from", h.mail_from},
+          {"recipients", h.recipients},
+          {"subject", h.subject},
+          {"action", h.action},
+          {"rule", h.rule},
+          {"reason", h.reason},
+          {"status", h.status},
+          {"updated", h.updated},
+          {"actor", h.actor},
+          {"note", h.note}};
+}
+
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The corrected addresses of the held recipients, from the stored decision.
+std::vector<std::string> Suggestions(const HeldMessage& h) {
+  std::vector<std::string> out;
+  nlohmann::json d = nlohmann::json::parse(h.decision_json, nullptr, false);
+  if (d.is_discarded() || !d.contains("recipients")) return out;
+  for (const std::string& held : h.recipients) {
+    std::string to = held;
+    for (const auto& r : d["recipients"]) {
+      if (r.value("address", "") == held && r.contains("suggestion") &&
+          r["suggestion"].is_string()) {
+        to = r["suggestion"].get<std::string>();
+      }
+    }
+    out.push_back(to);
+  }
+  return out;
+}
+
+int Run(const std::string& verb, const QuarantineOptions& o) {
+  auto fail = [](const std::string& why, int code) {
+    std::cerr << "sendguard quarantine: " << why << "\n";
+    return code;
+  };
+  Config config;
+  if (!o.config.empty()) {
+    Result<Config> c = LoadConfig(o.config);
+    if (!c.ok()) return fail(c.status().message(), kExitUsage);
+    config = std::move(c).value();
+  }
+  const std::string path = !o.store.empty() ? o.store : config.serve.store;
+  Result<std::unique_ptr<QuarantineStore>> store = OpenSqliteQuarantineStore(path);
+  if (!store.ok()) return fail(store.status().message(), kExitInputError);
+  QuarantineStore& q = **store;
+
+  if (verb == "list") {
+    Result<std::vector<HeldMessage>> list = q.List(o.status == "all" ? "" : o.status, o.limit, 0);
+    if (!list.ok()) return fail(list.status().message(), kExitInputError);
+    for (const HeldMessage& h : *list) {
+      if (o.json) {
+        std::cout << Dump(HeldJson(h)) << "\n";
+      } else {
+        std::string rcpts;
+        for (const std::string& r : h.recipients) rcpts += (rcpts.empty() ? "" : ",") + r;
+        std::cout << h.id << "\t" << h.status << "\t" << h.mail_from << " -> " << rcpts << "\t"
+                  << h.rule << "\t" << h.subject << "\n";
+      }
+    }
+    return kExitOk;
+  }
+  Result<HeldMessage> h = q.Get(o.id);
+  if (!h.ok()) return fail(h.status().message(), kExitInputError);
+  if (verb == "show") {
+    if (o.raw) {
+      std::cout << h->raw;
+    } else {
+      nlohmann::json j = HeldJson(*h);
+      j["decision"] = nlohmann::json::parse(h->decision_json, nullptr, false);
+      std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    }
+    return kExitOk;
+  }
+  const std::string actor = Actor(o.by);
+  if (verb == "delete") {
+    Status st = q.Transition(o.id, "held", "deleted", actor, "deleted");
+    if (!st.ok()) return fail(st.message(), kExitInputError);
+    std::cout << "deleted " << o.id << "\n";
+    return kExitOk;
+  }
+  // release
+  std::vector<std::string> to = !o.to.empty()     ? o.to
+                                : o.to_suggestion ? Suggestions(*h)
+                                                  : h->recipients;
+  std::string rcpts;
+  for (const std::string& r : to) rcpts += (rcpts.empty() ? "" : ", ") + r;
+  Status st = q.Transition(o.id, "held", "released", actor, "released to " + rcpts);
+  if (!st.ok()) return fail(st.message(), kExitInputError);
+  SmtpRelay relay = config.relay;
+  if (!o.relay.empty()) relay.url = o.relay;
+  Status sent = SendMail(relay, h->mail_from, to, h->raw);
+  if (!sent.ok()) {
+    // Not delivered: back to held, so that nothing is lost.
+    (void)q.Transition(o.id, "released", "held", actor, "release failed: " + sent.message());
+    (void)q.AddEvent("release-failed", o.id, actor, sent.message());
+    return fail(sent.message(), kExitInputError);
+  }
+  std::cout << "released " << o.id << " to " << rcpts << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterQuarantine(CLI::App& app, int* exit_code) {
+  CLI::App* cmd = app.add_subcommand("quarantine", "List, show, release or delete held messages");
+  cmd->require_subcommand(1);
+  auto add_common = [](CLI::App* c, QuarantineOptions* o) {
+    c->add_option("--config", o->config, "Configuration file (YAML)")->check(CLI::ExistingFile);
+    c->add_option("--store", o->store, "SQLite store (default: serve.store, sendguard.db)");
+  };
+  struct Verb {
+    const char* name;
+    const char* help;
+  };
+  for (Verb v : {Verb{"list", "List held messages, newest first"},
+                 Verb{"show", "Show one held message and its decision"},
+                 Verb{"release", "Deliver a held message through delivery.relay"},
+                 Verb{"delete", "Delete a held message (it is kept, marked deleted)"}}) {
+    auto o = std::make_shared<QuarantineOptions>();
+    CLI::App* sub = cmd->add_subcommand(v.name, v.help);
+    add_common(sub, o.get());
+    const std::string verb = v.name;
+    if (verb == "list") {
+      sub->add_option("--status", o->status, "held, released, deleted or all")
+          ->check(CLI::IsMember({"held", "released", "deleted", "all"}));
+      sub->add_option("--limit", o->limit, "At most this many")->check(CLI::Range(1, 100000));
+      sub->add_flag("--json", o->json, "One JSON object per message");
+    } else {
+      sub->add_option("ID", o->id, "Quarantine id")->required();
+    }
+    if (verb == "show") sub->add_flag("--raw", o->raw, "Print the message as received");
+    if (verb == "release") {
+      sub->add_option("--to", o->to, "Deliver to these addresses instead");
+      sub->add_flag("--to-suggestion", o->to_suggestion,
+                    "Deliver to the suggested (corrected) addresses");
+      sub->add_option("--relay", o->relay, "SMTP relay URL (default: delivery.relay)");
+    }
+    if (verb == "release" || verb == "delete") {
+      sub->add_option("--by", o->by, "Who does it, for the audit trail (default: $USER)");
+    }
+    sub->callback([o, verb, exit_code] { *exit_code = Run(verb, *o); });
+  }
+}
+
+}  // namespace sendguard

@@ -1,0 +1,103 @@
+// sendguard serve: the mail filter daemon (milter; the HTTP API follows).
+
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "delivery/notifier.h"
+#include "milter/milter.h"
+#include "store/history_store.h"
+#include "store/quarantine_store.h"
+
+namespace sendguard {
+namespace {
+
+struct ServeOptions {
+  std::string config, store, history, milter, http, audit_log;
+};
+
+int RunServe(const ServeOptions& o) {
+  auto fail = [](const std::string& why) {
+    std::cerr << "sendguard serve: " << why << "\n";
+    return kExitUsage;
+  };
+  Config config;
+  if (!o.config.empty()) {
+    Result<Config> c = LoadConfig(o.config);
+    if (!c.ok()) return fail(c.status().message());
+    config = std::move(c).value();
+  }
+  const std::string store_path = !o.store.empty() ? o.store : config.serve.store;
+  const std::string milter = !o.milter.empty() ? o.milter : config.serve.milter;
+  const std::string http = !o.http.empty() ? o.http : config.serve.http;
+  const std::string audit_path = !o.audit_log.empty() ? o.audit_log : config.serve.audit_log;
+  if (milter.empty() && http.empty()) {
+    return fail("nothing to serve: give --milter SOCKET (or serve.milter in the config)");
+  }
+  if (!http.empty()) return fail("the HTTP API is not part of this version yet");
+
+  Result<std::unique_ptr<HistoryStore>> history_store = OpenSqliteHistoryStore(store_path);
+  if (!history_store.ok()) return fail(history_store.status().message());
+  Result<History> history = (*history_store)->LoadHistory();
+  if (!history.ok()) return fail(history.status().message());
+  if (!o.history.empty()) {
+    Result<History> tsv = History::LoadTsv(o.history);
+    if (!tsv.ok()) return fail(tsv.status().message());
+    tsv->ForEachDomain([&](const std::string& d, std::uint64_t n) { history->Add(d, n); });
+    tsv->ForEachAddress([&](const std::string& a, std::uint64_t n) { history->Add(a, n); });
+    history->Finish();
+  }
+  const std::size_t rules = config.policy.rules.size();
+  const bool audit_mode = config.policy.mode == PolicyConfig::Mode::kAudit;
+  SmtpRelay relay = config.relay;
+  NoticeConfig notice = config.notice;
+  Result<std::unique_ptr<Context>> context =
+      Context::Create(std::move(config), std::move(history).value());
+  if (!context.ok()) return fail(context.status().message());
+  Result<std::unique_ptr<QuarantineStore>> quarantine = OpenSqliteQuarantineStore(store_path);
+  if (!quarantine.ok()) return fail(quarantine.status().message());
+  std::unique_ptr<AuditLog> audit;
+  if (!audit_path.empty()) {
+    Result<AuditLog> a = AuditLog::Open(audit_path);
+    if (!a.ok()) return fail(a.status().message());
+    audit = std::make_unique<AuditLog>(std::move(a).value());
+  }
+  Metrics metrics;
+  Notifier notifier(relay, notice);
+  FilterServices services;
+  services.context = context->get();
+  services.store = quarantine->get();
+  services.audit = audit.get();
+  services.metrics = &metrics;
+  services.notifier = &notifier;
+  std::cerr << "sendguard serve: milter on " << milter << "; store " << store_path << "; " << rules
+            << " policy rules, mode " << (audit_mode ? "audit" : "enforce") << "\n";
+  Status st = RunMilter(milter, services);
+  std::cerr << "sendguard serve: stopped after " << metrics.decisions() << " decisions; p50 "
+            << metrics.LatencyQuantileMs(0.5) << " ms, p99 " << metrics.LatencyQuantileMs(0.99)
+            << " ms (bucket bounds)\n";
+  if (!st.ok()) {
+    std::cerr << "sendguard serve: " << st.message() << "\n";
+    return kExitInternal;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterServe(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<ServeOptions>();
+  CLI::App* cmd = app.add_subcommand("serve", "Run the mail filter (milter) until SIGTERM");
+  cmd->add_option("--config", o->config, "Configuration file (YAML)")->check(CLI::ExistingFile);
+  cmd->add_option("--store", o->store,
+                  "SQLite store: history, quarantine and events (default: serve.store, "
+                  "sendguard.db)");
+  cmd->add_option("--history", o->history, "Extra history as TSV: domain-or-address<TAB>messages")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--milter", o->milter, "Milter socket: inet:PORT@HOST or unix:PATH");
+  cmd->add_option("--http", o->http, "HTTP API address HOST:PORT");
+  cmd->add_option("--audit-log", o->audit_log, "Append one JSON line per decision to this file");
+  cmd->callback([o, exit_code] { *exit_code = RunServe(*o); });
+}
+
+}  // namespace sendguard

@@ -1,0 +1,78 @@
+// One message through the filter: collects what the MTA hands over, judges
+// it, carries out the decision (quarantine, audit log, notice) and says
+// what the MTA is to do. Knows nothing of the milter protocol, so that
+// every outcome is testable without an MTA.
+//
+// Fail safe: whenever the message cannot be judged or a hold cannot be
+// stored, the configured failure mode applies (tempfail by default) and the
+// reason is logged; a message the policy would hold is never accepted.
+
+#ifndef SENDGUARD_MILTER_FILTER_H_
+#define SENDGUARD_MILTER_FILTER_H_
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "delivery/notifier.h"
+#include "milter/audit_log.h"
+#include "milter/metrics.h"
+#include "policy/context.h"
+#include "policy/decision.h"
+#include "store/quarantine_store.h"
+
+namespace sendguard {
+
+// What the MTA is told.
+struct Verdict {
+  enum class Kind { kAccept, kDiscard, kReject, kTempfail };
+  Kind kind = Kind::kAccept;
+  std::string code, xcode, text;  // SMTP reply for kReject and kTempfail
+  std::vector<std::pair<std::string, std::string>> add_headers;
+  std::vector<std::string> delete_recipients;
+  std::string quarantine_id;  // when a copy was held
+};
+
+struct FilterServices {
+  const Context* context = nullptr;
+  QuarantineStore* store = nullptr;  // where held messages go; required
+  const AuditLog* audit = nullptr;   // optional
+  Metrics* metrics = nullptr;        // optional
+  Notifier* notifier = nullptr;      // optional: sender notices
+};
+
+class FilterTransaction {
+ public:
+  explicit FilterTransaction(const FilterServices& services);
+
+  void MailFrom(std::string_view address);
+  void Rcpt(std::string_view address);
+  void Header(std::string_view name, std::string_view value);
+  void EndOfHeaders();
+  void Body(std::string_view chunk);
+  void SetQueueId(std::string_view id) { queue_id_ = id; }
+
+  // Judges the message and carries out the decision. Never throws.
+  Verdict Finish();
+
+ private:
+  Verdict Fail(const std::string& why);
+  Verdict Act(const Message& message, const Decision& decision);
+  void Log(const std::string& line) const;
+
+  const FilterServices& s_;
+  Envelope envelope_;
+  std::string raw_;
+  bool too_large_ = false;
+  std::string queue_id_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// "<a@b>" → "a@b"; anything else unchanged.
+std::string StripAngles(std::string_view address);
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_MILTER_FILTER_H_

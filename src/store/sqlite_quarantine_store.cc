@@ -1,0 +1,282 @@
+#include <sqlite3.h>
+#include <sys/random.h>
+
+#include <chrono>
+#include <mutex>
+
+#include "store/quarantine_store.h"
+
+namespace sendguard {
+namespace {
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Db = std::unique_ptr<sqlite3, DbCloser>;
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+std::int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Result<std::string> NewId() {
+  unsigned char bytes[16];
+  if (getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
+    return UnavailableError("no randomness for a quarantine id");
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id;
+  for (unsigned char b : bytes) {
+    id.push_back(kHex[b >> 4]);
+    id.push_back(kHex[b & 15]);
+  }
+  return id;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : "\n") + s;
+  return out;
+}
+
+std::vector<std::string> Split(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    std::size_t nl = s.find('\n');
+    out.emplace_back(s.substr(0, nl));
+    if (nl == std::string_view::npos) break;
+    s.remove_prefix(nl + 1);
+  }
+  return out;
+}
+
+std::string Column(sqlite3_stmt* s, int i) {
+  const void* p = sqlite3_column_blob(s, i);
+  int n = sqlite3_column_bytes(s, i);
+  return p != nullptr ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(n))
+                      : std::string();
+}
+
+void Bind(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+constexpr const char* kColumns =
+    "id, created, mail_from, recipients, subject, action, rule, reason, decision, status, "
+    "updated, actor, note";
+
+HeldMessage Row(sqlite3_stmt* s) {
+  HeldMessage m;
+  m.id = Column(s, 0);
+  m.created = sqlite3_column_int64(s, 1);
+  m.mail_from = Column(s, 2);
+  m.recipients = Split(Column(s, 3));
+  m.subject = Column(s, 4);
+  m.action = Column(s, 5);
+  m.rule = Column(s, 6);
+  m.reason = Column(s, 7);
+  m.decision_json = Column(s, 8);
+  m.status = Column(s, 9);
+  m.updated = sqlite3_column_int64(s, 10);
+  m.actor = Column(s, 11);
+  m.note = Column(s, 12);
+  return m;
+}
+
+class SqliteQuarantineStore : public QuarantineStore {
+ public:
+  SqliteQuarantineStore(Db db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+
+  Result<std::string> Hold(HeldMessage m) override {
+    Result<std::string> id = NewId();
+    if (!id.ok()) return id.status();
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<Stmt> s = Prepare(
+        "INSERT INTO quarantine(id, created, mail_from, recipients, subject, action, rule, reason, "
+        "decision, status, updated, actor, note, raw) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'held', ?2, '', '', ?10)");
+    if (!s.ok()) return s.status();
+    sqlite3_stmt* st = s->get();
+    const std::int64_t now = Now();
+    Bind(st, 1, *id);
+    sqlite3_bind_int64(st, 2, now);
+    Bind(st, 3, m.mail_from);
+    Bind(st, 4, Join(m.recipients));
+    Bind(st, 5, m.subject);
+    Bind(st, 6, m.action);
+    Bind(st, 7, m.rule);
+    Bind(st, 8, m.reason);
+    Bind(st, 9, m.decision_json);
+    sqlite3_bind_blob(st, 10, m.raw.data(), static_cast<int>(m.raw.size()), SQLITE_TRANSIENT);
+    if (Status e = Begin(); !e.ok()) return e;
+    if (sqlite3_step(st) != SQLITE_DONE) return Rollback("store the held message");
+    if (Status e = InsertEvent("held", *id, "sendguard", m.rule + ": " + m.reason); !e.ok()) {
+      (void)Exec("ROLLBACK");  // the event error is the one to report
+      return e;
+    }
+    if (Status e = Exec("COMMIT"); !e.ok()) return e;
+    return id;
+  }
+
+  Result<std::vector<HeldMessage>> List(std::string_view status, int limit, int offset) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<Stmt> s = Prepare(std::string("SELECT ") + kColumns +
+                             " FROM quarantine WHERE (?1 = '' OR status = ?1) "
+                             "ORDER BY created DESC, rowid DESC LIMIT ?2 OFFSET ?3");
+    if (!s.ok()) return s.status();
+    Bind(s->get(), 1, status);
+    sqlite3_bind_int(s->get(), 2, limit);
+    sqlite3_bind_int(s->get(), 3, offset);
+    std::vector<HeldMessage> out;
+    int rc;
+    while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) out.push_back(Row(s->get()));
+    if (rc != SQLITE_DONE) return Error("list");
+    return out;
+  }
+
+  Result<HeldMessage> Get(std::string_view id) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<Stmt> s =
+        Prepare(std::string("SELECT ") + kColumns + ", raw FROM quarantine WHERE id = ?1");
+    if (!s.ok()) return s.status();
+    Bind(s->get(), 1, id);
+    int rc = sqlite3_step(s->get());
+    if (rc == SQLITE_DONE) return NotFoundError("no held message " + std::string(id));
+    if (rc != SQLITE_ROW) return Error("read");
+    HeldMessage m = Row(s->get());
+    m.raw = Column(s->get(), 13);
+    return m;
+  }
+
+  Status Transition(std::string_view id, std::string_view from, std::string_view to,
+                    std::string_view actor, std::string_view note) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<Stmt> s = Prepare(
+        "UPDATE quarantine SET status = ?3, updated = ?4, actor = ?5, note = ?6 "
+        "WHERE id = ?1 AND status = ?2");
+    if (!s.ok()) return s.status();
+    Bind(s->get(), 1, id);
+    Bind(s->get(), 2, from);
+    Bind(s->get(), 3, to);
+    sqlite3_bind_int64(s->get(), 4, Now());
+    Bind(s->get(), 5, actor);
+    Bind(s->get(), 6, note);
+    if (Status e = Begin(); !e.ok()) return e;
+    if (sqlite3_step(s->get()) != SQLITE_DONE) return Rollback("update");
+    if (sqlite3_changes(db_.get()) != 1) {
+      (void)Exec("ROLLBACK");  // nothing was changed; say why instead
+      return InvalidArgumentError("held message " + std::string(id) + " is not " +
+                                  std::string(from) + " (or does not exist)");
+    }
+    if (Status e = InsertEvent(to, id, actor, note); !e.ok()) {
+      (void)Exec("ROLLBACK");  // the event error is the one to report
+      return e;
+    }
+    return Exec("COMMIT");
+  }
+
+  Status AddEvent(std::string_view kind, std::string_view quarantine_id, std::string_view actor,
+                  std::string_view detail) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    return InsertEvent(kind, quarantine_id, actor, detail);
+  }
+
+  Result<std::vector<AuditEvent>> Events(int limit, std::int64_t before) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<Stmt> s = Prepare(
+        "SELECT seq, time, kind, quarantine_id, actor, detail FROM events "
+        "WHERE (?1 = 0 OR seq < ?1) ORDER BY seq DESC LIMIT ?2");
+    if (!s.ok()) return s.status();
+    sqlite3_bind_int64(s->get(), 1, before);
+    sqlite3_bind_int(s->get(), 2, limit);
+    std::vector<AuditEvent> out;
+    int rc;
+    while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
+      sqlite3_stmt* st = s->get();
+      out.push_back({sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), Column(st, 2),
+                     Column(st, 3), Column(st, 4), Column(st, 5)});
+    }
+    if (rc != SQLITE_DONE) return Error("events");
+    return out;
+  }
+
+  Status Exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err != nullptr ? err : "unknown error";
+      sqlite3_free(err);
+      return UnavailableError(path_ + ": " + msg);
+    }
+    return Status();
+  }
+
+ private:
+  Result<Stmt> Prepare(const std::string& sql) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+      return Error("prepare");
+    }
+    return Stmt(raw);
+  }
+  Status Begin() { return Exec("BEGIN IMMEDIATE"); }
+  Status Rollback(const char* what) {
+    Status err = Error(what);
+    (void)Exec("ROLLBACK");  // the statement's error is the one to report
+    return err;
+  }
+  Status InsertEvent(std::string_view kind, std::string_view id, std::string_view actor,
+                     std::string_view detail) {
+    Result<Stmt> s = Prepare(
+        "INSERT INTO events(time, kind, quarantine_id, actor, detail) VALUES(?1, ?2, ?3, ?4, ?5)");
+    if (!s.ok()) return s.status();
+    sqlite3_bind_int64(s->get(), 1, Now());
+    Bind(s->get(), 2, kind);
+    Bind(s->get(), 3, id);
+    Bind(s->get(), 4, actor);
+    Bind(s->get(), 5, detail);
+    if (sqlite3_step(s->get()) != SQLITE_DONE) return Error("record the event");
+    return Status();
+  }
+  Status Error(const char* what) {
+    return UnavailableError(path_ + ": " + what + ": " + sqlite3_errmsg(db_.get()));
+  }
+
+  std::mutex mu_;  // one connection; held messages are rare, so writes may queue
+  Db db_;
+  std::string path_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<QuarantineStore>> OpenSqliteQuarantineStore(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  Db db(raw);
+  if (rc != SQLITE_OK) {
+    return UnavailableError(path + ": " + (raw != nullptr ? sqlite3_errmsg(raw) : "cannot open"));
+  }
+  sqlite3_busy_timeout(db.get(), 5000);
+  auto store = std::make_unique<SqliteQuarantineStore>(std::move(db), path);
+  for (const char* sql : {
+           "PRAGMA journal_mode=WAL",
+           "PRAGMA synchronous=FULL",  // a held message is on disk before the MTA is told
+           "CREATE TABLE IF NOT EXISTS quarantine(id TEXT PRIMARY KEY, created INTEGER NOT NULL, "
+           "mail_from TEXT, recipients TEXT, subject TEXT, action TEXT, rule TEXT, reason TEXT, "
+           "decision TEXT, status TEXT NOT NULL, updated INTEGER, actor TEXT, note TEXT, raw BLOB)",
+           "CREATE INDEX IF NOT EXISTS quarantine_status ON quarantine(status, created)",
+           "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+           "time INTEGER NOT NULL, kind TEXT, quarantine_id TEXT, actor TEXT, detail TEXT)",
+       }) {
+    if (Status s = store->Exec(sql); !s.ok()) return s;
+  }
+  return std::unique_ptr<QuarantineStore>(std::move(store));
+}
+
+}  // namespace sendguard

@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "store/quarantine_store.h"
+
+namespace sendguard {
+namespace {
+
+class QuarantineStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("sendguard_q_" + std::to_string(::getpid()) + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    std::filesystem::remove(path_);
+  }
+  void TearDown() override {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  std::unique_ptr<QuarantineStore> Open() {
+    Result<std::unique_ptr<QuarantineStore>> s = OpenSqliteQuarantineStore(path_);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(s).value() : nullptr;
+  }
+  static HeldMessage Sample(const std::string& subject) {
+    HeldMessage m;
+    m.mail_from = "dana@army.mil";
+    m.recipients = {"ops@army.ml", "x@army.ml"};
+    m.subject = subject;
+    m.action = "hold";
+    m.rule = "mistyped-recipient";
+    m.reason = "did you mean ops@army.mil?";
+    m.decision_json = "{}";
+    m.raw = std::string("Subject: ") + subject + "\r\n\r\nbody\0with nul\r\n";
+    return m;
+  }
+  std::string path_;
+};
+
+TEST_F(QuarantineStoreTest, HoldGetListAcrossReopen) {
+  std::string id;
+  {
+    auto q = Open();
+    Result<std::string> r = q->Hold(Sample("one"));
+    ASSERT_TRUE(r.ok());
+    id = *r;
+    EXPECT_EQ(id.size(), 32u);
+  }
+  auto q = Open();  // as after a restart
+  Result<HeldMessage> m = q->Get(id);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->recipients, (std::vector<std::string>{"ops@army.ml", "x@army.ml"}));
+  EXPECT_EQ(m->raw, Sample("one").raw);  // bytes, NUL included
+  EXPECT_EQ(m->status, "held");
+  Result<std::vector<HeldMessage>> list = q->List("held", 10, 0);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_TRUE((*list)[0].raw.empty());
+  EXPECT_EQ(q->Get("nope").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(QuarantineStoreTest, TransitionsHappenOnceAndAreAudited) {
+  auto q = Open();
+  Result<std::string> id = q->Hold(Sample("one"));
+  ASSERT_TRUE(id.ok());
+  EXPECT_TRUE(q->Transition(*id, "held", "released", "alice", "to ops@army.mil").ok());
+  Status again = q->Transition(*id, "held", "released", "bob", "");
+  EXPECT_FALSE(again.ok());  // already released: never twice
+  Result<HeldMessage> m = q->Get(*id);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->status, "released");
+  EXPECT_EQ(m->actor, "alice");
+  Result<std::vector<AuditEvent>> events = q->Events(10, 0);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].kind, "released");
+  EXPECT_EQ((*events)[1].kind, "held");
+  EXPECT_EQ(q->List("held", 10, 0)->size(), 0u);
+  EXPECT_EQ(q->List("", 10, 0)->size(), 1u);
+}
+
+TEST_F(QuarantineStoreTest, ConcurrentHoldsAllLand) {
+  auto q = Open();
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        EXPECT_TRUE(q->Hold(Sample("t" + std::to_string(t))).ok());
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(q->List("", 1000, 0)->size(), 100u);
+}
+
+}  // namespace
+}  // namespace sendguard
