@@ -1,22 +1,13 @@
-#include <sqlite3.h>
 #include <sys/random.h>
 
 #include <chrono>
 #include <mutex>
 
 #include "store/quarantine_store.h"
+#include "store/sqlite_db.h"
 
 namespace sendguard {
 namespace {
-
-struct DbCloser {
-  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-struct StmtFinalizer {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using Db = std::unique_ptr<sqlite3, DbCloser>;
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
 std::int64_t Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -90,13 +81,13 @@ HeldMessage Row(sqlite3_stmt* s) {
 
 class SqliteQuarantineStore : public QuarantineStore {
  public:
-  SqliteQuarantineStore(Db db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  explicit SqliteQuarantineStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
 
   Result<std::string> Hold(HeldMessage m) override {
     Result<std::string> id = NewId();
     if (!id.ok()) return id.status();
     std::lock_guard<std::mutex> lock(mu_);
-    Result<Stmt> s = Prepare(
+    Result<SqliteStmt> s = Prepare(
         "INSERT INTO quarantine(id, created, mail_from, recipients, subject, action, rule, reason, "
         "decision, status, updated, actor, note, raw) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'held', ?2, '', '', ?10)");
@@ -125,9 +116,9 @@ class SqliteQuarantineStore : public QuarantineStore {
 
   Result<std::vector<HeldMessage>> List(std::string_view status, int limit, int offset) override {
     std::lock_guard<std::mutex> lock(mu_);
-    Result<Stmt> s = Prepare(std::string("SELECT ") + kColumns +
-                             " FROM quarantine WHERE (?1 = '' OR status = ?1) "
-                             "ORDER BY created DESC, rowid DESC LIMIT ?2 OFFSET ?3");
+    Result<SqliteStmt> s = Prepare(std::string("SELECT ") + kColumns +
+                                   " FROM quarantine WHERE (?1 = '' OR status = ?1) "
+                                   "ORDER BY created DESC, rowid DESC LIMIT ?2 OFFSET ?3");
     if (!s.ok()) return s.status();
     Bind(s->get(), 1, status);
     sqlite3_bind_int(s->get(), 2, limit);
@@ -141,7 +132,7 @@ class SqliteQuarantineStore : public QuarantineStore {
 
   Result<HeldMessage> Get(std::string_view id) override {
     std::lock_guard<std::mutex> lock(mu_);
-    Result<Stmt> s =
+    Result<SqliteStmt> s =
         Prepare(std::string("SELECT ") + kColumns + ", raw FROM quarantine WHERE id = ?1");
     if (!s.ok()) return s.status();
     Bind(s->get(), 1, id);
@@ -156,7 +147,7 @@ class SqliteQuarantineStore : public QuarantineStore {
   Status Transition(std::string_view id, std::string_view from, std::string_view to,
                     std::string_view actor, std::string_view note) override {
     std::lock_guard<std::mutex> lock(mu_);
-    Result<Stmt> s = Prepare(
+    Result<SqliteStmt> s = Prepare(
         "UPDATE quarantine SET status = ?3, updated = ?4, actor = ?5, note = ?6 "
         "WHERE id = ?1 AND status = ?2");
     if (!s.ok()) return s.status();
@@ -168,7 +159,7 @@ class SqliteQuarantineStore : public QuarantineStore {
     Bind(s->get(), 6, note);
     if (Status e = Begin(); !e.ok()) return e;
     if (sqlite3_step(s->get()) != SQLITE_DONE) return Rollback("update");
-    if (sqlite3_changes(db_.get()) != 1) {
+    if (sqlite3_changes(db_->get()) != 1) {
       (void)Exec("ROLLBACK");  // nothing was changed; say why instead
       return InvalidArgumentError("held message " + std::string(id) + " is not " +
                                   std::string(from) + " (or does not exist)");
@@ -188,7 +179,7 @@ class SqliteQuarantineStore : public QuarantineStore {
 
   Result<std::vector<AuditEvent>> Events(int limit, std::int64_t before) override {
     std::lock_guard<std::mutex> lock(mu_);
-    Result<Stmt> s = Prepare(
+    Result<SqliteStmt> s = Prepare(
         "SELECT seq, time, kind, quarantine_id, actor, detail FROM events "
         "WHERE (?1 = 0 OR seq < ?1) ORDER BY seq DESC LIMIT ?2");
     if (!s.ok()) return s.status();
@@ -205,33 +196,14 @@ class SqliteQuarantineStore : public QuarantineStore {
     return out;
   }
 
-  Status Exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err != nullptr ? err : "unknown error";
-      sqlite3_free(err);
-      return UnavailableError(path_ + ": " + msg);
-    }
-    return Status();
-  }
-
  private:
-  Result<Stmt> Prepare(const std::string& sql) {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
-      return Error("prepare");
-    }
-    return Stmt(raw);
-  }
-  Status Begin() { return Exec("BEGIN IMMEDIATE"); }
-  Status Rollback(const char* what) {
-    Status err = Error(what);
-    (void)Exec("ROLLBACK");  // the statement's error is the one to report
-    return err;
-  }
+  Result<SqliteStmt> Prepare(const std::string& sql) { return db_->Prepare(sql); }
+  Status Exec(const char* sql) { return db_->Exec(sql); }
+  Status Begin() { return db_->Exec("BEGIN IMMEDIATE"); }
+  Status Rollback(const char* what) { return db_->Rollback(what); }
   Status InsertEvent(std::string_view kind, std::string_view id, std::string_view actor,
                      std::string_view detail) {
-    Result<Stmt> s = Prepare(
+    Result<SqliteStmt> s = Prepare(
         "INSERT INTO events(time, kind, quarantine_id, actor, detail) VALUES(?1, ?2, ?3, ?4, ?5)");
     if (!s.ok()) return s.status();
     sqlite3_bind_int64(s->get(), 1, Now());
@@ -242,41 +214,29 @@ class SqliteQuarantineStore : public QuarantineStore {
     if (sqlite3_step(s->get()) != SQLITE_DONE) return Error("record the event");
     return Status();
   }
-  Status Error(const char* what) {
-    return UnavailableError(path_ + ": " + what + ": " + sqlite3_errmsg(db_.get()));
-  }
+  Status Error(const char* what) { return db_->Error(what); }
 
   std::mutex mu_;  // one connection; held messages are rare, so writes may queue
-  Db db_;
-  std::string path_;
+  std::unique_ptr<SqliteDb> db_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<QuarantineStore>> OpenSqliteQuarantineStore(const std::string& path) {
-  sqlite3* raw = nullptr;
-  int rc =
-      sqlite3_open_v2(path.c_str(), &raw,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-  Db db(raw);
-  if (rc != SQLITE_OK) {
-    return UnavailableError(path + ": " + (raw != nullptr ? sqlite3_errmsg(raw) : "cannot open"));
-  }
-  sqlite3_busy_timeout(db.get(), 5000);
-  auto store = std::make_unique<SqliteQuarantineStore>(std::move(db), path);
-  for (const char* sql : {
-           "PRAGMA journal_mode=WAL",
-           "PRAGMA synchronous=FULL",  // a held message is on disk before the MTA is told
-           "CREATE TABLE IF NOT EXISTS quarantine(id TEXT PRIMARY KEY, created INTEGER NOT NULL, "
-           "mail_from TEXT, recipients TEXT, subject TEXT, action TEXT, rule TEXT, reason TEXT, "
-           "decision TEXT, status TEXT NOT NULL, updated INTEGER, actor TEXT, note TEXT, raw BLOB)",
-           "CREATE INDEX IF NOT EXISTS quarantine_status ON quarantine(status, created)",
-           "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-           "time INTEGER NOT NULL, kind TEXT, quarantine_id TEXT, actor TEXT, detail TEXT)",
-       }) {
-    if (Status s = store->Exec(sql); !s.ok()) return s;
-  }
-  return std::unique_ptr<QuarantineStore>(std::move(store));
+  // synchronous=FULL: a held message is on disk before the MTA is told.
+  Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(
+      path, "FULL",
+      {
+          "CREATE TABLE IF NOT EXISTS quarantine(id TEXT PRIMARY KEY, created INTEGER NOT NULL, "
+          "mail_from TEXT, recipients TEXT, subject TEXT, action TEXT, rule TEXT, reason TEXT, "
+          "decision TEXT, status TEXT NOT NULL, updated INTEGER, actor TEXT, note TEXT, raw BLOB)",
+          "CREATE INDEX IF NOT EXISTS quarantine_status ON quarantine(status, created)",
+          "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+          "time INTEGER NOT NULL, kind TEXT, quarantine_id TEXT, actor TEXT, detail TEXT)",
+      },
+      /*serialized=*/true);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<QuarantineStore>(new SqliteQuarantineStore(std::move(db).value()));
 }
 
 }  // namespace sendguard
