@@ -147,10 +147,13 @@ Timing FullPass(const ContentScanner& s, const std::vector<std::string_view>& ch
 
 Timing BarePass(const PatternDb& db, const std::vector<std::string_view>& chunks) {
   std::size_t matches = 0;
+  Result<PatternDb::Scratch> scratch = db.NewScratch();
+  if (!scratch.ok()) std::abort();
   double t0 = Now();
   for (std::string_view c : chunks) {
     Status st = db.Scan(
-        c, [](void* arg, unsigned, std::size_t, std::size_t) { ++*static_cast<std::size_t*>(arg); },
+        c, *scratch,
+        [](void* arg, unsigned, std::size_t, std::size_t) { ++*static_cast<std::size_t*>(arg); },
         &matches);
     if (!st.ok()) std::abort();
   }

@@ -2,7 +2,6 @@
 
 #include <hs.h>
 
-#include <atomic>
 #include <cstdint>
 
 namespace sendguard {
@@ -16,52 +15,6 @@ unsigned HsFlags(unsigned flags) {
   if (flags & kPatternUtf8) f |= HS_FLAG_UTF8;
   return f;
 }
-
-std::atomic<std::uint64_t> next_generation{1};
-
-// Scratch spaces of one thread, one per database it scanned with lately
-// (by generation), so that alternating between databases never
-// reallocates. The least recently used is dropped beyond kSlots.
-class ThreadScratch {
- public:
-  ~ThreadScratch() {
-    for (Slot& s : slots_) {
-      if (s.scratch != nullptr) hs_free_scratch(s.scratch);
-    }
-  }
-
-  // The scratch for `db`, or nullptr when it cannot be allocated.
-  hs_scratch_t* For(const hs_database_t* db, std::uint64_t generation) {
-    ++clock_;
-    Slot* victim = &slots_[0];
-    for (Slot& s : slots_) {
-      if (s.generation == generation) {
-        s.used = clock_;
-        return s.scratch;
-      }
-      if (s.used < victim->used) victim = &s;
-    }
-    if (victim->scratch != nullptr) hs_free_scratch(victim->scratch);
-    *victim = Slot{};
-    if (hs_alloc_scratch(db, &victim->scratch) != HS_SUCCESS) {
-      victim->scratch = nullptr;
-      return nullptr;
-    }
-    victim->generation = generation;
-    victim->used = clock_;
-    return victim->scratch;
-  }
-
- private:
-  static constexpr int kSlots = 4;
-  struct Slot {
-    hs_scratch_t* scratch = nullptr;
-    std::uint64_t generation = 0;
-    std::uint64_t used = 0;
-  };
-  Slot slots_[kSlots];
-  std::uint64_t clock_ = 0;
-};
 
 struct ScanArg {
   PatternDb::MatchFn fn;
@@ -80,7 +33,6 @@ int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigne
 
 struct PatternDb::Impl {
   hs_database_t* db = nullptr;
-  std::uint64_t generation = 0;
   std::vector<bool> reports_start;
   ~Impl() {
     if (db != nullptr) hs_free_database(db);
@@ -117,7 +69,6 @@ Result<PatternDb> PatternDb::Compile(const std::vector<PatternSpec>& patterns) {
     hs_free_compile_error(error);
     return InvalidArgumentError("cannot compile patterns" + which + ": " + message);
   }
-  impl->generation = next_generation.fetch_add(1);
   return PatternDb(std::move(impl), patterns.size());
 }
 
@@ -163,13 +114,6 @@ Status ScanWith(const hs_database_t* db, const std::vector<bool>& reports_start,
 Status PatternDb::Scan(std::string_view text, Scratch& scratch, MatchFn fn, void* arg) const {
   return ScanWith(impl_->db, impl_->reports_start, text, static_cast<hs_scratch_t*>(scratch.s_), fn,
                   arg);
-}
-
-Status PatternDb::Scan(std::string_view text, MatchFn fn, void* arg) const {
-  thread_local ThreadScratch local;
-  hs_scratch_t* scratch = local.For(impl_->db, impl_->generation);
-  if (scratch == nullptr) return ResourceExhaustedError("cannot allocate pattern scratch space");
-  return ScanWith(impl_->db, impl_->reports_start, text, scratch, fn, arg);
 }
 
 }  // namespace sendguard

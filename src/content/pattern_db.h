@@ -2,8 +2,8 @@
 // database and matched against a text in a single pass.
 //
 // Compiling is slow (milliseconds to seconds) and done once; scanning is
-// fast, lock-free and safe from any number of threads at once (each thread
-// keeps its own scratch space).
+// fast and safe from any number of threads at once, each with its own
+// scratch space.
 
 #ifndef SENDGUARD_CONTENT_PATTERN_DB_H_
 #define SENDGUARD_CONTENT_PATTERN_DB_H_
@@ -63,11 +63,9 @@ class PatternDb {
   };
   Result<Scratch> NewScratch() const;
 
-  // Reports every match in `text` to `fn`, in order of end offset. Fails
-  // only when the matcher itself fails (e.g. no memory for scratch space).
-  // This form uses a scratch space of the calling thread's own.
-  Status Scan(std::string_view text, MatchFn fn, void* arg) const;
-  // The same with `scratch`, which no other scan may use meanwhile.
+  // Reports every match in `text` to `fn`, in order of end offset, using
+  // `scratch` (from this database's NewScratch), which no other scan may
+  // use meanwhile. Fails only when the matcher itself fails.
   Status Scan(std::string_view text, Scratch& scratch, MatchFn fn, void* arg) const;
 
   std::size_t size() const { return size_; }

@@ -13,8 +13,11 @@ using Match = std::tuple<unsigned, std::size_t, std::size_t>;
 
 std::vector<Match> ScanAll(const PatternDb& db, std::string_view text) {
   std::vector<Match> out;
+  Result<PatternDb::Scratch> scratch = db.NewScratch();
+  EXPECT_TRUE(scratch.ok());
+  if (!scratch.ok()) return out;
   Status st = db.Scan(
-      text,
+      text, *scratch,
       [](void* arg, unsigned id, std::size_t from, std::size_t to) {
         static_cast<std::vector<Match>*>(arg)->emplace_back(id, from, to);
       },
@@ -52,7 +55,7 @@ TEST(PatternDbTest, CompileErrorsNameThePattern) {
   EXPECT_FALSE(PatternDb::Compile({}).ok());
 }
 
-TEST(PatternDbTest, ScansFromManyThreadsAndDatabasesAtOnce) {
+TEST(PatternDbTest, ScansFromManyThreadsAndDatabasesAtOnce) {  // a scratch each
   Result<PatternDb> a = PatternDb::Compile({{"needle", 0}});
   Result<PatternDb> b = PatternDb::Compile({{R"(\bhay\w*)", kPatternReportStart}});
   ASSERT_TRUE(a.ok() && b.ok());
