@@ -44,6 +44,7 @@ void RegisterDetectors(CLI::App& app, int* exit_code);
 void RegisterConfig(CLI::App& app, int* exit_code);
 void RegisterServe(CLI::App& app, int* exit_code);
 void RegisterQuarantine(CLI::App& app, int* exit_code);
+void RegisterAudit(CLI::App& app, int* exit_code);
 
 }  // namespace sendguard
 

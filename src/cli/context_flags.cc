@@ -13,13 +13,12 @@ void AddContextFlags(CLI::App* cmd, ContextFlags* flags) {
       ->check(CLI::ExistingFile);
 }
 
-Result<std::unique_ptr<Context>> LoadContext(const ContextFlags& flags) {
-  Config config;
-  if (!flags.config.empty()) {
-    Result<Config> c = LoadConfig(flags.config);
-    if (!c.ok()) return c.status();
-    config = std::move(c).value();
-  }
+Result<Config> LoadConfigFlag(const ContextFlags& flags) {
+  if (flags.config.empty()) return Config();
+  return LoadConfig(flags.config);
+}
+
+Result<History> LoadHistoryFlags(const ContextFlags& flags) {
   History history;
   if (!flags.store.empty()) {
     Result<std::unique_ptr<HistoryStore>> store = OpenSqliteHistoryStore(flags.store);
@@ -31,15 +30,20 @@ Result<std::unique_ptr<Context>> LoadContext(const ContextFlags& flags) {
   if (!flags.history.empty()) {
     Result<History> h = History::LoadTsv(flags.history);
     if (!h.ok()) return h.status();
-    if (history.empty()) {
-      history = std::move(h).value();
-    } else {
-      h->ForEachDomain([&](const std::string& d, std::uint64_t n) { history.Add(d, n); });
-      h->ForEachAddress([&](const std::string& a, std::uint64_t n) { history.Add(a, n); });
-      history.Finish();
-    }
+    if (history.empty()) return h;
+    h->ForEachDomain([&](const std::string& d, std::uint64_t n) { history.Add(d, n); });
+    h->ForEachAddress([&](const std::string& a, std::uint64_t n) { history.Add(a, n); });
+    history.Finish();
   }
-  return Context::Create(std::move(config), std::move(history));
+  return history;
+}
+
+Result<std::unique_ptr<Context>> LoadContext(const ContextFlags& flags) {
+  Result<Config> config = LoadConfigFlag(flags);
+  if (!config.ok()) return config.status();
+  Result<History> history = LoadHistoryFlags(flags);
+  if (!history.ok()) return history.status();
+  return Context::Create(std::move(config).value(), std::move(history).value());
 }
 
 }  // namespace sendguard

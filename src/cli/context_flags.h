@@ -22,6 +22,12 @@ struct ContextFlags {
 // Adds --config, --history and --store to `cmd`.
 void AddContextFlags(CLI::App* cmd, ContextFlags* flags);
 
+// The configuration of --config, or the defaults without it.
+Result<Config> LoadConfigFlag(const ContextFlags& flags);
+
+// The history of --history and/or --store, added together; empty without either.
+Result<History> LoadHistoryFlags(const ContextFlags& flags);
+
 // Loads the configuration (defaults without --config) and the history
 // (--history and/or --store, added together; empty without either) and
 // builds the Context.

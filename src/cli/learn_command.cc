@@ -1,19 +1,16 @@
 // sendguard learn: import outbound history into the store.
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "audit/delivery_reader.h"
 #include "cli/commands.h"
 #include "logs/line_reader.h"
-#include "logs/mail_log.h"
-#include "mail/message_source.h"
 #include "recipients/history.h"
 #include "recipients/history_collector.h"
-#include "sendguard/parser.h"
 #include "store/history_store.h"
 
 namespace sendguard {
@@ -25,71 +22,39 @@ struct LearnOptions {
   std::vector<std::string> paths;
 };
 
-// Recipients of a sent message: header recipients (a Sent folder has no envelope).
-std::vector<std::string> SentRecipients(std::string_view raw) {
-  Limits limits;
-  limits.max_depth = 0;
-  limits.max_text_bytes = 0;
-  Result<Message> m = ParseMessage(raw, {}, limits);
-  return m.ok() ? m->recipients() : std::vector<std::string>();
-}
-
-Status LearnLog(const std::string& path, LogFormat format, HistoryCollector* c, long* bad) {
-  return ForEachLine(path, [&](std::string_view line) {
-    if (std::optional<Delivery> d = ParseDeliveryLine(line, format)) {
-      c->AddDelivery(d->queue_id, d->recipient);
-    } else if (!line.empty()) {
-      ++*bad;
-    }
-  });
+Status LearnTsv(const std::string& path, std::vector<std::pair<std::string, std::uint64_t>>* tsv) {
+  Result<History> h = History::LoadTsv(path);
+  if (!h.ok()) return h.status();
+  h->ForEachDomain([&](const std::string& d, std::uint64_t n) { tsv->emplace_back(d, n); });
+  h->ForEachAddress([&](const std::string& a, std::uint64_t n) { tsv->emplace_back(a, n); });
+  return OkStatus();
 }
 
 Status LearnPath(const std::string& path, const std::string& format, HistoryCollector* c,
-                 std::vector<std::pair<std::string, std::uint64_t>>* tsv, long* other_lines) {
-  std::string f = format;
-  if (f == "auto") {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      f = "maildir";  // Maildir or a directory of messages: read as mailboxes
-    } else {
-      Result<std::string> read = ReadHead(path, 16384);  // enough to tell the format
-      if (!read.ok()) return read.status();
-      const std::string& head = *read;
-      if (head.rfind("From ", 0) == 0) {
-        f = "mbox";
-      } else if (std::optional<LogFormat> lf = DetectLogFormat(head)) {
-        f = *lf == LogFormat::kPostfix ? "postfix" : *lf == LogFormat::kExim ? "exim" : "sendmail";
-      } else if (head.find('\t') != std::string::npos) {
-        f = "tsv";
-      } else {
-        return InvalidArgumentError(path + ": cannot tell the format; give --format");
-      }
+                 std::vector<std::pair<std::string, std::uint64_t>>* tsv, ReadStats* stats) {
+  if (format == "tsv") return LearnTsv(path, tsv);
+  std::optional<InputFormat> in = ParseInputFormat(format);
+  if (!in) {
+    Result<InputFormat> detected = DetectInputFormat(path);
+    if (!detected.ok()) {
+      Result<std::string> head = ReadHead(path, 16384);
+      if (head.ok() && head->find('\t') != std::string::npos) return LearnTsv(path, tsv);
+      return detected.status();
     }
+    in = *detected;
   }
-  if (f == "postfix") return LearnLog(path, LogFormat::kPostfix, c, other_lines);
-  if (f == "exim") return LearnLog(path, LogFormat::kExim, c, other_lines);
-  if (f == "sendmail") return LearnLog(path, LogFormat::kSendmail, c, other_lines);
-  if (f == "tsv") {
-    Result<History> h = History::LoadTsv(path);
-    if (!h.ok()) return h.status();
-    h->ForEachDomain([&](const std::string& d, std::uint64_t n) { tsv->emplace_back(d, n); });
-    h->ForEachAddress([&](const std::string& a, std::uint64_t n) { tsv->emplace_back(a, n); });
-    return OkStatus();
-  }
-  Status status;
-  ForEachMessage(
-      path, [&](const std::string&, std::string_view raw) { c->AddMessage(SentRecipients(raw)); },
-      [&](const std::string&, const Status& s) { status = s; });
-  return status;
+  return ReadDeliveries(
+      path, *in, ReadOptions{},
+      [&](const DeliveryEvent& e) { c->AddDelivery(e.message, e.recipient); }, stats);
 }
 
 int RunLearn(const LearnOptions& o) {
   HistoryCollector collector;
   std::vector<std::pair<std::string, std::uint64_t>> counts;
-  long other_lines = 0;
+  ReadStats stats;
   int exit_code = kExitOk;
   for (const std::string& p : o.paths) {
-    Status s = LearnPath(p, o.format, &collector, &counts, &other_lines);
+    Status s = LearnPath(p, o.format, &collector, &counts, &stats);
     if (!s.ok()) {
       std::cerr << "sendguard learn: " << s.message() << "\n";
       exit_code = kExitInputError;
@@ -108,7 +73,8 @@ int RunLearn(const LearnOptions& o) {
   }
   std::cerr << "sendguard learn: " << collector.messages() << " messages, " << counts.size()
             << " domain and address counts added to " << o.store;
-  if (other_lines > 0) std::cerr << " (" << other_lines << " log lines were not deliveries)";
+  if (stats.malformed > 0) std::cerr << " (" << stats.malformed << " malformed log lines skipped)";
+  if (stats.unreadable > 0) std::cerr << " (" << stats.unreadable << " unreadable messages)";
   std::cerr << "\n";
   return exit_code;
 }

@@ -1,5 +1,7 @@
-// Reading delivery records from MTA logs: Postfix (status=sent), Exim (=>
-// and -> lines) and Sendmail (stat=Sent).
+// Reading MTA logs: Postfix, Exim and Sendmail lines that name a message's
+// envelope sender (Postfix qmgr "from=", Exim "<=", Sendmail "from=") or one
+// delivered recipient (Postfix "status=sent", Exim "=>"/"->", Sendmail
+// "stat=Sent").
 
 #ifndef SENDGUARD_LOGS_MAIL_LOG_H_
 #define SENDGUARD_LOGS_MAIL_LOG_H_
@@ -12,16 +14,37 @@ namespace sendguard {
 
 enum class LogFormat { kPostfix, kExim, kSendmail };
 
-// One recipient delivered, as one log line tells it.
-struct Delivery {
-  std::string time;       // as written: "Nov 29 10:00:01" or "2026-11-29 10:00:01"
-  std::string queue_id;   // the MTA's message id: "4F2A11234", "1tGxyz-000ABC-12"
-  std::string recipient;  // lower-cased address
-  std::string relay;      // next hop host when the line names one; may be empty
+enum class LogLineKind {
+  kOther,      // another program's line, a deferral, a bounce, a connect, ...
+  kSender,     // a message's envelope sender: `address` (empty for "<>")
+  kDelivery,   // one recipient delivered: `address`, `relay`
+  kMalformed,  // looks like a sender or delivery line but cannot be read,
+               // or has no time stamp at all
 };
 
-// The delivery a line records, or nullopt when the line is anything else
-// (a deferral, a bounce, another program's line, garbage).
+// What one log line says. The views point into the line given to
+// ParseLogLine and are valid as long as it is.
+struct LogLine {
+  LogLineKind kind = LogLineKind::kOther;
+  std::string_view time;      // as written: "Nov 29 10:00:01", "2026-11-29T10:00:01.5+01:00"
+  std::string_view queue_id;  // the MTA's message id: "4F2A11234", "1tGxyz-000ABC-12"
+  std::string_view address;   // as written (not lower-cased)
+  std::string_view relay;     // next hop host without address or port; may be empty
+};
+
+// Classifies one line (without its line end; a trailing '\r' is ignored).
+// Never fails: anything unrecognised is kOther or kMalformed.
+LogLine ParseLogLine(std::string_view line, LogFormat format);
+
+// One recipient delivered, as one log line tells it.
+struct Delivery {
+  std::string time;  // as written
+  std::string queue_id;
+  std::string recipient;  // lower-cased address
+  std::string relay;      // may be empty
+};
+
+// The delivery a line records, or nullopt when the line is anything else.
 std::optional<Delivery> ParseDeliveryLine(std::string_view line, LogFormat format);
 
 // Guesses the format from the first lines of a log; nullopt when none fits.
