@@ -23,6 +23,7 @@ enum class StatusCode {
   kDeadlineExceeded,   // a time limit was reached
   kUnavailable,        // a dependency (file system, network peer) failed; retrying may help
   kInternal,           // a bug or an unexpected library failure
+  kPermissionDenied,   // the caller may not do this (bad credentials, forged token)
 };
 
 // Returns a stable lower-case name for `code`, e.g. "invalid-argument".
@@ -61,6 +62,9 @@ inline Status UnavailableError(std::string m) {
   return Status(StatusCode::kUnavailable, std::move(m));
 }
 inline Status InternalError(std::string m) { return Status(StatusCode::kInternal, std::move(m)); }
+inline Status PermissionDeniedError(std::string m) {
+  return Status(StatusCode::kPermissionDenied, std::move(m));
+}
 
 // Either a T or a non-OK Status.
 template <typename T>

@@ -45,6 +45,7 @@ void RegisterConfig(CLI::App& app, int* exit_code);
 void RegisterServe(CLI::App& app, int* exit_code);
 void RegisterQuarantine(CLI::App& app, int* exit_code);
 void RegisterAudit(CLI::App& app, int* exit_code);
+void RegisterAdmin(CLI::App& app, int* exit_code);
 
 }  // namespace sendguard
 

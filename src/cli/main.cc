@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   sendguard::RegisterServe(app, &exit_code);
   sendguard::RegisterQuarantine(app, &exit_code);
   sendguard::RegisterAudit(app, &exit_code);
+  sendguard::RegisterAdmin(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

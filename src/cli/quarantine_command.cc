@@ -6,8 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "delivery/release.h"
 #include "delivery/smtp_sender.h"
+#include "http/api_server.h"
 #include "policy/config.h"
+#include "store/console_store.h"
 #include "store/quarantine_store.h"
 
 namespace sendguard {
@@ -47,24 +50,6 @@ std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The corrected addresses of the held recipients, from the stored decision.
-std::vector<std::string> Suggestions(const HeldMessage& h) {
-  std::vector<std::string> out;
-  nlohmann::json d = nlohmann::json::parse(h.decision_json, nullptr, false);
-  if (d.is_discarded() || !d.contains("recipients")) return out;
-  for (const std::string& held : h.recipients) {
-    std::string to = held;
-    for (const auto& r : d["recipients"]) {
-      if (r.value("address", "") == held && r.contains("suggestion") &&
-          r["suggestion"].is_string()) {
-        to = r["suggestion"].get<std::string>();
-      }
-    }
-    out.push_back(to);
-  }
-  return out;
-}
-
 int Run(const std::string& verb, const QuarantineOptions& o) {
   auto fail = [](const std::string& why, int code) {
     std::cerr << "sendguard quarantine: " << why << "\n";
@@ -82,7 +67,8 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
   QuarantineStore& q = **store;
 
   if (verb == "list") {
-    Result<std::vector<HeldMessage>> list = q.List(o.status == "all" ? "" : o.status, o.limit, 0);
+    Result<std::vector<HeldMessage>> list =
+        q.List(o.status == "all" ? "" : o.status, "", o.limit, 0);
     if (!list.ok()) return fail(list.status().message(), kExitInputError);
     for (const HeldMessage& h : *list) {
       if (o.json) {
@@ -108,30 +94,34 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
     }
     return kExitOk;
   }
+  if (verb == "link") {
+    Result<std::unique_ptr<ConsoleStore>> console = OpenSqliteConsoleStore(path);
+    if (!console.ok()) return fail(console.status().message(), kExitInputError);
+    Result<std::string> key = (*console)->Secret("sender-link-key", 32);
+    if (!key.ok()) return fail(key.status().message(), kExitInputError);
+    LinkSigner links(std::move(key).value());
+    ApiServices services;
+    services.links = &links;
+    services.http = config.http;
+    std::cout << ApiServer::SenderLink(services, h->id) << "\n";
+    return kExitOk;
+  }
   const std::string actor = Actor(o.by);
   if (verb == "delete") {
-    Status st = q.Transition(o.id, "held", "deleted", actor, "deleted");
+    Status st = DeleteHeld(q, o.id, actor);
     if (!st.ok()) return fail(st.message(), kExitInputError);
     std::cout << "deleted " << o.id << "\n";
     return kExitOk;
   }
-  // release
-  std::vector<std::string> to = !o.to.empty()     ? o.to
-                                : o.to_suggestion ? Suggestions(*h)
-                                                  : h->recipients;
-  std::string rcpts;
-  for (const std::string& r : to) rcpts += (rcpts.empty() ? "" : ", ") + r;
-  Status st = q.Transition(o.id, "held", "released", actor, "released to " + rcpts);
-  if (!st.ok()) return fail(st.message(), kExitInputError);
   SmtpRelay relay = config.relay;
   if (!o.relay.empty()) relay.url = o.relay;
-  Status sent = SendMail(relay, h->mail_from, to, h->raw);
-  if (!sent.ok()) {
-    // Not delivered: back to held, so that nothing is lost.
-    (void)q.Transition(o.id, "released", "held", actor, "release failed: " + sent.message());
-    (void)q.AddEvent("release-failed", o.id, actor, sent.message());
-    return fail(sent.message(), kExitInputError);
-  }
+  ReleaseTo to = !o.to.empty()     ? ReleaseTo::kAddresses
+                 : o.to_suggestion ? ReleaseTo::kSuggestion
+                                   : ReleaseTo::kAsWritten;
+  Result<std::vector<std::string>> sent = ReleaseHeld(q, relay, o.id, to, o.to, actor);
+  if (!sent.ok()) return fail(sent.status().message(), kExitInputError);
+  std::string rcpts;
+  for (const std::string& r : *sent) rcpts += (rcpts.empty() ? "" : ", ") + r;
   std::cout << "released " << o.id << " to " << rcpts << "\n";
   return kExitOk;
 }
@@ -152,7 +142,8 @@ void RegisterQuarantine(CLI::App& app, int* exit_code) {
   for (Verb v : {Verb{"list", "List held messages, newest first"},
                  Verb{"show", "Show one held message and its decision"},
                  Verb{"release", "Deliver a held message through delivery.relay"},
-                 Verb{"delete", "Delete a held message (it is kept, marked deleted)"}}) {
+                 Verb{"delete", "Delete a held message (it is kept, marked deleted)"},
+                 Verb{"link", "Print the sender's signed link to a held message"}}) {
     auto o = std::make_shared<QuarantineOptions>();
     CLI::App* sub = cmd->add_subcommand(v.name, v.help);
     add_common(sub, o.get());

@@ -1,11 +1,18 @@
-// sendguard serve: the mail filter daemon (milter; the HTTP API follows).
+// sendguard serve: the mail filter daemon (milter) and the HTTP API and console.
 
+#include <pthread.h>
+
+#include <csignal>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "cli/commands.h"
 #include "delivery/notifier.h"
+#include "http/api_server.h"
+#include "milter/decision_stats.h"
 #include "milter/milter.h"
+#include "store/console_store.h"
 #include "store/history_store.h"
 #include "store/quarantine_store.h"
 
@@ -32,9 +39,10 @@ int RunServe(const ServeOptions& o) {
   const std::string http = !o.http.empty() ? o.http : config.serve.http;
   const std::string audit_path = !o.audit_log.empty() ? o.audit_log : config.serve.audit_log;
   if (milter.empty() && http.empty()) {
-    return fail("nothing to serve: give --milter SOCKET (or serve.milter in the config)");
+    return fail(
+        "nothing to serve: give --milter SOCKET and/or --http HOST:PORT (or serve.milter, "
+        "serve.http in the config)");
   }
-  if (!http.empty()) return fail("the HTTP API is not part of this version yet");
 
   Result<std::unique_ptr<HistoryStore>> history_store = OpenSqliteHistoryStore(store_path);
   if (!history_store.ok()) return fail(history_store.status().message());
@@ -62,17 +70,62 @@ int RunServe(const ServeOptions& o) {
     if (!a.ok()) return fail(a.status().message());
     audit = std::make_unique<AuditLog>(std::move(a).value());
   }
+  Result<std::unique_ptr<ConsoleStore>> console = OpenSqliteConsoleStore(store_path);
+  if (!console.ok()) return fail(console.status().message());
+  Result<std::string> link_key = (*console)->Secret("sender-link-key", 32);
+  if (!link_key.ok()) return fail(link_key.status().message());
+  LinkSigner links(std::move(link_key).value());
   Metrics metrics;
+  DecisionStats stats(console->get());
   Notifier notifier(relay, notice);
+
+  ApiServices api;
+  api.context = context->get();
+  api.quarantine = quarantine->get();
+  api.console = console->get();
+  api.links = &links;
+  api.metrics = &metrics;
+  api.relay = relay;
+  api.http = (*context)->config().http;
+  std::unique_ptr<ApiServer> server;
+  if (!http.empty()) {
+    server = std::make_unique<ApiServer>(api);
+    if (Status b = server->Bind(http); !b.ok()) return fail(b.message());
+  }
+
   FilterServices services;
   services.context = context->get();
   services.store = quarantine->get();
   services.audit = audit.get();
   services.metrics = &metrics;
   services.notifier = &notifier;
-  std::cerr << "sendguard serve: milter on " << milter << "; store " << store_path << "; " << rules
-            << " policy rules, mode " << (audit_mode ? "audit" : "enforce") << "\n";
-  Status st = RunMilter(milter, services);
+  services.stats = &stats;
+  if (server) {
+    services.sender_link = [&api](const std::string& id) { return ApiServer::SenderLink(api, id); };
+  }
+  // SIGTERM and SIGINT are taken by sigwait (HTTP only) or libmilter, not
+  // by whichever thread the kernel picks.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread http_thread;
+  if (server) http_thread = std::thread([&server] { server->Run(); });
+  std::cerr << "sendguard serve: " << (milter.empty() ? "" : "milter on " + milter + "; ")
+            << (http.empty() ? "" : "HTTP on " + http + "; ") << "store " << store_path << "; "
+            << rules << " policy rules, mode " << (audit_mode ? "audit" : "enforce") << "\n";
+  Status st;
+  if (!milter.empty()) {
+    st = RunMilter(milter, services);
+  } else {
+    int sig = 0;
+    sigwait(&signals, &sig);
+  }
+  if (server) {
+    server->Stop();
+    http_thread.join();
+  }
   std::cerr << "sendguard serve: stopped after " << metrics.decisions() << " decisions; p50 "
             << metrics.LatencyQuantileMs(0.5) << " ms, p99 " << metrics.LatencyQuantileMs(0.99)
             << " ms (bucket bounds)\n";
@@ -87,7 +140,8 @@ int RunServe(const ServeOptions& o) {
 
 void RegisterServe(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<ServeOptions>();
-  CLI::App* cmd = app.add_subcommand("serve", "Run the mail filter (milter) until SIGTERM");
+  CLI::App* cmd = app.add_subcommand(
+      "serve", "Run the mail filter (milter) and/or the HTTP API and console until SIGTERM");
   cmd->add_option("--config", o->config, "Configuration file (YAML)")->check(CLI::ExistingFile);
   cmd->add_option("--store", o->store,
                   "SQLite store: history, quarantine and events (default: serve.store, "

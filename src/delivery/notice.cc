@@ -29,20 +29,23 @@ std::string Fill(std::string text, const NoticeFacts& f) {
       {"{reason}", OneLine(f.reason)},
       {"{suggestions}", Join(f.suggestions)},
       {"{id}", f.id.empty() ? "(not kept)" : f.id},
+      {"{link}", f.link},
   };
-  // Drop the lines that would show an empty suggestion list.
-  if (f.suggestions.empty()) {
+  // Drop the lines that would show an empty suggestion list or no link.
+  auto drop_lines_with = [&](const char* key) {
     std::string kept;
     std::size_t at = 0;
     while (at < text.size()) {
       std::size_t nl = text.find('\n', at);
       std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
       std::string line = text.substr(at, end - at);
-      if (line.find("{suggestions}") == std::string::npos) kept += line;
+      if (line.find(key) == std::string::npos) kept += line;
       at = end;
     }
     text = kept;
-  }
+  };
+  if (f.suggestions.empty()) drop_lines_with("{suggestions}");
+  if (f.link.empty()) drop_lines_with("{link}");
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     bool replaced = false;

@@ -12,8 +12,8 @@ struct NoticeConfig {
   bool enabled = true;
   std::string from = "postmaster@localhost";
   // Templates; placeholders: {action} {subject} {recipients} {reason}
-  // {suggestions} {id}. A line holding {suggestions} is left out when
-  // there is no suggestion.
+  // {suggestions} {id} {link}. A line holding {suggestions} is left out when
+  // there is no suggestion, one holding {link} when there is no link.
   std::string subject = "Your message was {action}: {subject}";
   std::string body =
       "Your message \"{subject}\" to {recipients} was {action} by sendguard and has not been "
@@ -23,6 +23,7 @@ struct NoticeConfig {
       "Did you mean: {suggestions}?\n"
       "\n"
       "Quarantine id: {id}\n"
+      "Fix it yourself (send it to the corrected address, or discard it): {link}\n"
       "To have it released, as written or to the corrected address, ask your mail administrator "
       "quoting the id above; if the address was wrong, you can also send it again to the right "
       "one.\n";
@@ -36,6 +37,7 @@ struct NoticeFacts {
   std::string reason;
   std::vector<std::string> suggestions;  // corrected addresses
   std::string id;                        // quarantine id; "" when not kept
+  std::string link;                      // the sender's signed link; "" for none
 };
 
 // The notice as a complete RFC 5322 message (CRLF line ends). Values from

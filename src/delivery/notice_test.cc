@@ -39,6 +39,18 @@ TEST(NoticeTest, NoSuggestionLineWithoutSuggestionsAndNonAsciiSubjectEncoded) {
   EXPECT_NE(n.find("Subject: =?UTF-8?B?"), std::string::npos) << n;
 }
 
+TEST(NoticeTest, SignedLinkLineOnlyWithALink) {
+  NoticeConfig c;
+  NoticeFacts f = Facts();
+  EXPECT_EQ(ComposeNotice(c, f).find("Fix it yourself"), std::string::npos);
+  f.link = "https://sendguard.example.mil/s/0123abcd.1800000000.sig";
+  std::string n = ComposeNotice(c, f);
+  EXPECT_NE(n.find("Fix it yourself (send it to the corrected address, or discard it): "
+                   "https://sendguard.example.mil/s/0123abcd.1800000000.sig"),
+            std::string::npos)
+      << n;
+}
+
 TEST(NoticeTest, CustomTemplate) {
   NoticeConfig c;
   c.subject = "[{action}] {subject}";

@@ -176,11 +176,13 @@ Verdict FilterTransaction::Act(const Message& message, const Decision& d) {
     f.reason = d.reason;
     f.suggestions = suggestions;
     f.id = v.quarantine_id;
+    if (!v.quarantine_id.empty() && s_.sender_link) f.link = s_.sender_link(v.quarantine_id);
     s_.notifier->Notify(std::move(f));
   }
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
   if (s_.metrics != nullptr) s_.metrics->CountDecision(d.action, d.audit, ms);
+  if (s_.stats != nullptr) s_.stats->Record(d);
   if (s_.audit != nullptr) {
     record.erase("source");
     record["time"] = std::time(nullptr);

@@ -11,6 +11,7 @@
 #define SENDGUARD_MILTER_FILTER_H_
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +19,7 @@
 
 #include "delivery/notifier.h"
 #include "milter/audit_log.h"
+#include "milter/decision_stats.h"
 #include "milter/metrics.h"
 #include "policy/context.h"
 #include "policy/decision.h"
@@ -41,6 +43,9 @@ struct FilterServices {
   const AuditLog* audit = nullptr;   // optional
   Metrics* metrics = nullptr;        // optional
   Notifier* notifier = nullptr;      // optional: sender notices
+  DecisionStats* stats = nullptr;    // optional: dashboard counts
+  // Optional: the URL of the signed link a sender gets for a held message.
+  std::function<std::string(const std::string& quarantine_id)> sender_link;
 };
 
 class FilterTransaction {

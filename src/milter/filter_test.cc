@@ -19,7 +19,12 @@ class FakeStore : public QuarantineStore {
     held.push_back(m);
     return m.id;
   }
-  Result<std::vector<HeldMessage>> List(std::string_view, int, int) override { return held; }
+  Result<std::vector<HeldMessage>> List(std::string_view, std::string_view, int, int) override {
+    return held;
+  }
+  Result<std::map<std::string, std::int64_t>> CountByStatus() override {
+    return std::map<std::string, std::int64_t>{{"held", static_cast<std::int64_t>(held.size())}};
+  }
   Result<HeldMessage> Get(std::string_view) override { return NotFoundError("no"); }
   Status Transition(std::string_view, std::string_view, std::string_view, std::string_view,
                     std::string_view) override {

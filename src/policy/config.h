@@ -42,6 +42,16 @@
 //     milter: inet:8890@127.0.0.1        # or unix:/run/sendguard/milter.sock
 //     store: /var/lib/sendguard/sendguard.db
 //     audit_log: /var/log/sendguard/audit.jsonl
+//   http:
+//     public_url: https://sendguard.example.mil   # base of links in notices
+//     api_tokens: [...]                  # for POST /api/v1/check; loopback only without
+//     admin_tokens: [...]                # API access with admin rights
+//     link_ttl_hours: 72
+//     sender_can_send_as_written: true
+//     max_body_bytes: 33554432
+//     timeout_seconds: 30
+//     tls_cert: /etc/sendguard/cert.pem  # with tls_key: HTTPS
+//     tls_key: /etc/sendguard/key.pem
 //   delivery:
 //     relay: smtp://127.0.0.1:10026      # releases and notices; must bypass the milter
 //     timeout_ms: 30000
@@ -83,11 +93,32 @@ struct ServeConfig {
   std::string audit_log;               // JSON Lines, one per decision; "" for none
 };
 
+// The HTTP API and console (served with serve.http).
+struct HttpConfig {
+  // Base URL of the console as senders and admins reach it, for the links
+  // in notices ("https://sendguard.example.mil").
+  std::string public_url = "http://127.0.0.1:8025";
+  // Bearer tokens for POST /api/v1/check. With none, only loopback clients may check.
+  std::vector<std::string> api_tokens;
+  // Bearer tokens with the administrator's rights over the API (scripts,
+  // Prometheus); people use accounts (`sendguard admin add`).
+  std::vector<std::string> admin_tokens;
+  int link_ttl_hours = 72;  // how long a sender's link works
+  // Whether a sender may have a held message sent as written (not only to
+  // the suggested address) from their link; never for a message held by a
+  // rule about content.
+  bool sender_can_send_as_written = true;
+  std::size_t max_body_bytes = 32 << 20;  // requests larger are refused (413)
+  int timeout_seconds = 30;               // per read and write
+  std::string tls_cert, tls_key;          // PEM files; HTTPS when both are set
+};
+
 struct Config {
   RecipientOptions recipients;
   ContentConfig content;
   PolicyConfig policy = {.rules = DefaultRules()};
   ServeConfig serve;
+  HttpConfig http;
   SmtpRelay relay;  // for releases and notices
   NoticeConfig notice;
   Limits limits;

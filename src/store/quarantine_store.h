@@ -5,6 +5,7 @@
 #define SENDGUARD_STORE_QUARANTINE_STORE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,8 +48,13 @@ class QuarantineStore {
   // Stores `m` with a new id and the time now; durable (synced to disk)
   // when it returns. Returns the id.
   virtual Result<std::string> Hold(HeldMessage m) = 0;
-  // Messages with `status` ("" for any), newest first, without their bytes.
-  virtual Result<std::vector<HeldMessage>> List(std::string_view status, int limit, int offset) = 0;
+  // Messages with `status` ("" for any) whose sender, recipients, subject or
+  // rule contain `search` ("" for all; case-insensitive for ASCII), newest
+  // first, without their bytes.
+  virtual Result<std::vector<HeldMessage>> List(std::string_view status, std::string_view search,
+                                                int limit, int offset) = 0;
+  // How many messages are in each status.
+  virtual Result<std::map<std::string, std::int64_t>> CountByStatus() = 0;
   // One message with its bytes; NotFound when there is none.
   virtual Result<HeldMessage> Get(std::string_view id) = 0;
   // Moves a message from status `from` to `to` and records `actor` and

@@ -114,19 +114,36 @@ class SqliteQuarantineStore : public QuarantineStore {
     return id;
   }
 
-  Result<std::vector<HeldMessage>> List(std::string_view status, int limit, int offset) override {
+  Result<std::vector<HeldMessage>> List(std::string_view status, std::string_view search, int limit,
+                                        int offset) override {
     std::lock_guard<std::mutex> lock(mu_);
-    Result<SqliteStmt> s = Prepare(std::string("SELECT ") + kColumns +
-                                   " FROM quarantine WHERE (?1 = '' OR status = ?1) "
-                                   "ORDER BY created DESC, rowid DESC LIMIT ?2 OFFSET ?3");
+    Result<SqliteStmt> s = Prepare(
+        std::string("SELECT ") + kColumns +
+        " FROM quarantine WHERE (?1 = '' OR status = ?1) AND (?4 = '' OR "
+        "instr(lower(mail_from || char(10) || recipients || char(10) || subject || char(10) || "
+        "rule), lower(?4)) > 0) ORDER BY created DESC, rowid DESC LIMIT ?2 OFFSET ?3");
     if (!s.ok()) return s.status();
     Bind(s->get(), 1, status);
     sqlite3_bind_int(s->get(), 2, limit);
     sqlite3_bind_int(s->get(), 3, offset);
+    Bind(s->get(), 4, search);
     std::vector<HeldMessage> out;
     int rc;
     while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) out.push_back(Row(s->get()));
     if (rc != SQLITE_DONE) return Error("list");
+    return out;
+  }
+
+  Result<std::map<std::string, std::int64_t>> CountByStatus() override {
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<SqliteStmt> s = Prepare("SELECT status, count(*) FROM quarantine GROUP BY status");
+    if (!s.ok()) return s.status();
+    std::map<std::string, std::int64_t> out;
+    int rc;
+    while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
+      out[Column(s->get(), 0)] = sqlite3_column_int64(s->get(), 1);
+    }
+    if (rc != SQLITE_DONE) return Error("count");
     return out;
   }
 

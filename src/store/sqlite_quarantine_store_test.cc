@@ -55,7 +55,7 @@ TEST_F(QuarantineStoreTest, HoldGetListAcrossReopen) {
   EXPECT_EQ(m->recipients, (std::vector<std::string>{"ops@army.ml", "x@army.ml"}));
   EXPECT_EQ(m->raw, Sample("one").raw);  // bytes, NUL included
   EXPECT_EQ(m->status, "held");
-  Result<std::vector<HeldMessage>> list = q->List("held", 10, 0);
+  Result<std::vector<HeldMessage>> list = q->List("held", "", 10, 0);
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 1u);
   EXPECT_TRUE((*list)[0].raw.empty());
@@ -78,8 +78,27 @@ TEST_F(QuarantineStoreTest, TransitionsHappenOnceAndAreAudited) {
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ((*events)[0].kind, "released");
   EXPECT_EQ((*events)[1].kind, "held");
-  EXPECT_EQ(q->List("held", 10, 0)->size(), 0u);
-  EXPECT_EQ(q->List("", 10, 0)->size(), 1u);
+  EXPECT_EQ(q->List("held", "", 10, 0)->size(), 0u);
+  EXPECT_EQ(q->List("", "", 10, 0)->size(), 1u);
+}
+
+TEST_F(QuarantineStoreTest, SearchAndCounts) {
+  auto q = Open();
+  HeldMessage other = Sample("two");
+  other.recipients = {"cfo@contso.com"};
+  other.subject = "Quarterly numbers";
+  ASSERT_TRUE(q->Hold(Sample("one")).ok());
+  Result<std::string> second = q->Hold(other);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(q->List("", "CONTSO", 10, 0)->size(), 1u);
+  EXPECT_EQ(q->List("", "quarterly", 10, 0)->front().id, *second);
+  EXPECT_EQ(q->List("", "army.ml", 10, 0)->size(), 1u);
+  EXPECT_EQ(q->List("", "nothing-like-it", 10, 0)->size(), 0u);
+  ASSERT_TRUE(q->Transition(*second, "held", "deleted", "alice", "").ok());
+  auto counts = q->CountByStatus();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ((*counts)["held"], 1);
+  EXPECT_EQ((*counts)["deleted"], 1);
 }
 
 TEST_F(QuarantineStoreTest, ConcurrentHoldsAllLand) {
@@ -93,7 +112,7 @@ TEST_F(QuarantineStoreTest, ConcurrentHoldsAllLand) {
     });
   }
   for (auto& t : threads) t.join();
-  EXPECT_EQ(q->List("", 1000, 0)->size(), 100u);
+  EXPECT_EQ(q->List("", "", 1000, 0)->size(), 100u);
 }
 
 }  // namespace

@@ -1,0 +1,157 @@
+// Helpers of the HTTP API: JSON replies, authentication, login throttling.
+
+#include <sodium.h>
+
+#include "http/api_internal.h"
+
+namespace sendguard::http_internal {
+
+void Api::Error(httplib::Response& res, int status, std::string_view message) {
+  res.status = status;
+  res.set_content(json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace),
+                  "application/json");
+}
+
+void Api::Json(httplib::Response& res, const json& body, int status) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+}
+
+int Api::StatusFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kInvalidArgument:
+      return 409;  // e.g. no longer held
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kDeadlineExceeded:
+      return 410;
+    case StatusCode::kUnavailable:
+      return 502;
+    default:
+      return 500;
+  }
+}
+
+std::optional<json> Api::Body(const httplib::Request& req, httplib::Response& res) {
+  json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    Error(res, 400, "the body must be a JSON object");
+    return std::nullopt;
+  }
+  return j;
+}
+
+bool Api::HasBearer(const httplib::Request& req, const std::vector<std::string>& tokens) {
+  std::string auth = req.get_header_value("Authorization");
+  if (auth.rfind("Bearer ", 0) != 0) return false;
+  std::string given = auth.substr(7);
+  unsigned char given_hash[crypto_generichash_BYTES];
+  crypto_generichash(given_hash, sizeof given_hash,
+                     reinterpret_cast<const unsigned char*>(given.data()), given.size(), nullptr,
+                     0);
+  bool found = false;
+  for (const std::string& t : tokens) {
+    unsigned char hash[crypto_generichash_BYTES];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(t.data()),
+                       t.size(), nullptr, 0);
+    found |= sodium_memcmp(hash, given_hash, sizeof hash) == 0;
+  }
+  return found;
+}
+
+bool Api::IsLoopback(const httplib::Request& req) {
+  return req.remote_addr == "127.0.0.1" || req.remote_addr == "::1" ||
+         req.remote_addr.rfind("127.", 0) == 0 || req.remote_addr == "::ffff:127.0.0.1";
+}
+
+std::string Api::Cookie(const httplib::Request& req, std::string_view name) {
+  std::string header = req.get_header_value("Cookie");
+  std::string_view h = header;
+  while (!h.empty()) {
+    std::size_t semi = h.find(';');
+    std::string_view part = h.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    if (semi == std::string_view::npos) break;
+    h.remove_prefix(semi + 1);
+  }
+  return "";
+}
+
+std::optional<Caller> Api::RequireAdmin(const httplib::Request& req, httplib::Response& res) {
+  if (HasBearer(req, s_.http.admin_tokens)) return Caller{"token", true};
+  std::optional<Session> session = sessions_.Find(Cookie(req, "sendguard_session"));
+  if (!session) {
+    Error(res, 401, "log in first");
+    return std::nullopt;
+  }
+  if (req.method != "GET" && req.method != "HEAD") {
+    std::string csrf = req.get_header_value("X-CSRF-Token");
+    if (csrf.size() != session->csrf.size() ||
+        sodium_memcmp(csrf.data(), session->csrf.data(), csrf.size()) != 0) {
+      Error(res, 403, "missing or wrong X-CSRF-Token");
+      return std::nullopt;
+    }
+  }
+  return Caller{session->user, true};
+}
+
+namespace {
+constexpr int kMaxFailures = 5;
+constexpr auto kBlockFor = std::chrono::minutes(1);
+}  // namespace
+
+bool Api::LoginBlocked(const std::string& addr) {
+  std::lock_guard<std::mutex> lock(login_mu_);
+  auto it = failures_.find(addr);
+  if (it == failures_.end()) return false;
+  if (std::chrono::steady_clock::now() - it->second.second > kBlockFor) {
+    failures_.erase(it);
+    return false;
+  }
+  return it->second.first >= kMaxFailures;
+}
+
+void Api::LoginFailed(const std::string& addr) {
+  std::lock_guard<std::mutex> lock(login_mu_);
+  if (failures_.size() > 100000) failures_.clear();
+  auto& f = failures_[addr];
+  ++f.first;
+  f.second = std::chrono::steady_clock::now();
+}
+
+void Api::LoginSucceeded(const std::string& addr) {
+  std::lock_guard<std::mutex> lock(login_mu_);
+  failures_.erase(addr);
+}
+
+json HeldJson(const HeldMessage& h) {
+  json decision = json::parse(h.decision_json, nullptr, false);
+  json recipients = json::array();
+  json findings = json::array();
+  if (!decision.is_discarded() && decision.is_object()) {
+    if (decision.contains("recipients")) recipients = decision["recipients"];
+    if (decision.contains("findings")) findings = decision["findings"];
+  }
+  return {{"id", h.id},
+          {"created", h.created},
+          {"mail_from", h.mail_from},
+          {"recipients", h.recipients},
+          {"subject", h.subject},
+          {"action", h.action},
+          {"rule", h.rule},
+          {"reason", h.reason},
+          {"status", h.status},
+          {"updated", h.updated},
+          {"actor", h.actor},
+          {"note", h.note},
+          {"verdicts", recipients},
+          {"findings", findings}};
+}
+
+}  // namespace sendguard::http_internal

@@ -1,0 +1,76 @@
+// Shared by the HTTP API's handler files; internal to src/http/.
+
+#ifndef SENDGUARD_HTTP_API_INTERNAL_H_
+#define SENDGUARD_HTTP_API_INTERNAL_H_
+
+#include <httplib.h>
+
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/api_server.h"
+#include "http/sessions.h"
+
+namespace sendguard::http_internal {
+
+using json = nlohmann::json;
+
+// Who is making a request.
+struct Caller {
+  std::string name;  // account name, "token", or "" for nobody
+  bool admin = false;
+};
+
+class Api {
+ public:
+  explicit Api(ApiServices s) : s_(std::move(s)) {}
+
+  const ApiServices& services() const { return s_; }
+  Sessions& sessions() { return sessions_; }
+
+  // Sends {"error": message} with `status`.
+  static void Error(httplib::Response& res, int status, std::string_view message);
+  // Sends `body` as JSON with 200 (or `status`).
+  static void Json(httplib::Response& res, const json& body, int status = 200);
+  // The HTTP status for a store or release error.
+  static int StatusFor(const Status& s);
+  // Parses a JSON body; on failure sends 400 and returns nullopt.
+  static std::optional<json> Body(const httplib::Request& req, httplib::Response& res);
+
+  // The administrator behind the request (session cookie, or bearer admin
+  // token); for POST, a session must also carry its CSRF header. Sends
+  // 401/403 and returns nullopt when there is none.
+  std::optional<Caller> RequireAdmin(const httplib::Request& req, httplib::Response& res);
+  // Bearer token among `tokens` (constant-time comparison).
+  static bool HasBearer(const httplib::Request& req, const std::vector<std::string>& tokens);
+  static bool IsLoopback(const httplib::Request& req);
+  static std::string Cookie(const httplib::Request& req, std::string_view name);
+
+  // Failed logins per client address, to slow down password guessing.
+  bool LoginBlocked(const std::string& addr);
+  void LoginFailed(const std::string& addr);
+  void LoginSucceeded(const std::string& addr);
+
+ private:
+  ApiServices s_;
+  Sessions sessions_;
+  std::mutex login_mu_;
+  std::map<std::string, std::pair<int, std::chrono::steady_clock::time_point>> failures_;
+};
+
+void RegisterCheck(httplib::Server& server, Api& api);
+void RegisterQuarantine(httplib::Server& server, Api& api);
+void RegisterConsole(httplib::Server& server, Api& api);
+void RegisterSender(httplib::Server& server, Api& api);
+void RegisterAssets(httplib::Server& server);
+
+// The held message as the API shows it (no bytes).
+json HeldJson(const HeldMessage& h);
+
+}  // namespace sendguard::http_internal
+
+#endif  // SENDGUARD_HTTP_API_INTERNAL_H_

@@ -1,0 +1,132 @@
+#include "http/api_server.h"
+
+#include <ctime>
+#include <iostream>
+
+#include "http/api_internal.h"
+
+namespace sendguard {
+
+using http_internal::Api;
+
+struct ApiServer::Impl {
+  explicit Impl(ApiServices s) : api(std::move(s)) {}
+  Api api;
+  std::unique_ptr<httplib::Server> server;
+  int port = 0;
+  std::string host;
+};
+
+ApiServer::ApiServer(ApiServices services) : impl_(std::make_unique<Impl>(std::move(services))) {
+  const HttpConfig& cfg = impl_->api.services().http;
+  if (!cfg.tls_cert.empty()) {
+    impl_->server = std::make_unique<httplib::SSLServer>(cfg.tls_cert.c_str(), cfg.tls_key.c_str());
+  } else {
+    impl_->server = std::make_unique<httplib::Server>();
+  }
+  httplib::Server& srv = *impl_->server;
+  // Enough workers for many keep-alive clients at once; a connection holds
+  // a worker while it is open.
+  srv.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  srv.set_tcp_nodelay(true);  // headers and body go in separate writes: no Nagle delay
+  srv.set_keep_alive_max_count(10000);
+  srv.set_keep_alive_timeout(10);
+  srv.set_read_timeout(cfg.timeout_seconds, 0);
+  srv.set_write_timeout(cfg.timeout_seconds, 0);
+  srv.set_payload_max_length(cfg.max_body_bytes);
+  srv.set_default_headers({
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cache-Control", "no-store"},
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+  });
+  srv.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::cerr << "sendguard http: " << req.method << " " << req.path
+                  << ": internal error: " << what << "\n";
+        Api::Error(res, 500, "internal error");
+      });
+  srv.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already said why
+    switch (res.status) {
+      case 404:
+        Api::Error(res, 404, "no such resource");
+        break;
+      case 413:
+        Api::Error(res, 413, "request body too large");
+        break;
+      case 400:
+        Api::Error(res, 400, "bad request");
+        break;
+      default:
+        Api::Error(res, res.status, "request failed");
+    }
+  });
+  http_internal::RegisterCheck(srv, impl_->api);
+  http_internal::RegisterQuarantine(srv, impl_->api);
+  http_internal::RegisterConsole(srv, impl_->api);
+  http_internal::RegisterSender(srv, impl_->api);
+  http_internal::RegisterAssets(srv);
+}
+
+ApiServer::~ApiServer() { Stop(); }
+
+Status ApiServer::Bind(const std::string& given) {
+  // A bare port listens on loopback only.
+  const bool bare_port =
+      !given.empty() && given.find_first_not_of("0123456789") == std::string::npos;
+  const std::string address = bare_port ? "127.0.0.1:" + given : given;
+  std::size_t colon = address.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return InvalidArgumentError("HTTP address must be HOST:PORT, not " + address);
+  }
+  std::string host = address.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  int port = 0;
+  try {
+    port = std::stoi(address.substr(colon + 1));
+  } catch (...) {
+    return InvalidArgumentError("HTTP address must be HOST:PORT, not " + address);
+  }
+  if (port < 0 || port > 65535) return InvalidArgumentError("bad port in " + address);
+  if (!impl_->server->is_valid()) {
+    return InvalidArgumentError("cannot load the TLS certificate or key");
+  }
+  if (port == 0) {
+    port = impl_->server->bind_to_any_port(host);
+    if (port < 0) return UnavailableError("cannot listen on " + address);
+  } else if (!impl_->server->bind_to_port(host, port)) {
+    return UnavailableError("cannot listen on " + address);
+  }
+  impl_->port = port;
+  impl_->host = host;
+  return OkStatus();
+}
+
+int ApiServer::port() const { return impl_->port; }
+
+void ApiServer::Run() { impl_->server->listen_after_bind(); }
+
+void ApiServer::Stop() {
+  if (impl_ && impl_->server) impl_->server->stop();
+}
+
+std::string ApiServer::SenderLink(const ApiServices& s, const std::string& id) {
+  std::int64_t expires =
+      static_cast<std::int64_t>(std::time(nullptr)) + std::int64_t{s.http.link_ttl_hours} * 3600;
+  return s.http.public_url + "/s/" + s.links->Sign(id, expires);
+}
+
+}  // namespace sendguard

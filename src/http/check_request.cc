@@ -1,0 +1,140 @@
+#include "http/check_request.h"
+
+#include "mail/base64.h"
+
+namespace sendguard {
+namespace {
+
+using nlohmann::json;
+
+// Header values from a client never carry a line break into the message.
+std::string OneLine(const std::string& s) {
+  std::string out;
+  for (char c : s) out.push_back(c == '\r' || c == '\n' ? ' ' : c);
+  return out;
+}
+
+bool IsAscii(const std::string& s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+std::string EncodeBase64(std::string_view in) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
+    if (i + 2 < in.size()) v |= static_cast<unsigned char>(in[i + 2]);
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(i + 1 < in.size() ? kAlphabet[(v >> 6) & 63] : '=');
+    out.push_back(i + 2 < in.size() ? kAlphabet[v & 63] : '=');
+    if ((line += 4) >= 76) {
+      out += "\r\n";
+      line = 0;
+    }
+  }
+  return out;
+}
+
+std::string Subject(const std::string& subject) {
+  std::string s = OneLine(subject);
+  if (IsAscii(s)) return s;
+  return "=?UTF-8?B?" + EncodeBase64(s) + "?=";
+}
+
+Result<std::string> Text(const json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return std::string();
+  if (!j[key].is_string()) return InvalidArgumentError(std::string(key) + " must be a string");
+  return j[key].get<std::string>();
+}
+
+Result<std::vector<std::string>> Addresses(const json& j, const char* key, bool required) {
+  std::vector<std::string> out;
+  if (!j.contains(key) || j[key].is_null()) {
+    if (required) return InvalidArgumentError(std::string(key) + " is required");
+    return out;
+  }
+  if (!j[key].is_array() || j[key].size() > 1000) {
+    return InvalidArgumentError(std::string(key) + " must be an array of up to 1000 addresses");
+  }
+  for (const json& a : j[key]) {
+    if (!a.is_string() || a.get<std::string>().empty() || a.get<std::string>().size() > 320) {
+      return InvalidArgumentError(std::string(key) + " must hold address strings");
+    }
+    out.push_back(OneLine(a.get<std::string>()));
+  }
+  if (required && out.empty()) return InvalidArgumentError(std::string(key) + " is empty");
+  return out;
+}
+
+std::string TextPart(const std::string& type, const std::string& text) {
+  return "Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+         EncodeBase64(text) + "\r\n";
+}
+
+}  // namespace
+
+Result<CheckInput> CheckInputFromJson(const json& j) {
+  CheckInput in;
+  Result<std::string> from = Text(j, "from");
+  if (!from.ok()) return from.status();
+  in.envelope.mail_from = OneLine(*from);
+  Result<std::string> raw = Text(j, "raw");
+  if (!raw.ok()) return raw.status();
+  Result<std::vector<std::string>> rcpts = Addresses(j, "recipients", raw->empty());
+  if (!rcpts.ok()) return rcpts.status();
+  in.envelope.rcpt_to = *rcpts;
+  if (!raw->empty()) {
+    in.raw = std::move(raw).value();
+    return in;
+  }
+  Result<std::string> subject = Text(j, "subject"), body = Text(j, "body"), html = Text(j, "html");
+  for (const auto* r : {&subject, &body, &html})
+    if (!r->ok()) return r->status();
+  std::string to;
+  for (const std::string& r : in.envelope.rcpt_to) to += (to.empty() ? "" : ", ") + r;
+  std::string head = "From: " + (in.envelope.mail_from.empty() ? "<>" : in.envelope.mail_from) +
+                     "\r\nTo: " + to + "\r\nSubject: " + Subject(*subject) +
+                     "\r\nMIME-Version: 1.0\r\n";
+  std::vector<std::string> parts;
+  parts.push_back(TextPart("text/plain", *body));
+  if (!html->empty()) parts.push_back(TextPart("text/html", *html));
+  if (j.contains("attachments") && !j["attachments"].is_null()) {
+    if (!j["attachments"].is_array() || j["attachments"].size() > 100) {
+      return InvalidArgumentError("attachments must be an array of up to 100 objects");
+    }
+    for (const json& a : j["attachments"]) {
+      if (!a.is_object()) return InvalidArgumentError("each attachment must be an object");
+      Result<std::string> name = Text(a, "filename"), type = Text(a, "content_type"),
+                          data = Text(a, "content_base64");
+      for (const auto* r : {&name, &type, &data})
+        if (!r->ok()) return InvalidArgumentError("attachments: " + r->status().message());
+      Base64Result decoded = DecodeBase64(*data);
+      if (decoded.truncated)
+        return InvalidArgumentError("attachments: content_base64 is not base64");
+      std::string ctype = type->empty() ? "application/octet-stream" : OneLine(*type);
+      std::string fname = OneLine(*name);
+      for (char& c : fname)
+        if (c == '"' || c == '\\') c = '_';
+      parts.push_back(
+          "Content-Type: " + ctype + "\r\nContent-Disposition: attachment; filename=\"" + fname +
+          "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + EncodeBase64(decoded.data) + "\r\n");
+    }
+  }
+  if (parts.size() == 1) {
+    in.raw = head + parts.front();
+    return in;
+  }
+  const std::string boundary = "=_sendguard_check_boundary_7f3a9c";
+  in.raw = head + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
+  for (const std::string& p : parts) in.raw += "--" + boundary + "\r\n" + p;
+  in.raw += "--" + boundary + "--\r\n";
+  return in;
+}
+
+}  // namespace sendguard

@@ -1,0 +1,367 @@
+// The HTTP API against a running server on loopback: every endpoint, the
+// authentication each needs, and hostile input (bad JSON, oversize bodies,
+// unknown ids, expired and forged links) answered with a clear 4xx.
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "cli/message_json.h"
+#include "http/api_server.h"
+#include "policy/decision.h"
+#include "sendguard/parser.h"
+
+namespace sendguard {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kAdminToken[] = "admin-token-0123456789";
+constexpr char kApiToken[] = "client-token-0123456789";
+constexpr char kPassword[] = "a long enough password";
+
+std::string TypoMessage() {
+  return "From: alice@example.mil\r\nTo: ops@army.ml\r\nSubject: Travel plan\r\n"
+         "Message-ID: <t1@example.mil>\r\n\r\nFlight details for next week.\r\n";
+}
+
+class HttpApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Start({}); }
+  void TearDown() override {
+    Stop();
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + ext);
+  }
+
+  void Start(std::vector<std::string> api_tokens) {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("sendguard_http_" + std::to_string(::getpid()) + ".db"))
+                .string();
+    quarantine_ = std::move(OpenSqliteQuarantineStore(path_)).value();
+    console_ = std::move(OpenSqliteConsoleStore(path_)).value();
+    ASSERT_TRUE(console_->SetPassword("admin", kPassword).ok());
+    context_ = std::move(Context::Create(Config(), History())).value();
+    signer_ = std::make_unique<LinkSigner>(*console_->Secret("sender-link-key", 32));
+    ApiServices s;
+    s.context = context_.get();
+    s.quarantine = quarantine_.get();
+    s.console = console_.get();
+    s.links = signer_.get();
+    s.relay.url = "smtp://127.0.0.1:1";  // nothing listens: releases fail and stay held
+    s.relay.timeout_ms = 2000;
+    s.http.admin_tokens = {kAdminToken};
+    s.http.api_tokens = std::move(api_tokens);
+    s.http.max_body_bytes = 64 * 1024;
+    services_ = s;
+    server_ = std::make_unique<ApiServer>(s);
+    ASSERT_TRUE(server_->Bind("127.0.0.1:0").ok());
+    thread_ = std::thread([this] { server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    for (int i = 0; i < 100 && !client_->Get("/healthz"); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
+  void Stop() {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+    server_.reset();
+  }
+
+  // Holds the typo message as the milter would; returns its id.
+  std::string HoldOne() {
+    Envelope env{"alice@example.mil", {"ops@army.ml"}};
+    Message m = std::move(ParseMessage(TypoMessage(), env)).value();
+    Decision d = std::move(Evaluate(m, *context_)).value();
+    HeldMessage h;
+    h.mail_from = env.mail_from;
+    h.recipients = env.rcpt_to;
+    h.subject = m.subject();
+    h.action = "hold";
+    h.rule = d.rule;
+    h.reason = d.reason;
+    h.decision_json = ScanRecordJson("t", m, d).dump();
+    h.raw = TypoMessage();
+    return *quarantine_->Hold(h);
+  }
+
+  httplib::Headers Admin() { return {{"Authorization", std::string("Bearer ") + kAdminToken}}; }
+
+  json Body(const httplib::Result& r) { return json::parse(r->body, nullptr, false); }
+
+  std::string path_;
+  std::unique_ptr<QuarantineStore> quarantine_;
+  std::unique_ptr<ConsoleStore> console_;
+  std::unique_ptr<Context> context_;
+  std::unique_ptr<LinkSigner> signer_;
+  ApiServices services_;
+  std::unique_ptr<ApiServer> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(HttpApiTest, HealthAndMetricsAndUnknownPaths) {
+  auto h = client_->Get("/healthz");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->status, 200);
+  auto m = client_->Get("/metrics");  // loopback
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->status, 200);
+  EXPECT_NE(m->body.find("sendguard_quarantine_messages"), std::string::npos);
+  auto none = client_->Get("/api/v1/nothing");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 404);
+  EXPECT_TRUE(Body(none).contains("error"));
+}
+
+TEST_F(HttpApiTest, CheckGivesTheDecisionAndTheCorrectedAddress) {
+  json draft = {{"from", "alice@example.mil"},
+                {"recipients", {"ops@army.ml"}},
+                {"subject", "Travel"},
+                {"body", "Flight details"}};
+  auto r = client_->Post("/api/v1/check", draft.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json j = Body(r);
+  EXPECT_EQ(j["action"], "hold");
+  ASSERT_EQ(j["recipients"].size(), 1u);
+  EXPECT_EQ(j["recipients"][0]["suggestion"], "ops@army.mil");
+  EXPECT_EQ(j["recipients"][0]["reasons"][0]["code"], "tld-typo");
+  // A raw message works the same way.
+  auto raw = client_->Post("/api/v1/check", TypoMessage(), "message/rfc822");
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(raw->status, 200);
+  EXPECT_EQ(Body(raw)["action"], "hold");
+  // Content: a classification banner is rejected whatever the recipient.
+  json secret = {{"recipients", {"ops@army.mil"}}, {"body", "SECRET//NOFORN\nplans"}};
+  auto s = client_->Post("/api/v1/check", secret.dump(), "application/json");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(Body(s)["action"], "reject");
+}
+
+TEST_F(HttpApiTest, CheckRefusesBadInput) {
+  auto bad = client_->Post("/api/v1/check", "{not json", "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto missing = client_->Post("/api/v1/check", "{}", "application/json");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 400);
+  EXPECT_NE(Body(missing)["error"].get<std::string>().find("recipients"), std::string::npos);
+  auto huge = client_->Post("/api/v1/check", std::string(100 * 1024, 'x'), "application/json");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+}
+
+TEST_F(HttpApiTest, CheckNeedsATokenOnceOneIsConfigured) {
+  Stop();
+  Start({kApiToken});
+  json draft = {{"recipients", {"ops@army.mil"}}, {"body", "hello"}};
+  auto none = client_->Post("/api/v1/check", draft.dump(), "application/json");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  httplib::Headers wrong = {{"Authorization", "Bearer not-the-token-at-all"}};
+  auto bad = client_->Post("/api/v1/check", wrong, draft.dump(), "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 401);
+  httplib::Headers right = {{"Authorization", std::string("Bearer ") + kApiToken}};
+  auto ok = client_->Post("/api/v1/check", right, draft.dump(), "application/json");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+}
+
+TEST_F(HttpApiTest, AdminEndpointsNeedAuthentication) {
+  std::string id = HoldOne();
+  for (const std::string& path : {std::string("/api/v1/quarantine"), "/api/v1/quarantine/" + id,
+                                  std::string("/api/v1/events"), std::string("/api/v1/stats"),
+                                  std::string("/api/v1/policy")}) {
+    auto r = client_->Get(path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401) << path;
+    auto ok = client_->Get(path, Admin());
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->status, 200) << path << ": " << ok->body;
+  }
+  for (const char* verb : {"/release", "/delete"}) {
+    auto r = client_->Post("/api/v1/quarantine/" + id + verb, "{}", "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401);
+  }
+  EXPECT_EQ(*quarantine_->Get(id).value().status.data(), 'h');  // still held
+}
+
+TEST_F(HttpApiTest, SessionLoginCsrfAndTheQuarantineLifecycle) {
+  std::string id = HoldOne();
+  auto wrong = client_->Post("/api/v1/login", json{{"user", "admin"}, {"password", "nope"}}.dump(),
+                             "application/json");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  auto login = client_->Post(
+      "/api/v1/login", json{{"user", "admin"}, {"password", kPassword}}.dump(), "application/json");
+  ASSERT_TRUE(login);
+  ASSERT_EQ(login->status, 200);
+  std::string cookie = login->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  std::string session = cookie.substr(0, cookie.find(';'));
+  std::string csrf = Body(login)["csrf"];
+  httplib::Headers with_cookie = {{"Cookie", session}};
+  auto list = client_->Get("/api/v1/quarantine?status=held", with_cookie);
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200);
+  json items = Body(list)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["id"], id);
+  EXPECT_EQ(items[0]["verdicts"][0]["suggestion"], "ops@army.mil");
+  auto detail = client_->Get("/api/v1/quarantine/" + id, with_cookie);
+  ASSERT_TRUE(detail);
+  EXPECT_EQ(Body(detail)["suggested_recipients"][0], "ops@army.mil");
+  // State changes need the CSRF header.
+  auto no_csrf =
+      client_->Post("/api/v1/quarantine/" + id + "/delete", with_cookie, "", "application/json");
+  ASSERT_TRUE(no_csrf);
+  EXPECT_EQ(no_csrf->status, 403);
+  httplib::Headers full = {{"Cookie", session}, {"X-CSRF-Token", csrf}};
+  // The relay is down: the release fails with 502 and the message stays held.
+  auto release = client_->Post("/api/v1/quarantine/" + id + "/release", full,
+                               json{{"to_suggestion", true}}.dump(), "application/json");
+  ASSERT_TRUE(release);
+  EXPECT_EQ(release->status, 502) << release->body;
+  EXPECT_EQ(quarantine_->Get(id)->status, "held");
+  auto del = client_->Post("/api/v1/quarantine/" + id + "/delete", full, "", "application/json");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 200) << del->body;
+  auto again = client_->Post("/api/v1/quarantine/" + id + "/delete", full, "", "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 409);
+  auto events = client_->Get("/api/v1/events", with_cookie);
+  ASSERT_TRUE(events);
+  std::string kinds;
+  const json event_list = Body(events);
+  for (const json& e : event_list["items"]) kinds += e["kind"].get<std::string>() + ",";
+  EXPECT_NE(kinds.find("deleted,"), std::string::npos) << kinds;
+  EXPECT_NE(kinds.find("release-failed,"), std::string::npos) << kinds;
+  EXPECT_NE(kinds.find("login,"), std::string::npos) << kinds;
+  auto stats = client_->Get("/api/v1/stats?days=7", with_cookie);
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(Body(stats)["quarantine"]["deleted"], 1);
+  auto logout = client_->Post("/api/v1/logout", full, "", "application/json");
+  ASSERT_TRUE(logout);
+  EXPECT_EQ(logout->status, 200);
+  auto after = client_->Get("/api/v1/quarantine", with_cookie);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 401);
+}
+
+TEST_F(HttpApiTest, WrongIdsAndParameters) {
+  auto unknown = client_->Get("/api/v1/quarantine/0123456789abcdef0123456789abcdef", Admin());
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  auto malformed = client_->Get("/api/v1/quarantine/../../etc/passwd", Admin());
+  ASSERT_TRUE(malformed);
+  EXPECT_GE(malformed->status, 400);
+  EXPECT_LT(malformed->status, 500);
+  auto bad_limit = client_->Get("/api/v1/quarantine?limit=-5", Admin());
+  ASSERT_TRUE(bad_limit);
+  EXPECT_EQ(bad_limit->status, 400);
+  auto bad_status = client_->Get("/api/v1/quarantine?status=whatever", Admin());
+  ASSERT_TRUE(bad_status);
+  EXPECT_EQ(bad_status->status, 400);
+  auto bad_release = client_->Post("/api/v1/quarantine/0123456789abcdef0123456789abcdef/release",
+                                   Admin(), "[1,2", "application/json");
+  ASSERT_TRUE(bad_release);
+  EXPECT_EQ(bad_release->status, 400);
+}
+
+TEST_F(HttpApiTest, RepeatedFailedLoginsAreThrottled) {
+  int last = 0;
+  for (int i = 0; i < 7; ++i) {
+    auto r = client_->Post("/api/v1/login", json{{"user", "admin"}, {"password", "x"}}.dump(),
+                           "application/json");
+    ASSERT_TRUE(r);
+    last = r->status;
+  }
+  EXPECT_EQ(last, 429);
+}
+
+TEST_F(HttpApiTest, SenderLinks) {
+  std::string id = HoldOne();
+  std::string link = ApiServer::SenderLink(services_, id);
+  std::string token = link.substr(link.rfind('/') + 1);
+  auto page = client_->Get("/s/" + token);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("sender.js"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+            std::string::npos);
+  auto view = client_->Get("/api/v1/sender/" + token);
+  ASSERT_TRUE(view);
+  ASSERT_EQ(view->status, 200);
+  EXPECT_EQ(Body(view)["suggested_recipients"][0], "ops@army.mil");
+  EXPECT_EQ(Body(view)["recipients"][0], "ops@army.ml");
+  // Forged and expired links.
+  std::string forged = token;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  auto f = client_->Get("/api/v1/sender/" + forged);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->status, 403);
+  auto expired = client_->Get("/api/v1/sender/" + signer_->Sign(id, 1000));
+  ASSERT_TRUE(expired);
+  EXPECT_EQ(expired->status, 410);
+  auto fd = client_->Post("/api/v1/sender/" + forged + "/delete", "{}", "application/json");
+  ASSERT_TRUE(fd);
+  EXPECT_EQ(fd->status, 403);
+  auto bad_to = client_->Post("/api/v1/sender/" + token + "/release",
+                              json{{"to", "somewhere"}}.dump(), "application/json");
+  ASSERT_TRUE(bad_to);
+  EXPECT_EQ(bad_to->status, 400);
+  // The sender discards it; the link then reports it is no longer held.
+  auto del = client_->Post("/api/v1/sender/" + token + "/delete", "{}", "application/json");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 200);
+  EXPECT_EQ(quarantine_->Get(id)->actor, "sender:alice@example.mil");
+  auto again = client_->Post("/api/v1/sender/" + token + "/delete", "{}", "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 409);
+}
+
+TEST_F(HttpApiTest, SendersCannotOverrideAContentHold) {
+  // A typo hold may be sent as written by its sender (the default policy);
+  // a hold by a content rule may not.
+  std::string typo = HoldOne();
+  auto view = client_->Get("/api/v1/sender/" + signer_->Sign(typo, 4102444800));
+  ASSERT_TRUE(view);
+  EXPECT_EQ(Body(view)["can_send_as_written"], true);
+  HeldMessage cui = *quarantine_->Get(typo);
+  cui.rule = "cui-outside";
+  std::string id = *quarantine_->Hold(cui);
+  std::string token = signer_->Sign(id, 4102444800);
+  auto v = client_->Get("/api/v1/sender/" + token);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(Body(v)["can_send_as_written"], false);
+  auto r = client_->Post("/api/v1/sender/" + token + "/release", json{{"to", "as-written"}}.dump(),
+                         "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  EXPECT_EQ(quarantine_->Get(id)->status, "held");
+}
+
+TEST_F(HttpApiTest, ConsoleAssets) {
+  auto index = client_->Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("console.js"), std::string::npos);
+  auto js = client_->Get("/console.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->get_header_value("Content-Type").rfind("text/javascript", 0), 0u);
+  auto missing = client_->Get("/nothing.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+}
+
+}  // namespace
+}  // namespace sendguard
