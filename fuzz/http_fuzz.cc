@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sendguard::Limits limits;
   limits.max_message_bytes = 1 << 20;
   limits.max_depth = 4;
-  limits.max_time_ms = 2000;
+  limits.max_time = std::chrono::milliseconds(2000);
   (void)sendguard::ParseMessage(in->raw, in->envelope, limits);
   return 0;
 }

@@ -24,6 +24,14 @@ struct ServeOptions {
 };
 
 int RunServe(const ServeOptions& o) {
+  // SIGTERM and SIGINT are taken by one waiting thread (sigwait), never by
+  // whichever thread the kernel picks: blocked before any thread starts,
+  // so every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   auto fail = [](const std::string& why) {
     std::cerr << "sendguard serve: " << why << "\n";
     return kExitUsage;
@@ -103,13 +111,6 @@ int RunServe(const ServeOptions& o) {
   if (server) {
     services.sender_link = [&api](const std::string& id) { return ApiServer::SenderLink(api, id); };
   }
-  // SIGTERM and SIGINT are taken by sigwait (HTTP only) or libmilter, not
-  // by whichever thread the kernel picks.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::thread http_thread;
   if (server) http_thread = std::thread([&server] { server->Run(); });
   std::cerr << "sendguard serve: " << (milter.empty() ? "" : "milter on " + milter + "; ")

@@ -4,39 +4,12 @@
 
 #include <map>
 
+#include "tests/fake_quarantine_store.h"
+
 namespace sendguard {
 namespace {
 
-// A quarantine that keeps messages in memory, or refuses every hold.
-class FakeStore : public QuarantineStore {
- public:
-  bool refuse = false;
-  std::vector<HeldMessage> held;
-
-  Result<std::string> Hold(HeldMessage m) override {
-    if (refuse) return UnavailableError("disk full");
-    m.id = "id" + std::to_string(held.size());
-    held.push_back(m);
-    return m.id;
-  }
-  Result<std::vector<HeldMessage>> List(std::string_view, std::string_view, int, int) override {
-    return held;
-  }
-  Result<std::map<std::string, std::int64_t>> CountByStatus() override {
-    return std::map<std::string, std::int64_t>{{"held", static_cast<std::int64_t>(held.size())}};
-  }
-  Result<HeldMessage> Get(std::string_view) override { return NotFoundError("no"); }
-  Status Transition(std::string_view, std::string_view, std::string_view, std::string_view,
-                    std::string_view) override {
-    return Status();
-  }
-  Status AddEvent(std::string_view, std::string_view, std::string_view, std::string_view) override {
-    return Status();
-  }
-  Result<std::vector<AuditEvent>> Events(int, std::int64_t) override {
-    return std::vector<AuditEvent>{};
-  }
-};
+using FakeStore = testing::FakeQuarantineStore;
 
 class FilterTest : public ::testing::Test {
  protected:

@@ -1,186 +1,207 @@
 #include "milter/milter.h"
 
-#include <libmilter/mfapi.h>
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <csignal>
 #include <cstring>
 #include <iostream>
-#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "milter/milter_session.h"
 
 namespace sendguard {
 namespace {
 
-const FilterServices* g_services = nullptr;
+constexpr int kIdleTimeoutMs = 600 * 1000;  // an MTA connection silent this long is closed
 
-// Per MTA connection. Steps the MTA agreed not to wait for (SMFIP_NR_*)
-// must answer SMFIS_NOREPLY; a failure in one of them is remembered and
-// answered at end of message instead.
-struct Connection {
-  unsigned long steps = 0;  // negotiated SMFIP_* flags
-  bool leading_space = false;
-  std::unique_ptr<FilterTransaction> tx;
+// "inet:PORT@HOST", "inet6:PORT@HOST", "unix:PATH" / "local:PATH" → a
+// listening socket.
+Result<int> Listen(const std::string& spec) {
+  std::size_t colon = spec.find(':');
+  if (colon == std::string::npos) return InvalidArgumentError("bad milter socket '" + spec + "'");
+  const std::string kind = spec.substr(0, colon), rest = spec.substr(colon + 1);
+  if (kind == "unix" || kind == "local") {
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (rest.empty() || rest.size() >= sizeof(addr.sun_path)) {
+      return InvalidArgumentError("bad milter socket path '" + rest + "'");
+    }
+    std::memcpy(addr.sun_path, rest.c_str(), rest.size() + 1);
+    struct stat st {};
+    if (lstat(rest.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) unlink(rest.c_str());  // stale
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return UnavailableError(std::string("socket: ") + std::strerror(errno));
+    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd, 128) != 0) {
+      int e = errno;
+      close(fd);
+      return UnavailableError("cannot listen on " + spec + ": " + std::strerror(e));
+    }
+    return fd;
+  }
+  if (kind != "inet" && kind != "inet6") {
+    return InvalidArgumentError("bad milter socket '" + spec + "' (inet:, inet6: or unix:)");
+  }
+  std::size_t at = rest.find('@');
+  const std::string port = rest.substr(0, at);
+  std::string host = at == std::string::npos ? "" : rest.substr(at + 1);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  addrinfo hints{};
+  hints.ai_family = kind == "inet6" ? AF_INET6 : AF_INET;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* res = nullptr;
+  if (int rc = getaddrinfo(host.empty() ? nullptr : host.c_str(), port.c_str(), &hints, &res);
+      rc != 0) {
+    return InvalidArgumentError("bad milter socket '" + spec + "': " + gai_strerror(rc));
+  }
+  int fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int one = 1;
+  if (fd >= 0) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, 128) != 0) {
+    int e = errno;
+    if (fd >= 0) close(fd);
+    freeaddrinfo(res);
+    return UnavailableError("cannot listen on " + spec + ": " + std::strerror(e));
+  }
+  freeaddrinfo(res);
+  return fd;
+}
+
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// One MTA connection: read what is there, answer what is complete.
+void Serve(int fd, const FilterServices& services) {
+  MilterSession session(services);
+  std::string in, out;
+  char buf[64 * 1024];
+  for (;;) {
+    pollfd p{fd, POLLIN, 0};
+    int r = poll(&p, 1, kIdleTimeoutMs);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;  // idle too long, or an error
+    ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    in.append(buf, static_cast<std::size_t>(n));
+    bool open = session.Process(&in, &out);
+    if (!out.empty() && !WriteAll(fd, out)) break;
+    out.clear();
+    if (!open) break;
+  }
+}
+
+// The connections being served, so that a stop can end them.
+class Connections {
+ public:
+  void Add(int fd) {
+    std::lock_guard<std::mutex> lock(mu_);
+    fds_.insert(fd);
+  }
+  void Remove(int fd) {
+    std::lock_guard<std::mutex> lock(mu_);
+    fds_.erase(fd);
+    close(fd);
+    cv_.notify_all();
+  }
+  // Ends every connection (a message not yet judged is tempfailed by the
+  // MTA) and waits until no thread uses the services any more.
+  void CloseAllAndWait() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (int fd : fds_) shutdown(fd, SHUT_RD);
+    if (cv_.wait_for(lock, std::chrono::seconds(30), [this] { return fds_.empty(); })) return;
+    for (int fd : fds_) shutdown(fd, SHUT_RDWR);  // a writer stuck on an MTA that stopped reading
+    cv_.wait(lock, [this] { return fds_.empty(); });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::set<int> fds_;
 };
-
-Connection* Conn(SMFICTX* ctx) { return static_cast<Connection*>(smfi_getpriv(ctx)); }
-
-// The reply for a step: none when the MTA does not wait for one.
-sfsistat Reply(const Connection* c, unsigned long no_reply_flag, bool ok) {
-  if (c != nullptr && (c->steps & no_reply_flag) != 0) return SMFIS_NOREPLY;
-  return ok ? SMFIS_CONTINUE : SMFIS_TEMPFAIL;
-}
-
-// Asks the MTA to skip what the filter does not use and not to wait for
-// replies before end of message: one round trip per message instead of one
-// per header.
-sfsistat OnNegotiate(SMFICTX* ctx, unsigned long actions, unsigned long steps, unsigned long,
-                     unsigned long, unsigned long* want_actions, unsigned long* want_steps,
-                     unsigned long* pf2, unsigned long* pf3) {
-  auto* c = new (std::nothrow) Connection();
-  if (c == nullptr) return SMFIS_REJECT;  // libmilter: refuse the connection (MTA default action)
-  smfi_setpriv(ctx, c);
-  *want_actions = actions & (SMFIF_ADDHDRS | SMFIF_DELRCPT | SMFIF_QUARANTINE | SMFIF_SETSYMLIST);
-  if ((actions & SMFIF_SETSYMLIST) != 0) {
-    // Only the queue id, at end of message: no macro traffic before it.
-    for (int stage :
-         {SMFIM_CONNECT, SMFIM_HELO, SMFIM_ENVFROM, SMFIM_ENVRCPT, SMFIM_DATA, SMFIM_EOH}) {
-      (void)smfi_setsymlist(ctx, stage, const_cast<char*>(""));  // best effort
-    }
-    (void)smfi_setsymlist(ctx, SMFIM_EOM, const_cast<char*>("i"));
-  }
-  const unsigned long wanted = SMFIP_NOHELO | SMFIP_NOUNKNOWN | SMFIP_NODATA | SMFIP_NR_CONN |
-                               SMFIP_NR_MAIL | SMFIP_NR_RCPT | SMFIP_NR_HDR | SMFIP_NR_EOH |
-                               SMFIP_NR_BODY | SMFIP_HDR_LEADSPC;
-  c->steps = steps & wanted;
-  c->leading_space = (c->steps & SMFIP_HDR_LEADSPC) != 0;
-  *want_steps = c->steps;
-  *pf2 = 0;
-  *pf3 = 0;
-  return SMFIS_CONTINUE;
-}
-
-sfsistat OnConnect(SMFICTX* ctx, char*, _SOCK_ADDR*) {
-  return Reply(Conn(ctx), SMFIP_NR_CONN, Conn(ctx) != nullptr);
-}
-
-sfsistat OnMailFrom(SMFICTX* ctx, char** argv) {
-  Connection* c = Conn(ctx);
-  if (c == nullptr) return SMFIS_TEMPFAIL;
-  c->tx = std::make_unique<FilterTransaction>(*g_services);
-  c->tx->MailFrom(argv[0] != nullptr ? argv[0] : "");
-  return Reply(c, SMFIP_NR_MAIL, true);
-}
-
-sfsistat OnRcpt(SMFICTX* ctx, char** argv) {
-  Connection* c = Conn(ctx);
-  if (c == nullptr || !c->tx) return Reply(c, SMFIP_NR_RCPT, false);
-  if (argv[0] != nullptr) c->tx->Rcpt(argv[0]);
-  return Reply(c, SMFIP_NR_RCPT, true);
-}
-
-sfsistat OnHeader(SMFICTX* ctx, char* name, char* value) {
-  Connection* c = Conn(ctx);
-  if (c == nullptr || !c->tx) return Reply(c, SMFIP_NR_HDR, false);
-  std::string_view v = value != nullptr ? value : "";
-  // With SMFIP_HDR_LEADSPC the value is exactly what followed the colon.
-  if (c->leading_space && !v.empty() && v.front() == ' ') v.remove_prefix(1);
-  c->tx->Header(name != nullptr ? name : "", v);
-  return Reply(c, SMFIP_NR_HDR, true);
-}
-
-sfsistat OnEndOfHeaders(SMFICTX* ctx) {
-  Connection* c = Conn(ctx);
-  if (c == nullptr || !c->tx) return Reply(c, SMFIP_NR_EOH, false);
-  c->tx->EndOfHeaders();
-  return Reply(c, SMFIP_NR_EOH, true);
-}
-
-sfsistat OnBody(SMFICTX* ctx, unsigned char* data, size_t size) {
-  Connection* c = Conn(ctx);
-  if (c == nullptr || !c->tx) return Reply(c, SMFIP_NR_BODY, false);
-  c->tx->Body(std::string_view(reinterpret_cast<const char*>(data), size));
-  return Reply(c, SMFIP_NR_BODY, true);
-}
-
-sfsistat OnEndOfMessage(SMFICTX* ctx) {
-  Connection* c = Conn(ctx);
-  if (c == nullptr || !c->tx) {
-    // A step before failed without being able to say so: the message was
-    // not collected in full, so it must not pass unchecked.
-    smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                  const_cast<char*>("sendguard could not check this message, please try again"));
-    return SMFIS_TEMPFAIL;
-  }
-  if (const char* qid = smfi_getsymval(ctx, const_cast<char*>("i")); qid != nullptr) {
-    c->tx->SetQueueId(qid);
-  }
-  Verdict v = c->tx->Finish();
-  c->tx.reset();
-  for (const auto& [name, value] : v.add_headers) {
-    if (smfi_addheader(ctx, const_cast<char*>(name.c_str()), const_cast<char*>(value.c_str())) !=
-        MI_SUCCESS) {
-      return SMFIS_TEMPFAIL;  // a header we must add could not be: do not pass it on
-    }
-  }
-  for (const std::string& r : v.delete_recipients) {
-    std::string bracketed = "<" + r + ">";
-    if (smfi_delrcpt(ctx, const_cast<char*>(bracketed.c_str())) != MI_SUCCESS) {
-      return SMFIS_TEMPFAIL;  // the held recipient would still get it
-    }
-  }
-  switch (v.kind) {
-    case Verdict::Kind::kAccept:
-      return SMFIS_ACCEPT;
-    case Verdict::Kind::kDiscard:
-      return SMFIS_DISCARD;
-    case Verdict::Kind::kReject:
-    case Verdict::Kind::kTempfail:
-      smfi_setreply(ctx, const_cast<char*>(v.code.c_str()), const_cast<char*>(v.xcode.c_str()),
-                    const_cast<char*>(v.text.c_str()));
-      return v.kind == Verdict::Kind::kReject ? SMFIS_REJECT : SMFIS_TEMPFAIL;
-  }
-  return SMFIS_TEMPFAIL;
-}
-
-sfsistat OnAbort(SMFICTX* ctx) {
-  if (Connection* c = Conn(ctx); c != nullptr) c->tx.reset();
-  return SMFIS_CONTINUE;
-}
-
-sfsistat OnClose(SMFICTX* ctx) {
-  delete Conn(ctx);
-  smfi_setpriv(ctx, nullptr);
-  return SMFIS_CONTINUE;
-}
 
 }  // namespace
 
-Status RunMilter(const std::string& socket, const FilterServices& services) {
-  g_services = &services;
-  struct smfiDesc desc;
-  std::memset(&desc, 0, sizeof desc);
-  desc.xxfi_name = const_cast<char*>("sendguard");
-  desc.xxfi_version = SMFI_VERSION;
-  desc.xxfi_flags = SMFIF_ADDHDRS | SMFIF_DELRCPT | SMFIF_QUARANTINE;
-  desc.xxfi_connect = OnConnect;
-  desc.xxfi_envfrom = OnMailFrom;
-  desc.xxfi_envrcpt = OnRcpt;
-  desc.xxfi_header = OnHeader;
-  desc.xxfi_eoh = OnEndOfHeaders;
-  desc.xxfi_body = OnBody;
-  desc.xxfi_eom = OnEndOfMessage;
-  desc.xxfi_abort = OnAbort;
-  desc.xxfi_close = OnClose;
-  desc.xxfi_negotiate = OnNegotiate;
-  if (smfi_setconn(const_cast<char*>(socket.c_str())) == MI_FAILURE) {
-    return InvalidArgumentError("bad milter socket '" + socket + "'");
+Status RunMilter(const std::string& socket_spec, const FilterServices& services) {
+  Result<int> listener = Listen(socket_spec);
+  if (!listener.ok()) return listener.status();
+  const int lfd = *listener;
+  // SIGTERM / SIGINT end the server: taken by one thread with sigwait.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::atomic<bool> stopping{false};
+  std::thread signal_thread([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    stopping = true;
+    shutdown(lfd, SHUT_RDWR);  // wakes accept()
+  });
+  Connections connections;
+  while (!stopping) {
+    int fd = accept4(lfd, nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd < 0) {
+      if (stopping) break;
+      if (errno == EINTR || errno == ECONNABORTED || errno == EMFILE || errno == ENFILE ||
+          errno == ENOBUFS || errno == ENOMEM) {
+        if (errno != EINTR && errno != ECONNABORTED) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        continue;
+      }
+      std::cerr << "sendguard milter: accept: " << std::strerror(errno) << "\n";
+      break;
+    }
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);  // fails harmlessly on unix sockets
+    connections.Add(fd);
+    try {
+      std::thread([fd, &services, &connections] {
+        Serve(fd, services);
+        connections.Remove(fd);
+      }).detach();
+    } catch (const std::system_error& e) {
+      std::cerr << "sendguard milter: cannot start a thread: " << e.what() << "\n";
+      connections.Remove(fd);  // the MTA applies milter_default_action (tempfail)
+    }
   }
-  if (smfi_register(desc) == MI_FAILURE) return InternalError("smfi_register failed");
-  if (socket.rfind("unix:", 0) == 0 || socket.rfind("local:", 0) == 0) {
-    (void)smfi_opensocket(true);  // remove a stale socket file; smfi_main reports real errors
+  if (!stopping) {
+    // The accept loop failed on its own: release the signal thread.
+    stopping = true;
+    pthread_kill(signal_thread.native_handle(), SIGTERM);
   }
-  if (smfi_main() == MI_FAILURE) {
-    return UnavailableError("the milter could not listen on '" + socket + "' or failed");
+  signal_thread.join();
+  close(lfd);
+  if (socket_spec.rfind("unix:", 0) == 0 || socket_spec.rfind("local:", 0) == 0) {
+    unlink(socket_spec.substr(socket_spec.find(':') + 1).c_str());
   }
-  return Status();
+  connections.CloseAllAndWait();
+  return OkStatus();
 }
 
 }  // namespace sendguard
