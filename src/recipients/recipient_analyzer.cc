@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "recipients/known_domains.h"
 #include "recipients/skeleton.h"
@@ -145,6 +146,38 @@ RecipientAnalyzer::RecipientAnalyzer(RecipientOptions options, const History& hi
   for (const std::string& d : webmail_)
     intended.push_back(IntendedDomain{d, 0, DomainOrigin::kBuiltin});
   index_ = std::make_unique<TypoIndex>(std::move(intended));
+  MarkQuietHistoryDomains();
+}
+
+void RecipientAnalyzer::MarkQuietHistoryDomains() {
+  const std::size_t n = index_->size();
+  quiet_.assign(n, 0);
+  auto work = [this](std::size_t begin, std::size_t end) {
+    for (std::size_t id = begin; id < end; ++id) {
+      const IntendedDomain& e = index_->domain(static_cast<std::uint32_t>(id));
+      if (e.origin != DomainOrigin::kHistory) continue;
+      Result<DomainName> d = ParseDomain(e.domain);
+      if (!d.ok() || d->ascii != e.domain) continue;
+      const IntendedDomain* exact = index_->FindExact(d->ascii);
+      const IntendedDomain* reg =
+          d->ascii == d->registrable ? exact : index_->FindExact(d->registrable);
+      std::uint64_t candidate =
+          std::max(exact != nullptr ? exact->messages : 0, reg != nullptr ? reg->messages : 0);
+      if (candidate < options_.established_messages && !BestNearMiss(*d, candidate)) {
+        quiet_[id] = 1;
+      }
+    }
+  };
+  // Large histories are worked through on every core (each thread writes
+  // its own range of quiet_).
+  const std::size_t threads =
+      n < 20000 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back(work, n * t / threads, n * (t + 1) / threads);
+  }
+  work(0, n / threads);
+  for (std::thread& t : pool) t.join();
 }
 
 RecipientAnalyzer::~RecipientAnalyzer() = default;
@@ -263,14 +296,20 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
     const IntendedDomain* e = index_->FindExact(domain);
     return e != nullptr ? e->messages : 0;  // configured and built-in entries add 0
   };
-  std::uint64_t domain_messages = messages(d.ascii);
+  const IntendedDomain* exact = index_->FindExact(d.ascii);
+  std::uint64_t domain_messages = exact != nullptr ? exact->messages : 0;
   std::uint64_t registrable_messages =
       d.ascii == d.registrable ? domain_messages : messages(d.registrable);
   std::uint64_t candidate_messages = std::max(domain_messages, registrable_messages);
   bool established =
       IsTrusted(d) || IsWebmail(d) || candidate_messages >= options_.established_messages;
+  // A history domain known to be near nothing bigger needs no search.
+  const bool quiet =
+      exact != nullptr && quiet_[static_cast<std::size_t>(exact - &index_->domain(0))] != 0;
   if (!established) {
-    if (std::optional<Scored> best = BestNearMiss(d, candidate_messages)) {
+    std::optional<Scored> best;
+    if (!quiet) best = BestNearMiss(d, candidate_messages);
+    if (best) {
       raise(RiskOf(best->score));
       v.reasons.push_back({std::string(ReasonCode(best->kind)), best->detail});
       v.suggestion = std::string(LocalPart(v.address)) + "@" + best->suggestion_domain;
