@@ -156,6 +156,17 @@ TEST_F(HttpApiTest, CheckRefusesBadInput) {
   EXPECT_EQ(huge->status, 413);
 }
 
+TEST_F(HttpApiTest, ForwardedRequestsAreNotLoopback) {
+  json draft = {{"recipients", {"ops@army.mil"}}, {"body", "hello"}};
+  httplib::Headers proxied = {{"X-Forwarded-For", "203.0.113.9"}};
+  auto check = client_->Post("/api/v1/check", proxied, draft.dump(), "application/json");
+  ASSERT_TRUE(check);
+  EXPECT_EQ(check->status, 403);
+  auto metrics = client_->Get("/metrics", proxied);
+  ASSERT_TRUE(metrics);
+  EXPECT_EQ(metrics->status, 401);
+}
+
 TEST_F(HttpApiTest, CheckNeedsATokenOnceOneIsConfigured) {
   Stop();
   Start({kApiToken});

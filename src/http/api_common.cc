@@ -62,6 +62,11 @@ bool Api::HasBearer(const httplib::Request& req, const std::vector<std::string>&
 }
 
 bool Api::IsLoopback(const httplib::Request& req) {
+  // A request a proxy forwarded is not the local client it appears to be.
+  if (req.has_header("X-Forwarded-For") || req.has_header("Forwarded") ||
+      req.has_header("X-Real-IP")) {
+    return false;
+  }
   return req.remote_addr == "127.0.0.1" || req.remote_addr == "::1" ||
          req.remote_addr.rfind("127.", 0) == 0 || req.remote_addr == "::ffff:127.0.0.1";
 }

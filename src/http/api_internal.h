@@ -47,6 +47,8 @@ class Api {
   std::optional<Caller> RequireAdmin(const httplib::Request& req, httplib::Response& res);
   // Bearer token among `tokens` (constant-time comparison).
   static bool HasBearer(const httplib::Request& req, const std::vector<std::string>& tokens);
+  // A client on this host, not one a proxy forwarded (X-Forwarded-For,
+  // Forwarded, X-Real-IP).
   static bool IsLoopback(const httplib::Request& req);
   static std::string Cookie(const httplib::Request& req, std::string_view name);
 
