@@ -9,6 +9,7 @@
 #include "policy/decision.h"
 #include "recipients/recipient_analyzer.h"
 #include "sendguard/message.h"
+#include "store/quarantine_store.h"
 
 namespace sendguard {
 
@@ -26,6 +27,10 @@ nlohmann::json RecipientJson(const RecipientVerdict& verdict);
 
 // {"detector", "category", "confidence", "count", "where", "sample"[, "level"]}
 nlohmann::json FindingJson(const Finding& finding);
+
+// A held message without its bytes or decision: id, times, envelope,
+// subject, rule, reason, status and who changed it last.
+nlohmann::json HeldMessageJson(const HeldMessage& held);
 
 }  // namespace sendguard
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/message_json.h"
 #include "delivery/release.h"
 #include "delivery/smtp_sender.h"
 #include "http/api_server.h"
@@ -29,21 +30,6 @@ std::string Actor(const std::string& by) {
     if (const char* v = std::getenv(var); v != nullptr && *v != '\0') return v;
   }
   return "cli";
-}
-
-nlohmann::json HeldJson(const HeldMessage& h) {
-  return {{"id", h.id},
-          {"created", h.created},
-          {"mail_from", h.mail_from},
-          {"recipients", h.recipients},
-          {"subject", h.subject},
-          {"action", h.action},
-          {"rule", h.rule},
-          {"reason", h.reason},
-          {"status", h.status},
-          {"updated", h.updated},
-          {"actor", h.actor},
-          {"note", h.note}};
 }
 
 std::string Dump(const nlohmann::json& j) {
@@ -72,7 +58,7 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
     if (!list.ok()) return fail(list.status().message(), kExitInputError);
     for (const HeldMessage& h : *list) {
       if (o.json) {
-        std::cout << Dump(HeldJson(h)) << "\n";
+        std::cout << Dump(HeldMessageJson(h)) << "\n";
       } else {
         std::string rcpts;
         for (const std::string& r : h.recipients) rcpts += (rcpts.empty() ? "" : ",") + r;
@@ -88,7 +74,7 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
     if (o.raw) {
       std::cout << h->raw;
     } else {
-      nlohmann::json j = HeldJson(*h);
+      nlohmann::json j = HeldMessageJson(*h);
       j["decision"] = nlohmann::json::parse(h->decision_json, nullptr, false);
       std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "cli/message_json.h"
 #include "http/api_internal.h"
 
 namespace sendguard::http_internal {
@@ -136,27 +137,13 @@ void Api::LoginSucceeded(const std::string& addr) {
 }
 
 json HeldJson(const HeldMessage& h) {
+  json out = HeldMessageJson(h);
   json decision = json::parse(h.decision_json, nullptr, false);
-  json recipients = json::array();
-  json findings = json::array();
-  if (!decision.is_discarded() && decision.is_object()) {
-    if (decision.contains("recipients")) recipients = decision["recipients"];
-    if (decision.contains("findings")) findings = decision["findings"];
-  }
-  return {{"id", h.id},
-          {"created", h.created},
-          {"mail_from", h.mail_from},
-          {"recipients", h.recipients},
-          {"subject", h.subject},
-          {"action", h.action},
-          {"rule", h.rule},
-          {"reason", h.reason},
-          {"status", h.status},
-          {"updated", h.updated},
-          {"actor", h.actor},
-          {"note", h.note},
-          {"verdicts", recipients},
-          {"findings", findings}};
+  const bool usable = !decision.is_discarded() && decision.is_object();
+  out["verdicts"] =
+      usable && decision.contains("recipients") ? decision["recipients"] : json::array();
+  out["findings"] = usable && decision.contains("findings") ? decision["findings"] : json::array();
+  return out;
 }
 
 }  // namespace sendguard::http_internal

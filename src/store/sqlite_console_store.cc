@@ -8,17 +8,6 @@
 namespace sendguard {
 namespace {
 
-std::string Column(sqlite3_stmt* s, int i) {
-  const void* p = sqlite3_column_blob(s, i);
-  int n = sqlite3_column_bytes(s, i);
-  return p != nullptr ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(n))
-                      : std::string();
-}
-
-void Bind(sqlite3_stmt* s, int i, std::string_view v) {
-  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-}
-
 bool ValidUser(std::string_view user) {
   if (user.empty() || user.size() > 64) return false;
   for (char c : user) {
@@ -49,8 +38,8 @@ class SqliteConsoleStore : public ConsoleStore {
         "INSERT INTO accounts(name, hash) VALUES(?1, ?2) "
         "ON CONFLICT(name) DO UPDATE SET hash = excluded.hash");
     if (!s.ok()) return s.status();
-    Bind(s->get(), 1, user);
-    Bind(s->get(), 2, hash);
+    SqliteBind(s->get(), 1, user);
+    SqliteBind(s->get(), 2, hash);
     if (sqlite3_step(s->get()) != SQLITE_DONE) return db_->Error("store the account");
     return OkStatus();
   }
@@ -61,10 +50,10 @@ class SqliteConsoleStore : public ConsoleStore {
       std::lock_guard<std::mutex> lock(mu_);
       Result<SqliteStmt> s = db_->Prepare("SELECT hash FROM accounts WHERE name = ?1");
       if (!s.ok()) return s.status();
-      Bind(s->get(), 1, user);
+      SqliteBind(s->get(), 1, user);
       int rc = sqlite3_step(s->get());
       if (rc == SQLITE_ROW) {
-        hash = Column(s->get(), 0);
+        hash = SqliteColumn(s->get(), 0);
       } else if (rc != SQLITE_DONE) {
         return db_->Error("read the account");
       }
@@ -85,7 +74,7 @@ class SqliteConsoleStore : public ConsoleStore {
     if (!s.ok()) return s.status();
     std::vector<std::string> out;
     int rc;
-    while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) out.push_back(Column(s->get(), 0));
+    while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) out.push_back(SqliteColumn(s->get(), 0));
     if (rc != SQLITE_DONE) return db_->Error("list accounts");
     return out;
   }
@@ -98,15 +87,15 @@ class SqliteConsoleStore : public ConsoleStore {
     Result<SqliteStmt> ins =
         db_->Prepare("INSERT OR IGNORE INTO secrets(name, value) VALUES(?1, ?2)");
     if (!ins.ok()) return ins.status();
-    Bind(ins->get(), 1, name);
+    SqliteBind(ins->get(), 1, name);
     sqlite3_bind_blob(ins->get(), 2, fresh.data(), static_cast<int>(fresh.size()),
                       SQLITE_TRANSIENT);
     if (sqlite3_step(ins->get()) != SQLITE_DONE) return db_->Error("store a secret");
     Result<SqliteStmt> sel = db_->Prepare("SELECT value FROM secrets WHERE name = ?1");
     if (!sel.ok()) return sel.status();
-    Bind(sel->get(), 1, name);
+    SqliteBind(sel->get(), 1, name);
     if (sqlite3_step(sel->get()) != SQLITE_ROW) return db_->Error("read a secret");
-    return Column(sel->get(), 0);
+    return SqliteColumn(sel->get(), 0);
   }
 
   Status AddDecisionCounts(const std::vector<DecisionCount>& counts) override {
@@ -120,11 +109,11 @@ class SqliteConsoleStore : public ConsoleStore {
     if (Status e = db_->Exec("BEGIN IMMEDIATE"); !e.ok()) return e;
     for (const DecisionCount& c : counts) {
       sqlite3_reset(s->get());
-      Bind(s->get(), 1, c.day);
-      Bind(s->get(), 2, c.action);
-      Bind(s->get(), 3, c.rule);
-      Bind(s->get(), 4, c.domain);
-      Bind(s->get(), 5, c.intended);
+      SqliteBind(s->get(), 1, c.day);
+      SqliteBind(s->get(), 2, c.action);
+      SqliteBind(s->get(), 3, c.rule);
+      SqliteBind(s->get(), 4, c.domain);
+      SqliteBind(s->get(), 5, c.intended);
       sqlite3_bind_int64(s->get(), 6, c.count);
       if (sqlite3_step(s->get()) != SQLITE_DONE) return db_->Rollback("add decision counts");
     }
@@ -137,13 +126,13 @@ class SqliteConsoleStore : public ConsoleStore {
         "SELECT day, action, rule, domain, intended, count FROM decision_counts "
         "WHERE day >= ?1 ORDER BY day, action, rule, domain");
     if (!s.ok()) return s.status();
-    Bind(s->get(), 1, since_day);
+    SqliteBind(s->get(), 1, since_day);
     std::vector<DecisionCount> out;
     int rc;
     while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
       sqlite3_stmt* st = s->get();
-      out.push_back({Column(st, 0), Column(st, 1), Column(st, 2), Column(st, 3), Column(st, 4),
-                     sqlite3_column_int64(st, 5)});
+      out.push_back({SqliteColumn(st, 0), SqliteColumn(st, 1), SqliteColumn(st, 2),
+                     SqliteColumn(st, 3), SqliteColumn(st, 4), sqlite3_column_int64(st, 5)});
     }
     if (rc != SQLITE_DONE) return db_->Error("read decision counts");
     return out;

@@ -2,6 +2,17 @@
 
 namespace sendguard {
 
+std::string SqliteColumn(sqlite3_stmt* s, int i) {
+  const void* p = sqlite3_column_blob(s, i);
+  int n = sqlite3_column_bytes(s, i);
+  return p != nullptr ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(n))
+                      : std::string();
+}
+
+void SqliteBind(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
 Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, const char* synchronous,
                                                  const std::vector<const char*>& schema,
                                                  bool serialized) {

@@ -20,6 +20,11 @@ struct SqliteStmtFinalizer {
 };
 using SqliteStmt = std::unique_ptr<sqlite3_stmt, SqliteStmtFinalizer>;
 
+// Column `i` of the current row as bytes (text or blob); "" for NULL.
+std::string SqliteColumn(sqlite3_stmt* s, int i);
+// Binds `v` as text to parameter `i` (copied).
+void SqliteBind(sqlite3_stmt* s, int i, std::string_view v);
+
 class SqliteDb {
  public:
   // Opens (creating) `path` in WAL mode, with `synchronous` ("NORMAL" or

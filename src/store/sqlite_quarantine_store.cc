@@ -46,36 +46,25 @@ std::vector<std::string> Split(std::string_view s) {
   return out;
 }
 
-std::string Column(sqlite3_stmt* s, int i) {
-  const void* p = sqlite3_column_blob(s, i);
-  int n = sqlite3_column_bytes(s, i);
-  return p != nullptr ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(n))
-                      : std::string();
-}
-
-void Bind(sqlite3_stmt* s, int i, std::string_view v) {
-  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-}
-
 constexpr const char* kColumns =
     "id, created, mail_from, recipients, subject, action, rule, reason, decision, status, "
     "updated, actor, note";
 
 HeldMessage Row(sqlite3_stmt* s) {
   HeldMessage m;
-  m.id = Column(s, 0);
+  m.id = SqliteColumn(s, 0);
   m.created = sqlite3_column_int64(s, 1);
-  m.mail_from = Column(s, 2);
-  m.recipients = Split(Column(s, 3));
-  m.subject = Column(s, 4);
-  m.action = Column(s, 5);
-  m.rule = Column(s, 6);
-  m.reason = Column(s, 7);
-  m.decision_json = Column(s, 8);
-  m.status = Column(s, 9);
+  m.mail_from = SqliteColumn(s, 2);
+  m.recipients = Split(SqliteColumn(s, 3));
+  m.subject = SqliteColumn(s, 4);
+  m.action = SqliteColumn(s, 5);
+  m.rule = SqliteColumn(s, 6);
+  m.reason = SqliteColumn(s, 7);
+  m.decision_json = SqliteColumn(s, 8);
+  m.status = SqliteColumn(s, 9);
   m.updated = sqlite3_column_int64(s, 10);
-  m.actor = Column(s, 11);
-  m.note = Column(s, 12);
+  m.actor = SqliteColumn(s, 11);
+  m.note = SqliteColumn(s, 12);
   return m;
 }
 
@@ -94,15 +83,15 @@ class SqliteQuarantineStore : public QuarantineStore {
     if (!s.ok()) return s.status();
     sqlite3_stmt* st = s->get();
     const std::int64_t now = Now();
-    Bind(st, 1, *id);
+    SqliteBind(st, 1, *id);
     sqlite3_bind_int64(st, 2, now);
-    Bind(st, 3, m.mail_from);
-    Bind(st, 4, Join(m.recipients));
-    Bind(st, 5, m.subject);
-    Bind(st, 6, m.action);
-    Bind(st, 7, m.rule);
-    Bind(st, 8, m.reason);
-    Bind(st, 9, m.decision_json);
+    SqliteBind(st, 3, m.mail_from);
+    SqliteBind(st, 4, Join(m.recipients));
+    SqliteBind(st, 5, m.subject);
+    SqliteBind(st, 6, m.action);
+    SqliteBind(st, 7, m.rule);
+    SqliteBind(st, 8, m.reason);
+    SqliteBind(st, 9, m.decision_json);
     sqlite3_bind_blob(st, 10, m.raw.data(), static_cast<int>(m.raw.size()), SQLITE_TRANSIENT);
     if (Status e = Begin(); !e.ok()) return e;
     if (sqlite3_step(st) != SQLITE_DONE) return Rollback("store the held message");
@@ -123,10 +112,10 @@ class SqliteQuarantineStore : public QuarantineStore {
         "instr(lower(mail_from || char(10) || recipients || char(10) || subject || char(10) || "
         "rule), lower(?4)) > 0) ORDER BY created DESC, rowid DESC LIMIT ?2 OFFSET ?3");
     if (!s.ok()) return s.status();
-    Bind(s->get(), 1, status);
+    SqliteBind(s->get(), 1, status);
     sqlite3_bind_int(s->get(), 2, limit);
     sqlite3_bind_int(s->get(), 3, offset);
-    Bind(s->get(), 4, search);
+    SqliteBind(s->get(), 4, search);
     std::vector<HeldMessage> out;
     int rc;
     while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) out.push_back(Row(s->get()));
@@ -141,7 +130,7 @@ class SqliteQuarantineStore : public QuarantineStore {
     std::map<std::string, std::int64_t> out;
     int rc;
     while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
-      out[Column(s->get(), 0)] = sqlite3_column_int64(s->get(), 1);
+      out[SqliteColumn(s->get(), 0)] = sqlite3_column_int64(s->get(), 1);
     }
     if (rc != SQLITE_DONE) return Error("count");
     return out;
@@ -152,12 +141,12 @@ class SqliteQuarantineStore : public QuarantineStore {
     Result<SqliteStmt> s =
         Prepare(std::string("SELECT ") + kColumns + ", raw FROM quarantine WHERE id = ?1");
     if (!s.ok()) return s.status();
-    Bind(s->get(), 1, id);
+    SqliteBind(s->get(), 1, id);
     int rc = sqlite3_step(s->get());
     if (rc == SQLITE_DONE) return NotFoundError("no held message " + std::string(id));
     if (rc != SQLITE_ROW) return Error("read");
     HeldMessage m = Row(s->get());
-    m.raw = Column(s->get(), 13);
+    m.raw = SqliteColumn(s->get(), 13);
     return m;
   }
 
@@ -168,12 +157,12 @@ class SqliteQuarantineStore : public QuarantineStore {
         "UPDATE quarantine SET status = ?3, updated = ?4, actor = ?5, note = ?6 "
         "WHERE id = ?1 AND status = ?2");
     if (!s.ok()) return s.status();
-    Bind(s->get(), 1, id);
-    Bind(s->get(), 2, from);
-    Bind(s->get(), 3, to);
+    SqliteBind(s->get(), 1, id);
+    SqliteBind(s->get(), 2, from);
+    SqliteBind(s->get(), 3, to);
     sqlite3_bind_int64(s->get(), 4, Now());
-    Bind(s->get(), 5, actor);
-    Bind(s->get(), 6, note);
+    SqliteBind(s->get(), 5, actor);
+    SqliteBind(s->get(), 6, note);
     if (Status e = Begin(); !e.ok()) return e;
     if (sqlite3_step(s->get()) != SQLITE_DONE) return Rollback("update");
     if (sqlite3_changes(db_->get()) != 1) {
@@ -206,8 +195,8 @@ class SqliteQuarantineStore : public QuarantineStore {
     int rc;
     while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
       sqlite3_stmt* st = s->get();
-      out.push_back({sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), Column(st, 2),
-                     Column(st, 3), Column(st, 4), Column(st, 5)});
+      out.push_back({sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), SqliteColumn(st, 2),
+                     SqliteColumn(st, 3), SqliteColumn(st, 4), SqliteColumn(st, 5)});
     }
     if (rc != SQLITE_DONE) return Error("events");
     return out;
@@ -224,10 +213,10 @@ class SqliteQuarantineStore : public QuarantineStore {
         "INSERT INTO events(time, kind, quarantine_id, actor, detail) VALUES(?1, ?2, ?3, ?4, ?5)");
     if (!s.ok()) return s.status();
     sqlite3_bind_int64(s->get(), 1, Now());
-    Bind(s->get(), 2, kind);
-    Bind(s->get(), 3, id);
-    Bind(s->get(), 4, actor);
-    Bind(s->get(), 5, detail);
+    SqliteBind(s->get(), 2, kind);
+    SqliteBind(s->get(), 3, id);
+    SqliteBind(s->get(), 4, actor);
+    SqliteBind(s->get(), 5, detail);
     if (sqlite3_step(s->get()) != SQLITE_DONE) return Error("record the event");
     return Status();
   }
