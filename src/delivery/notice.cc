@@ -5,6 +5,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "mail/base64.h"
+
 namespace sendguard {
 namespace {
 
@@ -69,18 +71,7 @@ std::string EncodeHeader(const std::string& value) {
   bool ascii = true;
   for (unsigned char c : value) ascii &= c < 0x80;
   if (ascii) return value;
-  static constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out = "=?UTF-8?B?";
-  for (std::size_t i = 0; i < value.size(); i += 3) {
-    unsigned v = static_cast<unsigned char>(value[i]) << 16;
-    if (i + 1 < value.size()) v |= static_cast<unsigned char>(value[i + 1]) << 8;
-    if (i + 2 < value.size()) v |= static_cast<unsigned char>(value[i + 2]);
-    out.push_back(kB64[(v >> 18) & 63]);
-    out.push_back(kB64[(v >> 12) & 63]);
-    out.push_back(i + 1 < value.size() ? kB64[(v >> 6) & 63] : '=');
-    out.push_back(i + 2 < value.size() ? kB64[v & 63] : '=');
-  }
-  return out + "?=";
+  return "=?UTF-8?B?" + EncodeBase64(value) + "?=";
 }
 
 std::string Crlf(const std::string& text) {

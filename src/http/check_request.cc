@@ -20,31 +20,10 @@ bool IsAscii(const std::string& s) {
   return true;
 }
 
-std::string EncodeBase64(std::string_view in) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t line = 0;
-  for (std::size_t i = 0; i < in.size(); i += 3) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    if (i + 2 < in.size()) v |= static_cast<unsigned char>(in[i + 2]);
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(i + 1 < in.size() ? kAlphabet[(v >> 6) & 63] : '=');
-    out.push_back(i + 2 < in.size() ? kAlphabet[v & 63] : '=');
-    if ((line += 4) >= 76) {
-      out += "\r\n";
-      line = 0;
-    }
-  }
-  return out;
-}
-
 std::string Subject(const std::string& subject) {
   std::string s = OneLine(subject);
   if (IsAscii(s)) return s;
-  return "=?UTF-8?B?" + EncodeBase64(s) + "?=";
+  return "=?UTF-8?B?" + EncodeBase64(s) + "?=";  // one line: no CRLF in a header
 }
 
 Result<std::string> Text(const json& j, const char* key) {
@@ -74,7 +53,7 @@ Result<std::vector<std::string>> Addresses(const json& j, const char* key, bool 
 
 std::string TextPart(const std::string& type, const std::string& text) {
   return "Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
-         EncodeBase64(text) + "\r\n";
+         EncodeBase64(text, 76) + "\r\n";
 }
 
 }  // namespace
@@ -121,9 +100,10 @@ Result<CheckInput> CheckInputFromJson(const json& j) {
       std::string fname = OneLine(*name);
       for (char& c : fname)
         if (c == '"' || c == '\\') c = '_';
-      parts.push_back(
-          "Content-Type: " + ctype + "\r\nContent-Disposition: attachment; filename=\"" + fname +
-          "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + EncodeBase64(decoded.data) + "\r\n");
+      parts.push_back("Content-Type: " + ctype +
+                      "\r\nContent-Disposition: attachment; filename=\"" + fname +
+                      "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                      EncodeBase64(decoded.data, 76) + "\r\n");
     }
   }
   if (parts.size() == 1) {

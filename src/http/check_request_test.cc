@@ -30,6 +30,17 @@ TEST(CheckRequestTest, DraftBecomesAMessageWithEveryPart) {
   EXPECT_NE(text.find("SSN: 212-09-4821"), std::string::npos);
 }
 
+TEST(CheckRequestTest, LongNonAsciiSubjectStaysOneHeader) {
+  std::string subject;
+  for (int i = 0; i < 20; ++i) subject += "Réunion ";
+  Result<CheckInput> in =
+      CheckInputFromJson({{"recipients", {"a@army.mil"}}, {"subject", subject}});
+  ASSERT_TRUE(in.ok());
+  Result<Message> m = ParseMessage(in->raw, in->envelope);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->subject(), subject);
+}
+
 TEST(CheckRequestTest, BadDraftsNameTheField) {
   EXPECT_NE(CheckInputFromJson(json::object()).status().message().find("recipients"),
             std::string::npos);

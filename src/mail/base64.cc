@@ -74,4 +74,26 @@ Base64Result DecodeBase64(std::string_view in) {
   return r;
 }
 
+std::string EncodeBase64(std::string_view in, std::size_t line_length) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((in.size() + 2) / 3 * 4 + (line_length > 0 ? in.size() / line_length * 2 : 0));
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
+    if (i + 2 < in.size()) v |= static_cast<unsigned char>(in[i + 2]);
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(i + 1 < in.size() ? kAlphabet[(v >> 6) & 63] : '=');
+    out.push_back(i + 2 < in.size() ? kAlphabet[v & 63] : '=');
+    if (line_length > 0 && (line += 4) >= line_length && i + 3 < in.size()) {
+      out += "\r\n";
+      line = 0;
+    }
+  }
+  return out;
+}
+
 }  // namespace sendguard

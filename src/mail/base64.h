@@ -4,6 +4,7 @@
 #ifndef SENDGUARD_MAIL_BASE64_H_
 #define SENDGUARD_MAIL_BASE64_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,11 @@ struct Base64Result {
 // Decodes `in`, skipping line breaks and any byte outside the alphabet (as
 // RFC 2045 requires of decoders). Never fails.
 Base64Result DecodeBase64(std::string_view in);
+
+// `in` in base64 with '=' padding; with `line_length` > 0, a CRLF after every
+// `line_length` characters (76 for MIME bodies; 0 for one line, as in an
+// RFC 2047 encoded word).
+std::string EncodeBase64(std::string_view in, std::size_t line_length = 0);
 
 }  // namespace sendguard
 

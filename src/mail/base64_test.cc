@@ -42,5 +42,21 @@ TEST(Base64Test, ReportsTruncation) {
   EXPECT_EQ(r.data, "Man");
 }
 
+TEST(Base64Test, EncodeRoundTripsAndWrapsOnlyWhenAsked) {
+  std::string data;
+  for (int i = 0; i < 300; ++i) data.push_back(static_cast<char>(i * 7));
+  for (std::size_t n : {0u, 1u, 2u, 3u, 57u, 58u, 300u}) {
+    std::string part = data.substr(0, n);
+    EXPECT_EQ(DecodeBase64(EncodeBase64(part)).data, part) << n;
+    EXPECT_EQ(DecodeBase64(EncodeBase64(part, 76)).data, part) << n;
+  }
+  EXPECT_EQ(EncodeBase64("Man"), "TWFu");
+  EXPECT_EQ(EncodeBase64("Ma"), "TWE=");
+  EXPECT_EQ(EncodeBase64(data).find('\n'), std::string::npos);
+  std::string wrapped = EncodeBase64(data, 76);
+  EXPECT_EQ(wrapped.find("\r\n"), 76u);
+  EXPECT_NE(wrapped.substr(wrapped.size() - 2), "\r\n");
+}
+
 }  // namespace
 }  // namespace sendguard
