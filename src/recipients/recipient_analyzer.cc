@@ -154,16 +154,15 @@ void RecipientAnalyzer::MarkQuietHistoryDomains() {
   quiet_.assign(n, 0);
   auto work = [this](std::size_t begin, std::size_t end) {
     for (std::size_t id = begin; id < end; ++id) {
-      const IntendedDomain& e = index_->domain(static_cast<std::uint32_t>(id));
+      const IndexEntry e = index_->entry(static_cast<std::uint32_t>(id));
       if (e.origin != DomainOrigin::kHistory) continue;
       Result<DomainName> d = ParseDomain(e.domain);
       if (!d.ok() || d->ascii != e.domain) continue;
-      const IntendedDomain* exact = index_->FindExact(d->ascii);
-      const IntendedDomain* reg =
-          d->ascii == d->registrable ? exact : index_->FindExact(d->registrable);
-      std::uint64_t candidate =
-          std::max(exact != nullptr ? exact->messages : 0, reg != nullptr ? reg->messages : 0);
-      if (candidate < options_.established_messages && !BestNearMiss(*d, candidate)) {
+      const TypoIndex::Probe probe = index_->MakeProbe(*d);
+      std::optional<IndexEntry> reg =
+          d->ascii == d->registrable ? e : index_->FindRegistrable(probe);
+      std::uint64_t candidate = std::max(e.messages, reg ? reg->messages : 0);
+      if (candidate < options_.established_messages && !BestNearMiss(probe, candidate)) {
         quiet_[id] = 1;
       }
     }
@@ -195,7 +194,8 @@ bool RecipientAnalyzer::IsWebmail(const DomainName& d) const {
 }
 
 std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
-    const DomainName& d, std::uint64_t candidate_messages) const {
+    const TypoIndex::Probe& probe, std::uint64_t candidate_messages) const {
+  const DomainName& d = probe.candidate();
   std::optional<Scored> best;
   std::uint64_t best_messages = 0;
   auto consider = [&](Scored s, std::uint64_t intended_messages) {
@@ -205,21 +205,20 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
       best_messages = intended_messages;
     }
   };
-  for (const NearMiss& m : index_->Find(d)) {
-    const IntendedDomain& e = index_->domain(m.id);
+  for (const NearMiss& m : index_->Find(probe)) {
     double evidence;
-    if (e.origin != DomainOrigin::kHistory) {
+    if (m.origin != DomainOrigin::kHistory) {
       evidence = 1.0;  // configured or built-in: a target without history
     } else {
-      if (e.messages < options_.min_intended_messages) continue;
-      double ratio = static_cast<double>(e.messages) / static_cast<double>(candidate_messages + 1);
+      if (m.messages < options_.min_intended_messages) continue;
+      double ratio = static_cast<double>(m.messages) / static_cast<double>(candidate_messages + 1);
       if (ratio < options_.min_ratio) continue;
       evidence = std::min(1.0, 0.7 + 0.1 * std::log10(ratio / options_.min_ratio));
       if (candidate_messages == 0) evidence = std::min(1.0, evidence + 0.1);
     }
     double length = m.kind == MissKind::kTypo ? LengthWeight(d.label.size()) : 1.0;
     double score = KindWeight(m.kind, m.edit) * length * evidence;
-    std::string detail = std::string(d.ascii) + " looks like " + e.domain;
+    std::string detail = std::string(d.ascii) + " looks like " + m.intended;
     switch (m.kind) {
       case MissKind::kTldTypo:
         detail += m.edit ? " (top-level domain: " + m.edit->detail + ")" : " (top-level domain)";
@@ -237,11 +236,11 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
         detail += " (an extra dot)";
         break;
     }
-    if (e.origin == DomainOrigin::kHistory) {
-      detail += ", which has " + std::to_string(e.messages) + " past messages against " +
+    if (m.origin == DomainOrigin::kHistory) {
+      detail += ", which has " + std::to_string(m.messages) + " past messages against " +
                 std::to_string(candidate_messages);
     }
-    consider(Scored{score, m.kind, std::move(detail), m.suggestion_domain}, e.messages);
+    consider(Scored{score, m.kind, std::move(detail), m.suggestion_domain}, m.messages);
   }
   // Built-in: a suffix one edit from a sensitive one (army.ml, army.mi).
   if (!d.label.empty()) {
@@ -291,24 +290,23 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
     v.reasons.push_back({"invalid-domain", "." + d.suffix + " is not a top-level domain"});
   }
   // Counts come from the index (a registrable domain's include its
-  // subdomains'), whose slots the typo search touches anyway.
-  auto messages = [&](std::string_view domain) -> std::uint64_t {
-    const IntendedDomain* e = index_->FindExact(domain);
-    return e != nullptr ? e->messages : 0;  // configured and built-in entries add 0
-  };
-  const IntendedDomain* exact = index_->FindExact(d.ascii);
-  std::uint64_t domain_messages = exact != nullptr ? exact->messages : 0;
-  std::uint64_t registrable_messages =
-      d.ascii == d.registrable ? domain_messages : messages(d.registrable);
+  // subdomains'; configured and built-in entries add 0).
+  const TypoIndex::Probe probe = index_->MakeProbe(d);
+  const std::optional<IndexEntry> exact = index_->FindExact(probe);
+  std::uint64_t domain_messages = exact ? exact->messages : 0;
+  std::uint64_t registrable_messages = domain_messages;
+  if (d.ascii != d.registrable) {
+    std::optional<IndexEntry> reg = index_->FindRegistrable(probe);
+    registrable_messages = reg ? reg->messages : 0;
+  }
   std::uint64_t candidate_messages = std::max(domain_messages, registrable_messages);
   bool established =
       IsTrusted(d) || IsWebmail(d) || candidate_messages >= options_.established_messages;
   // A history domain known to be near nothing bigger needs no search.
-  const bool quiet =
-      exact != nullptr && quiet_[static_cast<std::size_t>(exact - &index_->domain(0))] != 0;
+  const bool quiet = exact && quiet_[exact->id] != 0;
   if (!established) {
     std::optional<Scored> best;
-    if (!quiet) best = BestNearMiss(d, candidate_messages);
+    if (!quiet) best = BestNearMiss(probe, candidate_messages);
     if (best) {
       raise(RiskOf(best->score));
       v.reasons.push_back({std::string(ReasonCode(best->kind)), best->detail});

@@ -69,7 +69,8 @@ class RecipientAnalyzer {
   bool IsOwn(const DomainName& d) const;
   bool IsTrusted(const DomainName& d) const;
   bool IsWebmail(const DomainName& d) const;
-  std::optional<Scored> BestNearMiss(const DomainName& d, std::uint64_t candidate_messages) const;
+  std::optional<Scored> BestNearMiss(const TypoIndex::Probe& probe,
+                                     std::uint64_t candidate_messages) const;
 
   RecipientOptions options_;
   const History& history_;

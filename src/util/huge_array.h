@@ -24,14 +24,20 @@ class HugeArray {
   // `n` zero elements. Throws std::bad_alloc when memory cannot be mapped.
   explicit HugeArray(std::size_t n) : size_(n) {
     if (n == 0) return;
-    bytes_ = (n * sizeof(T) + kHuge - 1) / kHuge * kHuge;
+    bytes_ = n * sizeof(T);
+    // Below a huge page, ordinary pages waste less than a huge one would.
+    const bool huge = bytes_ >= kHuge;
+    if (huge) bytes_ = (bytes_ + kHuge - 1) / kHuge * kHuge;
     // Huge pages only back 2 MiB-aligned ranges: map one page more and align.
-    mapped_ = bytes_ + kHuge;
+    mapped_ = huge ? bytes_ + kHuge : bytes_;
     void* p = mmap(nullptr, mapped_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
     base_ = p;
-    auto aligned = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-    madvise(reinterpret_cast<void*>(aligned), bytes_, MADV_HUGEPAGE);  // a hint; fine if refused
+    auto aligned = reinterpret_cast<std::uintptr_t>(p);
+    if (huge) {
+      aligned = (aligned + kHuge - 1) & ~(kHuge - 1);
+      madvise(reinterpret_cast<void*>(aligned), bytes_, MADV_HUGEPAGE);  // a hint; fine if refused
+    }
     data_ = reinterpret_cast<T*>(aligned);
   }
   HugeArray(HugeArray&& o) noexcept { *this = std::move(o); }
@@ -53,6 +59,8 @@ class HugeArray {
   T& operator[](std::size_t i) { return data_[i]; }
   const T& operator[](std::size_t i) const { return data_[i]; }
   std::size_t size() const { return size_; }
+  T* data() { return data_; }
+  const T* data() const { return data_; }
   std::size_t bytes() const { return bytes_; }
 
  private:
