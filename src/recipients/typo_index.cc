@@ -199,10 +199,10 @@ std::vector<NearMiss> TypoIndex::Find(const Probe& p) const {
       bit == 63 ? ~0ULL : suffix_neighbours_[static_cast<std::size_t>(bit)];
 
   // One edit in the label (same suffix), or in the suffix (same label), in
-  // three passes, each prefetching what the next one reads so that the
-  // cache misses of a large index overlap: the labels the probes found;
-  // their records, which drop those not under a suffix that could match;
-  // the text and domains of the rest.
+  // two passes so that the cache misses of a large index overlap: collect
+  // the label blocks the probes found and prefetch them all, then read each
+  // (header, text, domains), dropping those not under a suffix that could
+  // match.
   constexpr std::size_t kMaxHits = 64;
   std::uint32_t hits[kMaxHits];  // label blocks
   bool maybe_same[kMaxHits];     // found by the whole label: perhaps the candidate's own
