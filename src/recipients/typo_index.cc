@@ -151,9 +151,9 @@ std::vector<NearMiss> TypoIndex::Find(const DomainName& candidate) const {
   return Find(MakeProbe(candidate));
 }
 
-void TypoIndex::AddTldTypos(std::uint32_t block, std::string_view label, std::string_view suffix,
-                            std::string_view prefix, std::vector<NearMiss>& out) const {
-  const LabelHeader h = Header(block);
+void TypoIndex::AddTldTypos(std::uint32_t block, const LabelHeader& h, std::string_view label,
+                            std::string_view suffix, std::string_view prefix,
+                            std::vector<NearMiss>& out) const {
   for (std::size_t k = 0; k < h.count; ++k) {
     const LabelDomain d = DomainOf(block, k);
     std::string_view s = suffixes_[d.suffix];
@@ -238,7 +238,7 @@ std::vector<NearMiss> TypoIndex::Find(const Probe& p) const {
     if ((h.suffixes & wanted) == 0) continue;
     std::string_view label = LabelText(block, h);  // verified: the table holds fingerprints
     if (label == c.label) {
-      if ((h.suffixes & tld_neighbours) != 0) AddTldTypos(block, label, c.suffix, prefix, out);
+      if ((h.suffixes & tld_neighbours) != 0) AddTldTypos(block, h, label, c.suffix, prefix, out);
       continue;
     }
     if (!sid || (h.suffixes & suffix_mask) == 0) continue;
@@ -277,8 +277,10 @@ std::vector<NearMiss> TypoIndex::Find(const Probe& p) const {
       if (label.empty() || label.find('.') != std::string_view::npos) continue;
       Lookup(HashKey(Key::kNeighbour, label), Target::kLabel,
              [&](std::uint32_t block, std::uint32_t start, std::uint32_t) {
-               if (start == kWhole && LabelText(block, Header(block)) == label)
-                 AddTldTypos(block, label, suffix, ascii.substr(0, label_start), out);
+               if (start != kWhole) return;
+               const LabelHeader h = Header(block);
+               if (LabelText(block, h) == label)
+                 AddTldTypos(block, h, label, suffix, ascii.substr(0, label_start), out);
              });
     }
   }

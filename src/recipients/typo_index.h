@@ -160,8 +160,9 @@ class TypoIndex {
   std::optional<std::uint32_t> SuffixId(std::string_view suffix) const;
   // Appends kTldTypo misses for the domains of a label whose suffix is one
   // edit from `suffix`; `prefix` is prepended to each suggestion.
-  void AddTldTypos(std::uint32_t block, std::string_view label, std::string_view suffix,
-                   std::string_view prefix, std::vector<NearMiss>& out) const;
+  void AddTldTypos(std::uint32_t block, const LabelHeader& header, std::string_view label,
+                   std::string_view suffix, std::string_view prefix,
+                   std::vector<NearMiss>& out) const;
 
   HugeArray<Entry> entries_;
   std::string long_names_;
