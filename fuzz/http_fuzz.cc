@@ -7,8 +7,8 @@
 #include <string>
 
 #include "http/check_request.h"
-#include "http/link_signer.h"
 #include "sendguard/parser.h"
+#include "service/link_signer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);

@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static std::unique_ptr<Context> context = std::move(Context::Create(Config(), History())).value();
   testing::FakeQuarantineStore store;
   FilterServices services;
-  services.context = context.get();
+  Checker checker(*context);
+  services.checker = &checker;
   services.store = &store;
   MilterSession session(services);
   std::string in, out;

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "cli/message_json.h"
 #include "http/api_server.h"
 #include "policy/decision.h"
+#include "policy/decision_json.h"
 #include "sendguard/parser.h"
 
 namespace sendguard {
@@ -45,12 +45,18 @@ class HttpApiTest : public ::testing::Test {
     console_ = std::move(OpenSqliteConsoleStore(path_)).value();
     ASSERT_TRUE(console_->SetPassword("admin", kPassword).ok());
     context_ = std::move(Context::Create(Config(), History())).value();
+    stats_ = std::make_unique<DecisionStats>(console_.get(), std::chrono::hours(1));
+    checker_ = std::make_unique<Checker>(*context_,
+                                         Recorders{.metrics = &metrics_, .stats = stats_.get()});
     signer_ = std::make_unique<LinkSigner>(*console_->Secret("sender-link-key", 32));
+    links_ = std::make_unique<SenderLinks>(
+        std::move(SenderLinks::Open(*console_, HttpConfig().public_url, 72)).value());
     ApiServices s;
-    s.context = context_.get();
+    s.checker = checker_.get();
     s.quarantine = quarantine_.get();
     s.console = console_.get();
-    s.links = signer_.get();
+    s.links = links_.get();
+    s.metrics = &metrics_;
     s.relay.url = "smtp://127.0.0.1:1";  // nothing listens: releases fail and stay held
     s.relay.timeout_ms = 2000;
     s.http.admin_tokens = {kAdminToken};
@@ -70,6 +76,7 @@ class HttpApiTest : public ::testing::Test {
     if (server_) server_->Stop();
     if (thread_.joinable()) thread_.join();
     server_.reset();
+    stats_.reset();
   }
 
   // Holds the typo message as the milter would; returns its id.
@@ -84,7 +91,7 @@ class HttpApiTest : public ::testing::Test {
     h.action = "hold";
     h.rule = d.rule;
     h.reason = d.reason;
-    h.decision_json = ScanRecordJson("t", m, d).dump();
+    h.decision_json = DecisionJson(m, d).dump();
     h.raw = TypoMessage();
     return *quarantine_->Hold(h);
   }
@@ -97,7 +104,11 @@ class HttpApiTest : public ::testing::Test {
   std::unique_ptr<QuarantineStore> quarantine_;
   std::unique_ptr<ConsoleStore> console_;
   std::unique_ptr<Context> context_;
-  std::unique_ptr<LinkSigner> signer_;
+  Metrics metrics_;
+  std::unique_ptr<DecisionStats> stats_;
+  std::unique_ptr<Checker> checker_;
+  std::unique_ptr<LinkSigner> signer_;  // the same key: tokens with a chosen expiry
+  std::unique_ptr<SenderLinks> links_;
   ApiServices services_;
   std::unique_ptr<ApiServer> server_;
   std::thread thread_;
@@ -141,6 +152,32 @@ TEST_F(HttpApiTest, CheckGivesTheDecisionAndTheCorrectedAddress) {
   auto s = client_->Post("/api/v1/check", secret.dump(), "application/json");
   ASSERT_TRUE(s);
   EXPECT_EQ(Body(s)["action"], "reject");
+}
+
+TEST_F(HttpApiTest, ChecksAreVersionedAndRecordedApartFromMail) {
+  json draft = {{"recipients", {"ops@army.ml"}}, {"body", "Flight details"}};
+  auto r = client_->Post("/api/v1/check", draft.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(Body(r)["version"], kDecisionJsonVersion);
+  auto empty = client_->Post("/api/v1/check", "", "message/rfc822");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 422);
+  auto m = client_->Get("/metrics");
+  ASSERT_TRUE(m);
+  EXPECT_NE(m->body.find("sendguard_checks_total{action=\"hold\",mode=\"enforce\"} 1"),
+            std::string::npos)
+      << m->body;
+  EXPECT_NE(m->body.find("sendguard_check_errors_total 1"), std::string::npos);
+  EXPECT_EQ(metrics_.decisions(), 0u);  // checks are not mail
+  stats_->Flush();
+  Result<std::vector<DecisionCount>> rows = console_->DecisionCounts("2000-01-01");
+  ASSERT_TRUE(rows.ok());
+  std::int64_t checked_holds = 0;
+  for (const DecisionCount& c : *rows) {
+    if (c.action == "check-hold" && c.domain.empty()) checked_holds += c.count;
+  }
+  EXPECT_EQ(checked_holds, 1);
 }
 
 TEST_F(HttpApiTest, CheckRefusesBadInput) {
@@ -300,7 +337,7 @@ TEST_F(HttpApiTest, RepeatedFailedLoginsAreThrottled) {
 
 TEST_F(HttpApiTest, SenderLinks) {
   std::string id = HoldOne();
-  std::string link = ApiServer::SenderLink(services_, id);
+  std::string link = services_.links->Link(id);
   std::string token = link.substr(link.rfind('/') + 1);
   auto page = client_->Get("/s/" + token);
   ASSERT_TRUE(page);

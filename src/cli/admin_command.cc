@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "app/app_config.h"
 #include "cli/commands.h"
-#include "policy/config.h"
 #include "store/console_store.h"
 
 namespace sendguard {
@@ -44,14 +44,10 @@ int Run(const std::string& verb, const AdminOptions& o) {
     std::cerr << "sendguard admin: " << why << "\n";
     return code;
   };
-  Config config;
-  if (!o.config.empty()) {
-    Result<Config> c = LoadConfig(o.config);
-    if (!c.ok()) return fail(c.status().message(), kExitUsage);
-    config = std::move(c).value();
-  }
+  Result<AppConfig> config = LoadAppConfig(o.config);
+  if (!config.ok()) return fail(config.status().message(), kExitUsage);
   Result<std::unique_ptr<ConsoleStore>> store =
-      OpenSqliteConsoleStore(!o.store.empty() ? o.store : config.serve.store);
+      OpenSqliteConsoleStore(config->StoreAddress(o.store));
   if (!store.ok()) return fail(store.status().message(), kExitInputError);
   if (verb == "list") {
     Result<std::vector<std::string>> names = (*store)->Accounts();

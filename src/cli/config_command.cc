@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/app_config.h"
 #include "cli/commands.h"
 #include "policy/context.h"
 
@@ -10,15 +11,15 @@ namespace sendguard {
 namespace {
 
 int RunConfigCheck(const std::string& path) {
-  Result<Config> config = LoadConfig(path);
+  Result<AppConfig> config = LoadAppConfig(path);
   if (!config.ok()) {
     std::cerr << "sendguard config check: " << config.status().message() << "\n";
     return kExitUsage;
   }
-  const std::size_t rules = config->policy.rules.size();
-  const bool audit = config->policy.mode == PolicyConfig::Mode::kAudit;
+  const std::size_t rules = config->core.policy.rules.size();
+  const bool audit = config->core.policy.mode == PolicyConfig::Mode::kAudit;
   // Building the context compiles the detectors: what serve would do.
-  Result<std::unique_ptr<Context>> context = Context::Create(std::move(config).value(), History{});
+  Result<std::unique_ptr<Context>> context = Context::Create(std::move(config->core), History{});
   if (!context.ok()) {
     std::cerr << "sendguard config check: " << path << ": " << context.status().message() << "\n";
     return kExitUsage;

@@ -1,6 +1,7 @@
 #include "cli/context_flags.h"
 
-#include "store/history_store.h"
+#include "app/app_config.h"
+#include "app/history_sources.h"
 
 namespace sendguard {
 
@@ -14,28 +15,13 @@ void AddContextFlags(CLI::App* cmd, ContextFlags* flags) {
 }
 
 Result<Config> LoadConfigFlag(const ContextFlags& flags) {
-  if (flags.config.empty()) return Config();
-  return LoadConfig(flags.config);
+  Result<AppConfig> config = LoadAppConfig(flags.config);
+  if (!config.ok()) return config.status();
+  return std::move(config->core);
 }
 
 Result<History> LoadHistoryFlags(const ContextFlags& flags) {
-  History history;
-  if (!flags.store.empty()) {
-    Result<std::unique_ptr<HistoryStore>> store = OpenSqliteHistoryStore(flags.store);
-    if (!store.ok()) return store.status();
-    Result<History> h = (*store)->LoadHistory();
-    if (!h.ok()) return h.status();
-    history = std::move(h).value();
-  }
-  if (!flags.history.empty()) {
-    Result<History> h = History::LoadTsv(flags.history);
-    if (!h.ok()) return h.status();
-    if (history.empty()) return h;
-    h->ForEachDomain([&](const std::string& d, std::uint64_t n) { history.Add(d, n); });
-    h->ForEachAddress([&](const std::string& a, std::uint64_t n) { history.Add(a, n); });
-    history.Finish();
-  }
-  return history;
+  return LoadHistory(flags.store, flags.history);
 }
 
 Result<std::unique_ptr<Context>> LoadContext(const ContextFlags& flags) {

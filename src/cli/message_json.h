@@ -6,10 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "policy/decision.h"
-#include "recipients/recipient_analyzer.h"
+#include "policy/decision_json.h"
 #include "sendguard/message.h"
-#include "store/quarantine_store.h"
 
 namespace sendguard {
 
@@ -17,20 +15,10 @@ namespace sendguard {
 // encrypted parts and defects (`sendguard inspect --json`).
 nlohmann::json MessageToJson(const Message& message);
 
-// One line of `sendguard scan --json`:
-// {"source", "message_id", "action", "recipients", "findings", "limits", ...}.
+// One line of `sendguard scan --json`: DecisionJson with "source", the
+// path (and mbox/Maildir position) the message was read from.
 nlohmann::json ScanRecordJson(const std::string& source, const Message& message,
                               const Decision& decision);
-
-// {"address", "domain", "risk", "external", "reasons": [{"code", "detail"}], "suggestion"}
-nlohmann::json RecipientJson(const RecipientVerdict& verdict);
-
-// {"detector", "category", "confidence", "count", "where", "sample"[, "level"]}
-nlohmann::json FindingJson(const Finding& finding);
-
-// A held message without its bytes or decision: id, times, envelope,
-// subject, rule, reason, status and who changed it last.
-nlohmann::json HeldMessageJson(const HeldMessage& held);
 
 }  // namespace sendguard
 

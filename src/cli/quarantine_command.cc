@@ -5,12 +5,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/app_config.h"
 #include "cli/commands.h"
-#include "cli/message_json.h"
 #include "delivery/release.h"
 #include "delivery/smtp_sender.h"
-#include "http/api_server.h"
-#include "policy/config.h"
+#include "service/held_json.h"
+#include "service/sender_links.h"
 #include "store/console_store.h"
 #include "store/quarantine_store.h"
 
@@ -41,13 +41,10 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
     std::cerr << "sendguard quarantine: " << why << "\n";
     return code;
   };
-  Config config;
-  if (!o.config.empty()) {
-    Result<Config> c = LoadConfig(o.config);
-    if (!c.ok()) return fail(c.status().message(), kExitUsage);
-    config = std::move(c).value();
-  }
-  const std::string path = !o.store.empty() ? o.store : config.serve.store;
+  Result<AppConfig> loaded = LoadAppConfig(o.config);
+  if (!loaded.ok()) return fail(loaded.status().message(), kExitUsage);
+  const AppConfig& config = *loaded;
+  const std::string path = config.StoreAddress(o.store);
   Result<std::unique_ptr<QuarantineStore>> store = OpenSqliteQuarantineStore(path);
   if (!store.ok()) return fail(store.status().message(), kExitInputError);
   QuarantineStore& q = **store;
@@ -83,13 +80,10 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
   if (verb == "link") {
     Result<std::unique_ptr<ConsoleStore>> console = OpenSqliteConsoleStore(path);
     if (!console.ok()) return fail(console.status().message(), kExitInputError);
-    Result<std::string> key = (*console)->Secret("sender-link-key", 32);
-    if (!key.ok()) return fail(key.status().message(), kExitInputError);
-    LinkSigner links(std::move(key).value());
-    ApiServices services;
-    services.links = &links;
-    services.http = config.http;
-    std::cout << ApiServer::SenderLink(services, h->id) << "\n";
+    Result<SenderLinks> links =
+        SenderLinks::Open(**console, config.http.public_url, config.http.link_ttl_hours);
+    if (!links.ok()) return fail(links.status().message(), kExitInputError);
+    std::cout << links->Link(h->id) << "\n";
     return kExitOk;
   }
   const std::string actor = Actor(o.by);

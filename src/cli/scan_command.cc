@@ -8,7 +8,7 @@
 #include "cli/context_flags.h"
 #include "cli/message_json.h"
 #include "mail/message_source.h"
-#include "sendguard/parser.h"
+#include "service/checker.h"
 
 namespace sendguard {
 namespace {
@@ -53,7 +53,7 @@ int RunScan(const ScanOptions& o) {
     std::cerr << "sendguard scan: " << context.status().message() << "\n";
     return kExitUsage;
   }
-  const Limits limits = ApplyLimitFlags(o.limits, (*context)->config().limits);
+  const Checker checker(**context, ApplyLimitFlags(o.limits, (*context)->config().limits));
   int exit_code = kExitOk;
   auto on_error = [&](const std::string& source, const Status& error) {
     if (exit_code == kExitOk) exit_code = kExitInputError;
@@ -64,19 +64,16 @@ int RunScan(const ScanOptions& o) {
     }
   };
   auto visit = [&](const std::string& source, std::string_view raw) {
-    Result<Message> message = ParseMessage(raw, {}, limits);
-    if (!message.ok()) {
-      on_error(source, Status(message.status().code(), source + ": " + message.status().message()));
+    Result<Checked> checked = checker.Check(raw, {});
+    if (!checked.ok()) {
+      const Status& st = checked.status();
+      const bool internal = st.code() == StatusCode::kInternal;
+      on_error(source,
+               Status(st.code(), source + (internal ? ": internal error: " : ": ") + st.message()));
+      if (internal) exit_code = kExitInternal;
       return;
     }
-    Result<Decision> decision = Evaluate(*message, **context);
-    if (!decision.ok()) {
-      on_error(source, Status(decision.status().code(),
-                              source + ": internal error: " + decision.status().message()));
-      exit_code = kExitInternal;
-      return;
-    }
-    nlohmann::json record = ScanRecordJson(source, *message, *decision);
+    nlohmann::json record = ScanRecordJson(source, checked->message, checked->decision);
     if (o.json) {
       std::cout << Dump(record) << "\n";
     } else {

@@ -1,135 +1,25 @@
 // sendguard serve: the mail filter daemon (milter) and the HTTP API and console.
 
-#include <pthread.h>
-
-#include <csignal>
 #include <iostream>
 #include <memory>
-#include <thread>
 
+#include "app/daemon.h"
 #include "cli/commands.h"
-#include "delivery/notifier.h"
-#include "http/api_server.h"
-#include "milter/decision_stats.h"
-#include "milter/milter.h"
-#include "store/console_store.h"
-#include "store/history_store.h"
-#include "store/quarantine_store.h"
 
 namespace sendguard {
 namespace {
 
-struct ServeOptions {
-  std::string config, store, history, milter, http, audit_log;
-};
-
-int RunServe(const ServeOptions& o) {
-  // SIGTERM and SIGINT are taken by one waiting thread (sigwait), never by
-  // whichever thread the kernel picks: blocked before any thread starts,
-  // so every thread inherits the mask.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  auto fail = [](const std::string& why) {
-    std::cerr << "sendguard serve: " << why << "\n";
+int RunServe(const DaemonOptions& o) {
+  // Before any thread starts, so that every thread inherits the mask.
+  StopSignals signals;
+  Result<std::unique_ptr<Daemon>> daemon = Daemon::Start(o);
+  if (!daemon.ok()) {
+    std::cerr << "sendguard serve: " << daemon.status().message() << "\n";
     return kExitUsage;
-  };
-  Config config;
-  if (!o.config.empty()) {
-    Result<Config> c = LoadConfig(o.config);
-    if (!c.ok()) return fail(c.status().message());
-    config = std::move(c).value();
   }
-  const std::string store_path = !o.store.empty() ? o.store : config.serve.store;
-  const std::string milter = !o.milter.empty() ? o.milter : config.serve.milter;
-  const std::string http = !o.http.empty() ? o.http : config.serve.http;
-  const std::string audit_path = !o.audit_log.empty() ? o.audit_log : config.serve.audit_log;
-  if (milter.empty() && http.empty()) {
-    return fail(
-        "nothing to serve: give --milter SOCKET and/or --http HOST:PORT (or serve.milter, "
-        "serve.http in the config)");
-  }
-
-  Result<std::unique_ptr<HistoryStore>> history_store = OpenSqliteHistoryStore(store_path);
-  if (!history_store.ok()) return fail(history_store.status().message());
-  Result<History> history = (*history_store)->LoadHistory();
-  if (!history.ok()) return fail(history.status().message());
-  if (!o.history.empty()) {
-    Result<History> tsv = History::LoadTsv(o.history);
-    if (!tsv.ok()) return fail(tsv.status().message());
-    tsv->ForEachDomain([&](const std::string& d, std::uint64_t n) { history->Add(d, n); });
-    tsv->ForEachAddress([&](const std::string& a, std::uint64_t n) { history->Add(a, n); });
-    history->Finish();
-  }
-  const std::size_t rules = config.policy.rules.size();
-  const bool audit_mode = config.policy.mode == PolicyConfig::Mode::kAudit;
-  SmtpRelay relay = config.relay;
-  NoticeConfig notice = config.notice;
-  Result<std::unique_ptr<Context>> context =
-      Context::Create(std::move(config), std::move(history).value());
-  if (!context.ok()) return fail(context.status().message());
-  Result<std::unique_ptr<QuarantineStore>> quarantine = OpenSqliteQuarantineStore(store_path);
-  if (!quarantine.ok()) return fail(quarantine.status().message());
-  std::unique_ptr<AuditLog> audit;
-  if (!audit_path.empty()) {
-    Result<AuditLog> a = AuditLog::Open(audit_path);
-    if (!a.ok()) return fail(a.status().message());
-    audit = std::make_unique<AuditLog>(std::move(a).value());
-  }
-  Result<std::unique_ptr<ConsoleStore>> console = OpenSqliteConsoleStore(store_path);
-  if (!console.ok()) return fail(console.status().message());
-  Result<std::string> link_key = (*console)->Secret("sender-link-key", 32);
-  if (!link_key.ok()) return fail(link_key.status().message());
-  LinkSigner links(std::move(link_key).value());
-  Metrics metrics;
-  DecisionStats stats(console->get());
-  Notifier notifier(relay, notice);
-
-  ApiServices api;
-  api.context = context->get();
-  api.quarantine = quarantine->get();
-  api.console = console->get();
-  api.links = &links;
-  api.metrics = &metrics;
-  api.relay = relay;
-  api.http = (*context)->config().http;
-  std::unique_ptr<ApiServer> server;
-  if (!http.empty()) {
-    server = std::make_unique<ApiServer>(api);
-    if (Status b = server->Bind(http); !b.ok()) return fail(b.message());
-  }
-
-  FilterServices services;
-  services.context = context->get();
-  services.store = quarantine->get();
-  services.audit = audit.get();
-  services.metrics = &metrics;
-  services.notifier = &notifier;
-  services.stats = &stats;
-  if (server) {
-    services.sender_link = [&api](const std::string& id) { return ApiServer::SenderLink(api, id); };
-  }
-  std::thread http_thread;
-  if (server) http_thread = std::thread([&server] { server->Run(); });
-  std::cerr << "sendguard serve: " << (milter.empty() ? "" : "milter on " + milter + "; ")
-            << (http.empty() ? "" : "HTTP on " + http + "; ") << "store " << store_path << "; "
-            << rules << " policy rules, mode " << (audit_mode ? "audit" : "enforce") << "\n";
-  Status st;
-  if (!milter.empty()) {
-    st = RunMilter(milter, services);
-  } else {
-    int sig = 0;
-    sigwait(&signals, &sig);
-  }
-  if (server) {
-    server->Stop();
-    http_thread.join();
-  }
-  std::cerr << "sendguard serve: stopped after " << metrics.decisions() << " decisions; p50 "
-            << metrics.LatencyQuantileMs(0.5) << " ms, p99 " << metrics.LatencyQuantileMs(0.99)
-            << " ms (bucket bounds)\n";
+  std::cerr << "sendguard serve: " << (*daemon)->Describe() << "\n";
+  Status st = (*daemon)->Run(signals);
+  std::cerr << "sendguard serve: " << (*daemon)->Summary() << "\n";
   if (!st.ok()) {
     std::cerr << "sendguard serve: " << st.message() << "\n";
     return kExitInternal;
@@ -140,7 +30,7 @@ int RunServe(const ServeOptions& o) {
 }  // namespace
 
 void RegisterServe(CLI::App& app, int* exit_code) {
-  auto o = std::make_shared<ServeOptions>();
+  auto o = std::make_shared<DaemonOptions>();
   CLI::App* cmd = app.add_subcommand(
       "serve", "Run the mail filter (milter) and/or the HTTP API and console until SIGTERM");
   cmd->add_option("--config", o->config, "Configuration file (YAML)")->check(CLI::ExistingFile);
@@ -151,7 +41,7 @@ void RegisterServe(CLI::App& app, int* exit_code) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--milter", o->milter, "Milter socket: inet:PORT@HOST or unix:PATH");
   cmd->add_option("--http", o->http, "HTTP API address HOST:PORT");
-  cmd->add_option("--audit-log", o->audit_log, "Append one JSON line per decision to this file");
+  cmd->add_option("--audit-log", o->journal, "Append one JSON line per decision to this file");
   cmd->callback([o, exit_code] { *exit_code = RunServe(*o); });
 }
 

@@ -2,8 +2,8 @@
 
 #include <sodium.h>
 
-#include "cli/message_json.h"
 #include "http/api_internal.h"
+#include "service/held_json.h"
 
 namespace sendguard::http_internal {
 

@@ -123,10 +123,4 @@ void ApiServer::Stop() {
   if (impl_ && impl_->server) impl_->server->stop();
 }
 
-std::string ApiServer::SenderLink(const ApiServices& s, const std::string& id) {
-  std::int64_t expires =
-      static_cast<std::int64_t>(std::time(nullptr)) + std::int64_t{s.http.link_ttl_hours} * 3600;
-  return s.http.public_url + "/s/" + s.links->Sign(id, expires);
-}
-
 }  // namespace sendguard

@@ -13,21 +13,22 @@
 #include <string>
 
 #include "delivery/smtp_sender.h"
-#include "http/link_signer.h"
-#include "milter/metrics.h"
-#include "policy/config.h"
+#include "http/http_config.h"
 #include "policy/context.h"
 #include "sendguard/status.h"
+#include "service/checker.h"
+#include "service/metrics.h"
+#include "service/sender_links.h"
 #include "store/console_store.h"
 #include "store/quarantine_store.h"
 
 namespace sendguard {
 
 struct ApiServices {
-  const Context* context = nullptr;       // judges /api/v1/check; its config is shown
+  const Checker* checker = nullptr;       // required: judges and records /api/v1/check
   QuarantineStore* quarantine = nullptr;  // required
   ConsoleStore* console = nullptr;        // required: accounts, dashboard counts
-  const LinkSigner* links = nullptr;      // required: senders' links
+  const SenderLinks* links = nullptr;     // required: senders' links
   const Metrics* metrics = nullptr;       // optional: /metrics
   SmtpRelay relay;                        // where releases go
   HttpConfig http;
@@ -48,9 +49,6 @@ class ApiServer {
   void Run();
   // Thread-safe; makes Run() return.
   void Stop();
-
-  // The URL a sender gets for the held message `id`: PUBLIC_URL/s/TOKEN.
-  static std::string SenderLink(const ApiServices& services, const std::string& id);
 
  private:
   struct Impl;

@@ -1,10 +1,11 @@
 // POST /api/v1/check: judge a draft before it is sent.
 
-#include "cli/message_json.h"
+#include <iostream>
+
 #include "http/api_internal.h"
 #include "http/check_request.h"
-#include "policy/decision.h"
-#include "sendguard/parser.h"
+#include "policy/decision_json.h"
+#include "service/checker.h"
 
 namespace sendguard::http_internal {
 
@@ -33,16 +34,24 @@ void RegisterCheck(httplib::Server& server, Api& api) {
       if (!in.ok()) return Api::Error(res, 400, in.status().message());
       input = std::move(in).value();
     }
-    Result<Message> message = ParseMessage(input.raw, input.envelope, s.context->config().limits);
-    if (!message.ok()) {
-      return Api::Error(res, 422, "cannot read the message: " + message.status().message());
+    const Checker& checker = *s.checker;
+    const Outcome outcome{.origin = Origin::kCheck};
+    Result<Checked> checked = checker.Check(input.raw, input.envelope);
+    if (!checked.ok()) {
+      const Status& st = checked.status();
+      const bool unreadable = st.code() == StatusCode::kInvalidArgument;
+      if (Status j = checker.RecordError(input.envelope, st.message(), false, outcome); !j.ok()) {
+        std::cerr << "sendguard http: decision journal: " << j.message() << "\n";
+      }
+      return Api::Error(
+          res, unreadable ? 422 : 500,
+          (unreadable ? "cannot read the message: " : "cannot judge the message: ") + st.message());
     }
-    Result<Decision> decision = Evaluate(*message, *s.context);
-    if (!decision.ok()) {
-      return Api::Error(res, 500, "cannot judge the message: " + decision.status().message());
+    if (Status j = checker.Record(*checked, outcome); !j.ok()) {
+      std::cerr << "sendguard http: decision journal: " << j.message() << "\n";
     }
-    json record = ScanRecordJson("api", *message, *decision);
-    record.erase("source");
+    json record = DecisionJson(checked->message, checked->decision);
+    record["version"] = kDecisionJsonVersion;
     Api::Json(res, record);
   });
 }

@@ -164,7 +164,7 @@ void RegisterConsole(httplib::Server& server, Api& api) {
 
   server.Get("/api/v1/policy", [&api](const httplib::Request& req, httplib::Response& res) {
     if (!api.RequireAdmin(req, res)) return;
-    const Config& c = api.services().context->config();
+    const Config& c = api.services().checker->context().config();
     json rules = json::array();
     for (const Rule& r : c.policy.rules) rules.push_back(RuleJson(r));
     Api::Json(res, {{"mode", c.policy.mode == PolicyConfig::Mode::kAudit ? "audit" : "enforce"},

@@ -34,7 +34,7 @@ std::optional<HeldMessage> FromLink(Api& api, const httplib::Request& req, httpl
 // personal data) is for an administrator to lift.
 bool MaySendAsWritten(const ApiServices& s, const HeldMessage& h) {
   if (!s.http.sender_can_send_as_written) return false;
-  for (const Rule& r : s.context->config().policy.rules) {
+  for (const Rule& r : s.checker->context().config().policy.rules) {
     if (r.name == h.rule) return !r.content.has_value() && !r.encrypted.has_value();
   }
   return false;  // a rule no longer configured: be strict

@@ -1,11 +1,11 @@
 #include "milter/filter.h"
 
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "cli/message_json.h"
-#include "sendguard/parser.h"
+#include "policy/decision_json.h"
 
 namespace sendguard {
 namespace {
@@ -55,7 +55,7 @@ void FilterTransaction::EndOfHeaders() { raw_.append("\r\n"); }
 
 void FilterTransaction::Body(std::string_view chunk) {
   if (too_large_) return;
-  if (raw_.size() + chunk.size() > s_.context->config().limits.max_message_bytes) {
+  if (raw_.size() + chunk.size() > s_.checker->limits().max_message_bytes) {
     too_large_ = true;
     return;
   }
@@ -73,17 +73,11 @@ void FilterTransaction::Log(const std::string& line) const {
 }
 
 Verdict FilterTransaction::Fail(const std::string& why) {
-  if (s_.metrics != nullptr) s_.metrics->CountError();
-  const bool accept = s_.context->config().policy.on_error == PolicyConfig::OnError::kAccept;
+  const bool accept = config().policy.on_error == PolicyConfig::OnError::kAccept;
   Log("error: " + why + (accept ? " (on_error: accept)" : " (on_error: tempfail)"));
-  if (s_.audit != nullptr) {
-    nlohmann::json j = {{"time", std::time(nullptr)},
-                        {"queue_id", queue_id_},
-                        {"mail_from", envelope_.mail_from},
-                        {"rcpt_to", envelope_.rcpt_to},
-                        {"error", why},
-                        {"action", accept ? "accept" : "tempfail"}};
-    (void)s_.audit->Append(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  if (Status st = s_.checker->RecordError(envelope_, why, accept, {.queue_id = queue_id_});
+      !st.ok()) {
+    Log("decision journal: " + st.message());
   }
   Verdict v;
   if (accept) {
@@ -98,30 +92,67 @@ Verdict FilterTransaction::Fail(const std::string& why) {
 }
 
 Verdict FilterTransaction::Finish() {
-  start_ = std::chrono::steady_clock::now();  // the MTA waits from here
   try {
     if (too_large_) return Fail("message larger than limits.max_message_bytes");
-    Result<Message> message = ParseMessage(raw_, envelope_, s_.context->config().limits);
-    if (!message.ok()) return Fail("cannot parse the message: " + message.status().message());
-    Result<Decision> decision = Evaluate(*message, *s_.context);
-    if (!decision.ok()) return Fail("cannot judge the message: " + decision.status().message());
-    return Act(*message, *decision);
+    Result<Checked> checked = s_.checker->Check(raw_, envelope_);
+    if (!checked.ok()) {
+      const bool unreadable = checked.status().code() == StatusCode::kInvalidArgument;
+      return Fail((unreadable ? "cannot parse the message: " : "cannot judge the message: ") +
+                  checked.status().message());
+    }
+    return Act(*checked);
   } catch (const std::exception& e) {
     return Fail(std::string("internal error: ") + e.what());
   }
 }
 
-Verdict FilterTransaction::Act(const Message& message, const Decision& d) {
-  Verdict v;
-  nlohmann::json record = ScanRecordJson(queue_id_, message, d);
-  std::vector<std::string> held_rcpts = d.partial ? d.suspects : envelope_.rcpt_to;
-  std::vector<std::string> suggestions;
+Status FilterTransaction::Hold(const Checked& c, Verdict* v) {
+  const Decision& d = c.decision;
+  HeldMessage h;
+  h.mail_from = envelope_.mail_from;
+  h.recipients = d.partial ? d.suspects : envelope_.rcpt_to;
+  h.subject = c.message.subject();
+  h.action = "hold";
+  h.rule = d.rule;
+  h.reason = d.reason;
+  h.decision_json =
+      DecisionJson(c.message, d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  h.raw = raw_;
+  Result<std::string> id = s_.store->Hold(std::move(h));
+  if (!id.ok()) return id.status();
+  v->quarantine_id = *id;
+  if (d.partial) {
+    v->delete_recipients = d.suspects;  // the others get the message
+  } else {
+    v->kind = Verdict::Kind::kDiscard;  // stored; the MTA must not deliver it
+  }
+  return Status();
+}
+
+void FilterTransaction::Notify(const Checked& c, const Verdict& v) const {
+  const Decision& d = c.decision;
+  NoticeFacts f;
+  f.action = d.action == Action::kHold     ? "held"
+             : d.action == Action::kReject ? "rejected"
+                                           : "delivered with a warning";
+  f.sender = envelope_.mail_from;
+  f.subject = c.message.subject();
+  f.recipients = d.action != Action::kNotify && d.partial ? d.suspects : envelope_.rcpt_to;
+  f.reason = d.reason;
   for (const RecipientVerdict& r : d.recipients) {
     if (r.suggestion &&
         std::find(d.suspects.begin(), d.suspects.end(), r.address) != d.suspects.end()) {
-      suggestions.push_back(*r.suggestion);
+      f.suggestions.push_back(*r.suggestion);
     }
   }
+  f.id = v.quarantine_id;
+  if (!v.quarantine_id.empty() && s_.sender_link) f.link = s_.sender_link(v.quarantine_id);
+  s_.notifier->Notify(std::move(f));
+}
+
+Verdict FilterTransaction::Act(const Checked& c) {
+  const Decision& d = c.decision;
+  Verdict v;
   switch (d.action) {
     case Action::kAccept:
       if (d.audit && d.policy_action != Action::kAccept) {
@@ -136,27 +167,11 @@ Verdict FilterTransaction::Act(const Message& message, const Decision& d) {
       v.add_headers.push_back({"X-Sendguard-Rule", SmtpText(d.rule, 80)});
       v.add_headers.push_back({"X-Sendguard-Reason", SmtpText(d.reason, 300)});
       break;
-    case Action::kHold: {
-      HeldMessage h;
-      h.mail_from = envelope_.mail_from;
-      h.recipients = held_rcpts;
-      h.subject = message.subject();
-      h.action = "hold";
-      h.rule = d.rule;
-      h.reason = d.reason;
-      h.decision_json = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      h.raw = raw_;
-      Result<std::string> id = s_.store->Hold(std::move(h));
-      if (!id.ok()) return Fail("cannot store the held message: " + id.status().message());
-      v.quarantine_id = *id;
-      if (s_.metrics != nullptr) s_.metrics->CountHeld();
-      if (d.partial) {
-        v.delete_recipients = d.suspects;  // the others get the message
-      } else {
-        v.kind = Verdict::Kind::kDiscard;  // stored; the MTA must not deliver it
+    case Action::kHold:
+      if (Status st = Hold(c, &v); !st.ok()) {
+        return Fail("cannot store the held message: " + st.message());
       }
       break;
-    }
     case Action::kReject:
       v.kind = Verdict::Kind::kReject;
       v.code = "550";
@@ -164,36 +179,12 @@ Verdict FilterTransaction::Act(const Message& message, const Decision& d) {
       v.text = SmtpText("sendguard: " + d.reason);
       break;
   }
-  if ((d.action == Action::kHold || d.action == Action::kReject || d.action == Action::kNotify) &&
-      s_.notifier != nullptr) {
-    NoticeFacts f;
-    f.action = d.action == Action::kHold     ? "held"
-               : d.action == Action::kReject ? "rejected"
-                                             : "delivered with a warning";
-    f.sender = envelope_.mail_from;
-    f.subject = message.subject();
-    f.recipients = d.action == Action::kNotify ? envelope_.rcpt_to : held_rcpts;
-    f.reason = d.reason;
-    f.suggestions = suggestions;
-    f.id = v.quarantine_id;
-    if (!v.quarantine_id.empty() && s_.sender_link) f.link = s_.sender_link(v.quarantine_id);
-    s_.notifier->Notify(std::move(f));
-  }
-  const double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
-  if (s_.metrics != nullptr) s_.metrics->CountDecision(d.action, d.audit, ms);
-  if (s_.stats != nullptr) s_.stats->Record(d);
-  if (s_.audit != nullptr) {
-    record.erase("source");
-    record["time"] = std::time(nullptr);
-    record["queue_id"] = queue_id_;
-    record["mail_from"] = envelope_.mail_from;
-    record["rcpt_to"] = envelope_.rcpt_to;
-    record["latency_ms"] = ms;
-    if (!v.quarantine_id.empty()) record["quarantine_id"] = v.quarantine_id;
-    Status st =
-        s_.audit->Append(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    if (!st.ok()) Log("audit log: " + st.message());
+  const bool tell_sender =
+      d.action == Action::kHold || d.action == Action::kReject || d.action == Action::kNotify;
+  if (tell_sender && s_.notifier != nullptr) Notify(c, v);
+  if (Status st = s_.checker->Record(c, {.queue_id = queue_id_, .quarantine_id = v.quarantine_id});
+      !st.ok()) {
+    Log("decision journal: " + st.message());
   }
   if (d.action != Action::kAccept || d.audit) {
     Log(std::string(ActionName(d.policy_action)) + (d.audit ? " (audit)" : "") + " from=<" +

@@ -10,7 +10,6 @@
 #ifndef SENDGUARD_MILTER_FILTER_H_
 #define SENDGUARD_MILTER_FILTER_H_
 
-#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -18,11 +17,8 @@
 #include <vector>
 
 #include "delivery/notifier.h"
-#include "milter/audit_log.h"
-#include "milter/decision_stats.h"
-#include "milter/metrics.h"
-#include "policy/context.h"
 #include "policy/decision.h"
+#include "service/checker.h"
 #include "store/quarantine_store.h"
 
 namespace sendguard {
@@ -38,12 +34,9 @@ struct Verdict {
 };
 
 struct FilterServices {
-  const Context* context = nullptr;
+  const Checker* checker = nullptr;  // judges and records; required
   QuarantineStore* store = nullptr;  // where held messages go; required
-  const AuditLog* audit = nullptr;   // optional
-  Metrics* metrics = nullptr;        // optional
   Notifier* notifier = nullptr;      // optional: sender notices
-  DecisionStats* stats = nullptr;    // optional: dashboard counts
   // Optional: the URL of the signed link a sender gets for a held message.
   std::function<std::string(const std::string& quarantine_id)> sender_link;
 };
@@ -64,15 +57,20 @@ class FilterTransaction {
 
  private:
   Verdict Fail(const std::string& why);
-  Verdict Act(const Message& message, const Decision& decision);
+  // Carries out the decision: holds, tells the MTA, notifies, records.
+  Verdict Act(const Checked& checked);
+  // Stores the held copy (the suspects only, for a partial hold); fails
+  // when the store refuses.
+  Status Hold(const Checked& checked, Verdict* verdict);
+  void Notify(const Checked& checked, const Verdict& verdict) const;
   void Log(const std::string& line) const;
+  const Config& config() const { return s_.checker->context().config(); }
 
   const FilterServices& s_;
   Envelope envelope_;
   std::string raw_;
   bool too_large_ = false;
   std::string queue_id_;
-  std::chrono::steady_clock::time_point start_;
 };
 
 // "<a@b>" → "a@b"; anything else unchanged.

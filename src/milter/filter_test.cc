@@ -22,9 +22,9 @@ class FilterTest : public ::testing::Test {
     Result<std::unique_ptr<Context>> c = Context::Create(std::move(config), std::move(h));
     ASSERT_TRUE(c.ok());
     context_ = std::move(c).value();
-    services_.context = context_.get();
+    checker_ = std::make_unique<Checker>(*context_, Recorders{.metrics = &metrics_});
+    services_.checker = checker_.get();
     services_.store = &store_;
-    services_.metrics = &metrics_;
   }
   Verdict Send(const std::vector<std::string>& rcpts, const std::string& body,
                const std::string& subject = "hello") {
@@ -46,6 +46,7 @@ class FilterTest : public ::testing::Test {
   FakeStore store_;
   Metrics metrics_;
   std::unique_ptr<Context> context_;
+  std::unique_ptr<Checker> checker_;
   FilterServices services_;
 };
 

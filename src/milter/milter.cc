@@ -5,7 +5,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <pthread.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -14,7 +13,6 @@
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
-#include <csignal>
 #include <cstring>
 #include <iostream>
 #include <mutex>
@@ -145,28 +143,42 @@ class Connections {
 
 }  // namespace
 
-Status RunMilter(const std::string& socket_spec, const FilterServices& services) {
-  Result<int> listener = Listen(socket_spec);
-  if (!listener.ok()) return listener.status();
-  const int lfd = *listener;
-  // SIGTERM / SIGINT end the server: taken by one thread with sigwait.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+struct MilterServer::Impl {
+  std::string spec;
+  const FilterServices* services = nullptr;
+  int listener = -1;
   std::atomic<bool> stopping{false};
-  std::thread signal_thread([&] {
-    int sig = 0;
-    sigwait(&signals, &sig);
-    stopping = true;
-    shutdown(lfd, SHUT_RDWR);  // wakes accept()
-  });
   Connections connections;
-  while (!stopping) {
-    int fd = accept4(lfd, nullptr, nullptr, SOCK_CLOEXEC);
+};
+
+MilterServer::MilterServer(const FilterServices& services) : impl_(std::make_unique<Impl>()) {
+  impl_->services = &services;
+}
+
+MilterServer::~MilterServer() {
+  if (impl_->listener >= 0) close(impl_->listener);
+}
+
+Status MilterServer::Listen(const std::string& socket_spec) {
+  Result<int> listener = sendguard::Listen(socket_spec);
+  if (!listener.ok()) return listener.status();
+  impl_->spec = socket_spec;
+  impl_->listener = *listener;
+  return OkStatus();
+}
+
+void MilterServer::Stop() {
+  impl_->stopping = true;
+  shutdown(impl_->listener, SHUT_RDWR);  // wakes accept()
+}
+
+Status MilterServer::Run() {
+  Impl& m = *impl_;
+  Status status;
+  while (!m.stopping) {
+    int fd = accept4(m.listener, nullptr, nullptr, SOCK_CLOEXEC);
     if (fd < 0) {
-      if (stopping) break;
+      if (m.stopping) break;
       if (errno == EINTR || errno == ECONNABORTED || errno == EMFILE || errno == ENFILE ||
           errno == ENOBUFS || errno == ENOMEM) {
         if (errno != EINTR && errno != ECONNABORTED) {
@@ -174,34 +186,29 @@ Status RunMilter(const std::string& socket_spec, const FilterServices& services)
         }
         continue;
       }
-      std::cerr << "sendguard milter: accept: " << std::strerror(errno) << "\n";
+      status = UnavailableError(std::string("milter: accept: ") + std::strerror(errno));
       break;
     }
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);  // fails harmlessly on unix sockets
-    connections.Add(fd);
+    m.connections.Add(fd);
     try {
-      std::thread([fd, &services, &connections] {
-        Serve(fd, services);
-        connections.Remove(fd);
+      std::thread([fd, &m] {
+        Serve(fd, *m.services);
+        m.connections.Remove(fd);
       }).detach();
     } catch (const std::system_error& e) {
       std::cerr << "sendguard milter: cannot start a thread: " << e.what() << "\n";
-      connections.Remove(fd);  // the MTA applies milter_default_action (tempfail)
+      m.connections.Remove(fd);  // the MTA applies milter_default_action (tempfail)
     }
   }
-  if (!stopping) {
-    // The accept loop failed on its own: release the signal thread.
-    stopping = true;
-    pthread_kill(signal_thread.native_handle(), SIGTERM);
+  close(m.listener);
+  m.listener = -1;
+  if (m.spec.rfind("unix:", 0) == 0 || m.spec.rfind("local:", 0) == 0) {
+    unlink(m.spec.substr(m.spec.find(':') + 1).c_str());
   }
-  signal_thread.join();
-  close(lfd);
-  if (socket_spec.rfind("unix:", 0) == 0 || socket_spec.rfind("local:", 0) == 0) {
-    unlink(socket_spec.substr(socket_spec.find(':') + 1).c_str());
-  }
-  connections.CloseAllAndWait();
-  return OkStatus();
+  m.connections.CloseAllAndWait();
+  return status;
 }
 
 }  // namespace sendguard

@@ -5,6 +5,7 @@
 #ifndef SENDGUARD_MILTER_MILTER_H_
 #define SENDGUARD_MILTER_MILTER_H_
 
+#include <memory>
 #include <string>
 
 #include "milter/filter.h"
@@ -12,12 +13,31 @@
 
 namespace sendguard {
 
-// Serves on `socket` ("inet:PORT@HOST", "inet6:PORT@HOST" or "unix:PATH",
-// libmilter's forms) until SIGINT or SIGTERM, one thread per MTA
-// connection; returns after every connection has ended. `services` must
-// outlive the call. Asks for adding headers, deleting recipients and
-// quarantine.
-Status RunMilter(const std::string& socket, const FilterServices& services);
+class MilterServer {
+ public:
+  // `services` must outlive the server.
+  explicit MilterServer(const FilterServices& services);
+  ~MilterServer();
+  MilterServer(const MilterServer&) = delete;
+  MilterServer& operator=(const MilterServer&) = delete;
+
+  // Listens on `socket` ("inet:PORT@HOST", "inet6:PORT@HOST" or
+  // "unix:PATH", libmilter's forms).
+  Status Listen(const std::string& socket);
+  // Serves, one thread per MTA connection, until Stop(); then ends the open
+  // connections (a message not yet judged is tempfailed by the MTA) and
+  // returns once no connection uses the services any more. Fails when
+  // accepting connections fails for good. Asks the MTA for adding headers,
+  // deleting recipients and quarantine. Takes no signals: the caller
+  // decides what stops it.
+  Status Run();
+  // Thread-safe; makes Run() return.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace sendguard
 

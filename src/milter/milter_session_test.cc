@@ -37,10 +37,12 @@ class MilterSessionTest : public ::testing::Test {
     h.Add("navy.mil", 4000);
     h.Finish();
     context_ = std::move(Context::Create(Config(), std::move(h))).value();
-    services_.context = context_.get();
+    checker_ = std::make_unique<Checker>(*context_);
+    services_.checker = checker_.get();
     services_.store = &store_;
   }
   std::unique_ptr<Context> context_;
+  std::unique_ptr<Checker> checker_;
   testing::FakeQuarantineStore store_;
   FilterServices services_;
 };

@@ -1,4 +1,7 @@
-// The sendguard configuration file (YAML).
+// The core's part of the sendguard configuration file (YAML): what
+// Evaluate and the parser need. The file's other sections (serve, http,
+// delivery, notice) belong to the front ends and are read with them
+// (app/app_config.h), which is how the file as a whole is loaded.
 //
 //   organization:
 //     domains: [example.mil]             # own domains: internal mail
@@ -38,29 +41,6 @@
 //           content: {detectors: [classification-marking], above_level: unclassified}
 //         action: reject
 //         reason: classified material on an unclassified system
-//   serve:
-//     milter: inet:8890@127.0.0.1        # or unix:/run/sendguard/milter.sock
-//     store: /var/lib/sendguard/sendguard.db
-//     audit_log: /var/log/sendguard/audit.jsonl
-//   http:
-//     public_url: https://sendguard.example.mil   # base of links in notices
-//     api_tokens: [...]                  # for POST /api/v1/check; loopback only without
-//     admin_tokens: [...]                # API access with admin rights
-//     link_ttl_hours: 72
-//     sender_can_send_as_written: true
-//     max_body_bytes: 33554432
-//     timeout_seconds: 30
-//     tls_cert: /etc/sendguard/cert.pem  # with tls_key: HTTPS
-//     tls_key: /etc/sendguard/key.pem
-//   delivery:
-//     relay: smtp://127.0.0.1:10026      # releases and notices; must bypass the milter
-//     timeout_ms: 30000
-//   notice:
-//     enabled: true
-//     from: postmaster@example.mil
-//     subject: "Your message was {action}: {subject}"
-//     body: "..."                        # {action} {subject} {recipients} {reason} {suggestions}
-//     {id}
 //   limits:
 //     max_message_bytes: 67108864
 //     max_depth: 8
@@ -73,61 +53,59 @@
 #ifndef SENDGUARD_POLICY_CONFIG_H_
 #define SENDGUARD_POLICY_CONFIG_H_
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/custom_rules.h"
-#include "delivery/notice.h"
-#include "delivery/smtp_sender.h"
 #include "policy/rules.h"
 #include "recipients/recipient_analyzer.h"
 #include "sendguard/limits.h"
 #include "sendguard/status.h"
+#include "util/yaml_section.h"
 
 namespace sendguard {
-
-struct ServeConfig {
-  std::string milter;                  // libmilter socket; "" unless --milter is given
-  std::string http;                    // HOST:PORT of the HTTP API; "" for none
-  std::string store = "sendguard.db";  // SQLite: history, quarantine, events
-  std::string audit_log;               // JSON Lines, one per decision; "" for none
-};
-
-// The HTTP API and console (served with serve.http).
-struct HttpConfig {
-  // Base URL of the console as senders and admins reach it, for the links
-  // in notices ("https://sendguard.example.mil").
-  std::string public_url = "http://127.0.0.1:8025";
-  // Bearer tokens for POST /api/v1/check. With none, only loopback clients may check.
-  std::vector<std::string> api_tokens;
-  // Bearer tokens with the administrator's rights over the API (scripts,
-  // Prometheus); people use accounts (`sendguard admin add`).
-  std::vector<std::string> admin_tokens;
-  int link_ttl_hours = 72;  // how long a sender's link works
-  // Whether a sender may have a held message sent as written (not only to
-  // the suggested address) from their link; never for a message held by a
-  // rule about content.
-  bool sender_can_send_as_written = true;
-  std::size_t max_body_bytes = 32 << 20;  // requests larger are refused (413)
-  int timeout_seconds = 30;               // per read and write
-  std::string tls_cert, tls_key;          // PEM files; HTTPS when both are set
-};
 
 struct Config {
   RecipientOptions recipients;
   ContentConfig content;
   PolicyConfig policy = {.rules = DefaultRules()};
-  ServeConfig serve;
-  HttpConfig http;
-  SmtpRelay relay;  // for releases and notices
-  NoticeConfig notice;
   Limits limits;
 };
 
-// Parses configuration text; `name` is used in error messages.
+// Parses configuration text that holds only the core's sections
+// (organization, recipients, content, policy, limits); `name` is used in
+// error messages. A whole configuration file is read with LoadAppConfig.
 Result<Config> ParseConfig(std::string_view yaml, const std::string& name);
-// Reads and parses a configuration file.
-Result<Config> LoadConfig(const std::string& path);
+
+namespace config_internal {
+
+// A detector id named by a rule, with the line it was named on, to be
+// checked once every detector is known.
+struct DetectorReference {
+  std::string id;
+  int line;
+};
+
+// The core's sections of a configuration file, for the parser of the whole
+// file: adds their handlers beside the front ends' ones, then checks what
+// can only be checked once every section is read (the detectors that
+// rules name). Throws ConfigError.
+class CoreSections {
+ public:
+  CoreSections(const std::string& name, Config* config) : name_(name), config_(config) {}
+  void AddTo(std::map<std::string, Handler>* handlers);
+  void Finish();
+
+ private:
+  std::string name_;
+  Config* config_;
+  long max_time_ms_ = 0;
+  std::vector<DetectorReference> detector_refs_;
+};
+
+}  // namespace config_internal
 
 }  // namespace sendguard
 

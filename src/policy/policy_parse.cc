@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "policy/yaml_helpers.h"
+#include "util/yaml_config.h"
 
 namespace sendguard::config_internal {
 namespace {

@@ -10,16 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "policy/config.h"
 #include "policy/rules.h"
 
 namespace sendguard::config_internal {
-
-// A detector id named by a rule, with the line it was named on, to be
-// checked once every detector is known.
-struct DetectorReference {
-  std::string id;
-  int line;
-};
 
 // Reads `node` (the value of `policy:`) into `out`; throws ConfigError.
 void ParsePolicy(const std::string& name, const YAML::Node& node, PolicyConfig* out,

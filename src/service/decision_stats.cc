@@ -1,4 +1,4 @@
-#include "milter/decision_stats.h"
+#include "service/decision_stats.h"
 
 #include <ctime>
 #include <functional>
@@ -37,9 +37,10 @@ DecisionStats::~DecisionStats() {
   Flush();
 }
 
-void DecisionStats::Record(const Decision& d) {
+void DecisionStats::Record(const Decision& d, Origin origin) {
   const std::string day = Today();
-  const std::string action = std::string(ActionName(d.policy_action)) + (d.audit ? "-audit" : "");
+  const std::string action = std::string(origin == Origin::kCheck ? "check-" : "") +
+                             std::string(ActionName(d.policy_action)) + (d.audit ? "-audit" : "");
   const std::string rule = d.rule.empty() ? "-" : d.rule;
   Shard& shard = shards_[std::hash<std::thread::id>{}(std::this_thread::get_id()) % shards_.size()];
   std::lock_guard<std::mutex> lock(shard.mu);

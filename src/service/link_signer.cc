@@ -1,4 +1,4 @@
-#include "http/link_signer.h"
+#include "service/link_signer.h"
 
 #include <sodium.h>
 

@@ -1,15 +1,20 @@
 // Helpers for reading the YAML configuration: every key checked, every
-// error naming the file and line. Internal to src/policy/.
+// error naming the file and line. For the parsers of the configuration's
+// sections, each beside the code that owns its section.
 
-#ifndef SENDGUARD_POLICY_YAML_HELPERS_H_
-#define SENDGUARD_POLICY_YAML_HELPERS_H_
+#ifndef SENDGUARD_UTIL_YAML_CONFIG_H_
+#define SENDGUARD_UTIL_YAML_CONFIG_H_
 
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "sendguard/status.h"
+#include "util/yaml_section.h"
 
 namespace sendguard::config_internal {
 
@@ -17,13 +22,13 @@ class ConfigError {
  public:
   ConfigError(const std::string& name, const YAML::Node& node, std::string message)
       : text_(name + ":" + std::to_string(node.Mark().line + 1) + ": " + std::move(message)) {}
+  // An error whose text already names the file and line.
+  explicit ConfigError(std::string text) : text_(std::move(text)) {}
   const std::string& text() const { return text_; }
 
  private:
   std::string text_;
 };
-
-using Handler = std::function<void(const YAML::Node&)>;
 
 // Runs the handler of each key of the map `node`; unknown keys are errors.
 inline void ForEachKey(const std::string& name, const YAML::Node& node, const std::string& where,
@@ -85,6 +90,12 @@ inline Handler Flag(const std::string& name, const std::string& what, bool* out)
   return [=](const YAML::Node& n) { *out = As<bool>(name, n, what); };
 }
 
+// Parses `yaml` and hands its root to `parse` (not called for an empty
+// document). A ConfigError or YAML syntax error thrown inside becomes
+// InvalidArgument naming `name` and the line.
+Status ParseYamlDocument(std::string_view yaml, const std::string& name,
+                         const std::function<void(const YAML::Node& root)>& parse);
+
 }  // namespace sendguard::config_internal
 
-#endif  // SENDGUARD_POLICY_YAML_HELPERS_H_
+#endif  // SENDGUARD_UTIL_YAML_CONFIG_H_

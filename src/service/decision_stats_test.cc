@@ -1,4 +1,4 @@
-#include "milter/decision_stats.h"
+#include "service/decision_stats.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 // and the time it stops working, authenticated with HMAC-SHA-256 under a
 // server secret. Whoever holds the token may act on that message only.
 
-#ifndef SENDGUARD_HTTP_LINK_SIGNER_H_
-#define SENDGUARD_HTTP_LINK_SIGNER_H_
+#ifndef SENDGUARD_SERVICE_LINK_SIGNER_H_
+#define SENDGUARD_SERVICE_LINK_SIGNER_H_
 
 #include <cstdint>
 #include <string>
@@ -34,4 +34,4 @@ class LinkSigner {
 
 }  // namespace sendguard
 
-#endif  // SENDGUARD_HTTP_LINK_SIGNER_H_
+#endif  // SENDGUARD_SERVICE_LINK_SIGNER_H_

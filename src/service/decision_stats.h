@@ -3,8 +3,8 @@
 // filter threads do not contend) and written to the console store in the
 // background every few seconds and when it is destroyed.
 
-#ifndef SENDGUARD_MILTER_DECISION_STATS_H_
-#define SENDGUARD_MILTER_DECISION_STATS_H_
+#ifndef SENDGUARD_SERVICE_DECISION_STATS_H_
+#define SENDGUARD_SERVICE_DECISION_STATS_H_
 
 #include <array>
 #include <chrono>
@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "policy/decision.h"
+#include "service/origin.h"
 #include "store/console_store.h"
 
 namespace sendguard {
@@ -28,8 +29,10 @@ class DecisionStats {
   DecisionStats(const DecisionStats&) = delete;
   DecisionStats& operator=(const DecisionStats&) = delete;
 
-  // Counts one decision on the current (UTC) day.
-  void Record(const Decision& decision);
+  // Counts one decision on the current (UTC) day. Its action is counted as
+  // the policy's ("hold", "hold-audit" in audit mode); a draft's check
+  // with the prefix "check-" ("check-hold"), apart from mail.
+  void Record(const Decision& decision, Origin origin = Origin::kMailFlow);
   // Writes what was counted so far.
   void Flush();
 
@@ -54,4 +57,4 @@ class DecisionStats {
 
 }  // namespace sendguard
 
-#endif  // SENDGUARD_MILTER_DECISION_STATS_H_
+#endif  // SENDGUARD_SERVICE_DECISION_STATS_H_

@@ -1,4 +1,4 @@
-#include "milter/audit_log.h"
+#include "service/journal.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,17 +8,17 @@
 
 namespace sendguard {
 
-Result<AuditLog> AuditLog::Open(const std::string& path) {
+Result<DecisionJournal> DecisionJournal::Open(const std::string& path) {
   int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
   if (fd < 0) return UnavailableError(path + ": " + std::strerror(errno));
-  return AuditLog(fd, path);
+  return DecisionJournal(fd, path);
 }
 
-AuditLog::~AuditLog() {
+DecisionJournal::~DecisionJournal() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-Status AuditLog::Append(std::string_view line) const {
+Status DecisionJournal::Append(std::string_view line) const {
   std::string buf(line);
   buf.push_back('\n');
   ssize_t n = ::write(fd_, buf.data(), buf.size());

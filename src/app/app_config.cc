@@ -1,0 +1,51 @@
+#include "app/app_config.h"
+
+#include "delivery/delivery_config.h"
+#include "util/mapped_file.h"
+#include "util/yaml_config.h"
+
+namespace sendguard {
+namespace {
+
+using namespace config_internal;  // NOLINT
+
+Handler ServeSection(const std::string& name, ServeConfig* s) {
+  return [=](const YAML::Node& n) {
+    ForEachKey(name, n, "serve",
+               {
+                   {"milter", Text(name, "serve.milter", &s->milter)},
+                   {"http", Text(name, "serve.http", &s->http)},
+                   {"store", Text(name, "serve.store", &s->store)},
+                   {"audit_log", Text(name, "serve.audit_log", &s->audit_log)},
+               });
+  };
+}
+
+}  // namespace
+
+Result<AppConfig> ParseAppConfig(std::string_view yaml, const std::string& name) {
+  AppConfig c;
+  CoreSections core(name, &c.core);
+  Status st = ParseYamlDocument(yaml, name, [&](const YAML::Node& root) {
+    std::map<std::string, Handler> sections = {
+        {"serve", ServeSection(name, &c.serve)},
+        {"http", HttpSection(name, &c.http)},
+        {"delivery", DeliverySection(name, &c.relay)},
+        {"notice", NoticeSection(name, &c.notice)},
+    };
+    core.AddTo(&sections);
+    ForEachKey(name, root, "the configuration", sections);
+    core.Finish();
+  });
+  if (!st.ok()) return st;
+  return c;
+}
+
+Result<AppConfig> LoadAppConfig(const std::string& path) {
+  if (path.empty()) return AppConfig();
+  Result<MappedFile> file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
+  return ParseAppConfig(file->data(), path);
+}
+
+}  // namespace sendguard

@@ -1,0 +1,59 @@
+// The whole configuration file, assembled from the sections each part of
+// sendguard owns: the core's (policy/config.h: organization, recipients,
+// content, policy, limits), the HTTP front end's (http/http_config.h),
+// delivery and notices (delivery/delivery_config.h), and the daemon's own
+// `serve:` section, defined here:
+//
+//   serve:
+//     milter: inet:8890@127.0.0.1        # or unix:/run/sendguard/milter.sock
+//     store: /var/lib/sendguard/sendguard.db
+//     audit_log: /var/log/sendguard/audit.jsonl   # the decision journal
+//     http: 127.0.0.1:8025               # the HTTP API and console
+//
+// Every key is checked: an unknown key or a value of the wrong type is an
+// error naming the file and line.
+
+#ifndef SENDGUARD_APP_APP_CONFIG_H_
+#define SENDGUARD_APP_APP_CONFIG_H_
+
+#include <string>
+#include <string_view>
+
+#include "delivery/notice.h"
+#include "delivery/smtp_sender.h"
+#include "http/http_config.h"
+#include "policy/config.h"
+#include "sendguard/status.h"
+
+namespace sendguard {
+
+struct ServeConfig {
+  std::string milter;                  // libmilter socket; "" unless --milter is given
+  std::string http;                    // HOST:PORT of the HTTP API; "" for none
+  std::string store = "sendguard.db";  // history, quarantine, events
+  std::string audit_log;               // the decision journal (JSON Lines); "" for none
+};
+
+struct AppConfig {
+  Config core;  // what the Context (and so Evaluate) is built from
+  ServeConfig serve;
+  HttpConfig http;
+  SmtpRelay relay;  // for releases and notices
+  NoticeConfig notice;
+
+  // The store to open: `flag` when given (a command's --store), else serve.store.
+  std::string StoreAddress(const std::string& flag) const {
+    return flag.empty() ? serve.store : flag;
+  }
+};
+
+// Parses a whole configuration file's text; `name` is used in error messages.
+Result<AppConfig> ParseAppConfig(std::string_view yaml, const std::string& name);
+
+// Reads and parses the configuration file `path`; "" gives the defaults
+// (a command run without --config).
+Result<AppConfig> LoadAppConfig(const std::string& path);
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_APP_APP_CONFIG_H_
