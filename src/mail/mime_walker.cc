@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "mail/base64.h"
 #include "mail/charset.h"
+#include "mail/gmime_init.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -163,11 +163,6 @@ bool IsSmimeEncrypted(GMimeObject* obj, const std::string& type) {
 }
 
 }  // namespace
-
-void EnsureGMimeInitialized() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
 
 class MimeTreeWalk {
  public:

@@ -11,9 +11,6 @@
 
 namespace sendguard {
 
-// Initialises GMime once per process. Thread-safe.
-void EnsureGMimeInitialized();
-
 // Walks one message's MIME tree, appending Parts and extracted text to the
 // budget's MessageData. Attached messages are parsed and walked recursively.
 class MimeWalker {
