@@ -11,11 +11,11 @@
 
 namespace sendguard {
 
-// Walks one message's MIME tree, appending Parts and extracted text to the
-// budget's MessageData. Attached messages are parsed and walked recursively.
+// Walks one message's MIME tree, recording Parts and extracted text through
+// the budget. Attached messages are parsed and walked recursively.
 class MimeWalker {
  public:
-  explicit MimeWalker(Budget& budget);
+  explicit MimeWalker(MessageBudget& budget);
 
   // Parses `raw` and walks it. `prefix` is "" for the top message, else the
   // label of the part carrying the attached message ("attachment:fwd.eml");
@@ -24,7 +24,7 @@ class MimeWalker {
   void WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth);
 
  private:
-  Budget& budget_;
+  MessageBudget& budget_;
   Extractor extractor_;
 };
 

@@ -11,7 +11,7 @@ Result<Message> ParseMessage(std::string_view raw, const Envelope& envelope, con
   MessageData data;
   data.envelope = envelope;
   data.raw_size = raw.size();
-  Budget budget(limits, &data);
+  MessageBudget budget(limits, &data);
   if (raw.size() > limits.max_message_bytes) {
     budget.Hit("message-size", "message",
                "message of " + std::to_string(raw.size()) + " bytes; only the first " +
