@@ -1,9 +1,9 @@
 #include "mail/extractor.h"
 
-#include "mail/archive_reader.h"
+#include "formats/archive_members.h"
+#include "formats/html_text.h"
+#include "formats/office_text.h"
 #include "mail/charset.h"
-#include "mail/html_text.h"
-#include "mail/office_text.h"
 #include "mail/pdf_text.h"
 #include "util/strings.h"
 

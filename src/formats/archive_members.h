@@ -1,8 +1,8 @@
 // Reading the members of archives (zip, tar, gzip, bzip2, xz, 7z, rar) from
 // memory with libarchive, within the message's limits.
 
-#ifndef SENDGUARD_MAIL_ARCHIVE_READER_H_
-#define SENDGUARD_MAIL_ARCHIVE_READER_H_
+#ifndef SENDGUARD_FORMATS_ARCHIVE_MEMBERS_H_
+#define SENDGUARD_FORMATS_ARCHIVE_MEMBERS_H_
 
 #include <functional>
 #include <string>
@@ -32,4 +32,4 @@ void ReadArchive(std::string_view data, const std::string& label, std::string_vi
 
 }  // namespace sendguard
 
-#endif  // SENDGUARD_MAIL_ARCHIVE_READER_H_
+#endif  // SENDGUARD_FORMATS_ARCHIVE_MEMBERS_H_
