@@ -4,6 +4,7 @@
 #ifndef SENDGUARD_FORMATS_ARCHIVE_MEMBERS_H_
 #define SENDGUARD_FORMATS_ARCHIVE_MEMBERS_H_
 
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@
 #include "mail/budget.h"
 
 namespace sendguard {
+
+// The limits ReadArchive records hits of besides "time" (LimitHit::limit).
+inline constexpr std::array<std::string_view, 4> kArchiveLimitNames = {
+    "archive-members", "member-size", "expanded-size", "expansion-ratio"};
 
 struct ArchiveMember {
   std::string name;       // path inside the archive, UTF-8

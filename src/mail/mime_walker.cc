@@ -283,10 +283,12 @@ class MimeTreeWalk {
   Extractor& extractor_;
 };
 
-MimeWalker::MimeWalker(MessageBudget& budget)
+MimeWalker::MimeWalker(MessageBudget& budget, const ReaderRegistry& registry)
     : budget_(budget),
-      extractor_(budget, [this](std::string_view raw, const std::string& label, int part,
-                                int depth) { WalkRaw(raw, label, part, depth); }) {}
+      extractor_(budget, registry,
+                 [this](std::string_view raw, const std::string& label, int part, int depth) {
+                   WalkRaw(raw, label, part, depth);
+                 }) {}
 
 void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth) {
   EnsureGMimeInitialized();

@@ -15,7 +15,9 @@ namespace sendguard {
 // the budget. Attached messages are parsed and walked recursively.
 class MimeWalker {
  public:
-  explicit MimeWalker(MessageBudget& budget);
+  // Reads the content of parts with the readers of `registry`, which must
+  // outlive the walker.
+  MimeWalker(MessageBudget& budget, const ReaderRegistry& registry);
 
   // Parses `raw` and walks it. `prefix` is "" for the top message, else the
   // label of the part carrying the attached message ("attachment:fwd.eml");

@@ -1,6 +1,7 @@
 #include "sendguard/parser.h"
 
 #include "mail/budget.h"
+#include "mail/document_reader.h"
 #include "mail/mime_walker.h"
 #include "util/strings.h"
 
@@ -18,7 +19,7 @@ Result<Message> ParseMessage(std::string_view raw, const Envelope& envelope, con
                    std::to_string(limits.max_message_bytes) + " were read");
     raw = raw.substr(0, limits.max_message_bytes);
   }
-  MimeWalker walker(budget);
+  MimeWalker walker(budget, ReaderRegistry::Builtin());
   walker.WalkRaw(raw, "", -1, 0);
   return Message(std::move(data));
 }
