@@ -101,10 +101,6 @@ int MessageBudget::AddPart(Part part) {
   return static_cast<int>(parts.size()) - 1;
 }
 
-const Part& MessageBudget::part(int index) const {
-  return out().parts[static_cast<std::size_t>(index)];
-}
-
 void MessageBudget::SetTopMessage(TopMessageFields fields) {
   MessageData& d = out();
   d.headers = std::move(fields.headers);

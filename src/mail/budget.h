@@ -90,8 +90,6 @@ class MessageBudget : public Budget {
   // Records `part`, which a successful TakePart must have granted, and
   // returns its index; a part never granted is dropped (returns -1).
   int AddPart(Part part);
-  // The part AddPart recorded at `index`.
-  const Part& part(int index) const;
 
   // Sets the top message's header fields.
   void SetTopMessage(TopMessageFields fields);

@@ -15,8 +15,8 @@ TEST(MessageBudgetTest, RecordsGrantedPartsInOrder) {
   part.label = "body";
   EXPECT_EQ(budget.AddPart(part), 0);
   EXPECT_EQ(budget.NextPartIndex(), 1);
-  EXPECT_EQ(budget.part(0).label, "body");
   ASSERT_EQ(d.parts.size(), 1u);
+  EXPECT_EQ(d.parts[0].label, "body");
 }
 
 TEST(MessageBudgetTest, DropsPartsTakePartDidNotGrant) {

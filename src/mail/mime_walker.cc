@@ -202,37 +202,59 @@ class MimeTreeWalk {
     Part part;
     part.parent = parent;
     part.depth = depth;
-    part.content_type = type;
+    part.content_type = std::move(type);
     if (GMIME_IS_MULTIPART(obj)) {
-      budget_.AddPart(part);
-      if (GMIME_IS_MULTIPART_ENCRYPTED(obj)) {
-        budget_.Encrypted("pgp", Join(prefix, "body"));
-        return;
-      }
-      GMimeMultipart* mp = GMIME_MULTIPART(obj);
-      int n = g_mime_multipart_get_count(mp);
-      for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, depth);
+      WalkMultipart(obj, part, prefix, index);
       return;
     }
     GMimeContentDisposition* disp = g_mime_object_get_content_disposition(obj);
     part.attachment = disp != nullptr && g_mime_content_disposition_is_attachment(disp);
     if (GMIME_IS_MESSAGE_PART(obj)) {
-      const char* fname = g_mime_object_get_content_disposition_parameter(obj, "filename");
-      part.filename = Str(fname);
-      part.label = Join(
-          prefix, "attachment:" + (part.filename.empty() ? "part" + std::to_string(index) + ".eml"
-                                                         : std::string(BaseName(part.filename))));
+      WalkMessagePart(obj, part, prefix, index);
+    } else if (GMIME_IS_PART(obj)) {
+      WalkLeaf(GMIME_PART(obj), part, prefix, index);
+    } else {
       budget_.AddPart(part);
-      if (!budget_.AllowDepth(depth + 1, part.label)) return;
-      GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
-      if (inner != nullptr) WalkMessage(inner, part.label, index, depth + 1);
+    }
+  }
+
+  // An attached (or the top) message: its subject, then its MIME tree.
+  void WalkMessage(GMimeMessage* msg, const std::string& prefix, int parent, int depth) {
+    const char* subject = g_mime_message_get_subject(msg);
+    if (subject != nullptr) budget_.AddText(Join(prefix, "subject"), Str(subject), parent);
+    Walk(g_mime_message_get_mime_part(msg), prefix, parent, depth);
+  }
+
+ private:
+  // `part` (at `index`) is a multipart: its children, unless it is encrypted.
+  void WalkMultipart(GMimeObject* obj, const Part& part, const std::string& prefix, int index) {
+    budget_.AddPart(part);
+    if (GMIME_IS_MULTIPART_ENCRYPTED(obj)) {
+      budget_.Encrypted("pgp", Join(prefix, "body"));
       return;
     }
-    if (!GMIME_IS_PART(obj)) {
-      budget_.AddPart(part);
-      return;
-    }
-    GMimePart* leaf = GMIME_PART(obj);
+    GMimeMultipart* mp = GMIME_MULTIPART(obj);
+    int n = g_mime_multipart_get_count(mp);
+    for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
+  }
+
+  // `part` (at `index`) carries a message GMime already parsed.
+  void WalkMessagePart(GMimeObject* obj, Part& part, const std::string& prefix, int index) {
+    const char* fname = g_mime_object_get_content_disposition_parameter(obj, "filename");
+    part.filename = Str(fname);
+    part.label = Join(
+        prefix, "attachment:" + (part.filename.empty() ? "part" + std::to_string(index) + ".eml"
+                                                       : std::string(BaseName(part.filename))));
+    budget_.AddPart(part);
+    if (!budget_.AllowDepth(part.depth + 1, part.label)) return;
+    GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+    if (inner != nullptr) WalkMessage(inner, part.label, index, part.depth + 1);
+  }
+
+  // `part` (at `index`) is a leaf: its decoded content goes to the extractor.
+  void WalkLeaf(GMimePart* leaf, Part& part, const std::string& prefix, int index) {
+    GMimeObject* obj = GMIME_OBJECT(leaf);
+    const std::string& type = part.content_type;
     part.filename = Str(g_mime_part_get_filename(leaf));
     part.charset = Str(g_mime_object_get_content_type_parameter(obj, "charset"));
     const char* encoding =
@@ -254,31 +276,24 @@ class MimeTreeWalk {
     std::string content = DecodedContent(leaf, &truncated);
     if (truncated) budget_.Defect("truncated-base64", part.label);
     part.size = content.size();
-    budget_.AddPart(std::move(part));
-    const Part& stored = budget_.part(index);
+    budget_.AddPart(part);
     if (type == "application/pgp-encrypted") {
-      budget_.Encrypted("pgp", stored.label);
+      budget_.Encrypted("pgp", part.label);
       return;
     }
+    // The blob views this walk's own copy of the part: the recorded one can
+    // move when reading the content records further parts.
     Blob blob;
     blob.data = content;
-    blob.content_type = stored.content_type;
-    blob.filename = stored.filename;
-    blob.charset = stored.charset;
-    blob.label = stored.label;
+    blob.content_type = part.content_type;
+    blob.filename = part.filename;
+    blob.charset = part.charset;
+    blob.label = part.label;
     blob.part = index;
-    blob.depth = depth;
+    blob.depth = part.depth;
     extractor_.Extract(blob);
   }
 
-  // An attached (or the top) message: its subject, then its MIME tree.
-  void WalkMessage(GMimeMessage* msg, const std::string& prefix, int parent, int depth) {
-    const char* subject = g_mime_message_get_subject(msg);
-    if (subject != nullptr) budget_.AddText(Join(prefix, "subject"), Str(subject), parent);
-    Walk(g_mime_message_get_mime_part(msg), prefix, parent, depth);
-  }
-
- private:
   MessageBudget& budget_;
   Extractor& extractor_;
 };
