@@ -60,8 +60,8 @@ class ReadContext {
     budget_.Hit(limit, where, std::move(detail));
   }
 
-  // A blob for the member `name` of the blob being read, holding `data`:
-  // labelled "<label>/<name>", in the same part, one level deeper.
+  // A blob for the member `name` of the blob being read, holding `data`,
+  // labelled "<label>/<name>"; Recurse puts it in place.
   Blob Member(std::string_view data, std::string_view name) const;
 
   // Reads `inner`, content found inside the blob being read, through the
