@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "mail/budget.h"
+#include "mail/document_reader.h"
 #include "mail/extractor.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -13,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.max_time = std::chrono::milliseconds(2000);
   sendguard::MessageData out;
   sendguard::Budget budget(limits, &out);
-  sendguard::Extractor extractor(budget, [](std::string_view, const std::string&, int, int) {});
+  sendguard::Extractor extractor(budget, sendguard::ReaderRegistry::Builtin(),
+                                 [](std::string_view, const std::string&, int, int) {});
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   // The first byte picks the declared type, so that sniffing fallbacks are fuzzed too.
   static const char* kTypes[] = {"application/octet-stream", "text/html", "text/plain",

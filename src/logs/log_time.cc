@@ -6,7 +6,7 @@
 #include <ctime>
 #include <memory>
 
-#include "mail/mime_walker.h"
+#include "mail/gmime_init.h"
 
 namespace sendguard {
 namespace {

@@ -92,4 +92,26 @@ void Budget::Defect(std::string_view code, std::string_view where) {
   out_->defects.push_back(sendguard::Defect{std::string(code), SanitizeUtf8(where)});
 }
 
+int MessageBudget::NextPartIndex() const { return static_cast<int>(out().parts.size()); }
+
+int MessageBudget::AddPart(Part part) {
+  std::vector<Part>& parts = out().parts;
+  if (static_cast<int>(parts.size()) >= parts_granted()) return -1;
+  parts.push_back(std::move(part));
+  return static_cast<int>(parts.size()) - 1;
+}
+
+void MessageBudget::SetTopMessage(TopMessageFields fields) {
+  MessageData& d = out();
+  d.headers = std::move(fields.headers);
+  d.from = std::move(fields.from);
+  d.to = std::move(fields.to);
+  d.cc = std::move(fields.cc);
+  d.bcc = std::move(fields.bcc);
+  d.reply_to = std::move(fields.reply_to);
+  d.subject = std::move(fields.subject);
+  d.message_id = std::move(fields.message_id);
+  d.date = std::move(fields.date);
+}
+
 }  // namespace sendguard

@@ -4,14 +4,20 @@
 // nesting level, an archive member, decompressed bytes, time) and reports
 // text, encrypted parts and defects through it. A refused step is recorded
 // once as a LimitHit, so the caller only has to stop.
+//
+// A Budget only writes what extraction produces (text, limit hits, encrypted
+// parts, defects). The MIME structure and the header fields are written by
+// the MIME walker alone, through MessageBudget.
 
 #ifndef SENDGUARD_MAIL_BUDGET_H_
 #define SENDGUARD_MAIL_BUDGET_H_
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sendguard/limits.h"
 #include "sendguard/message.h"
@@ -24,7 +30,6 @@ class Budget {
   Budget(const Limits& limits, MessageData* out);
 
   const Limits& limits() const { return limits_; }
-  MessageData& data() { return *out_; }
 
   // False (and recorded) once the time budget is spent.
   bool HasTime(std::string_view where);
@@ -47,6 +52,12 @@ class Budget {
   void Encrypted(std::string_view kind, std::string_view where);
   void Defect(std::string_view code, std::string_view where);
 
+ protected:
+  MessageData& out() { return *out_; }
+  const MessageData& out() const { return *out_; }
+  // MIME parts granted by TakePart so far (at most max_parts).
+  int parts_granted() const { return std::min(parts_, limits_.max_parts); }
+
  private:
   const Limits& limits_;
   MessageData* out_;
@@ -56,6 +67,32 @@ class Budget {
   int members_ = 0;
   std::size_t expanded_ = 0;
   std::size_t text_bytes_ = 0;
+};
+
+// The header fields of the top message, as the MIME walker read them.
+struct TopMessageFields {
+  std::vector<Header> headers;
+  std::vector<Address> from, to, cc, bcc, reply_to;
+  std::string subject;
+  std::string message_id;
+  std::string date;
+};
+
+// The budget of a whole message walk: a Budget that also records the MIME
+// structure. Only the MIME walker holds one; document readers get the Budget
+// base and so cannot add parts or change headers.
+class MessageBudget : public Budget {
+ public:
+  using Budget::Budget;
+
+  // The index the next part recorded by AddPart gets.
+  int NextPartIndex() const;
+  // Records `part`, which a successful TakePart must have granted, and
+  // returns its index; a part never granted is dropped (returns -1).
+  int AddPart(Part part);
+
+  // Sets the top message's header fields.
+  void SetTopMessage(TopMessageFields fields);
 };
 
 }  // namespace sendguard

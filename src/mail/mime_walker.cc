@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "mail/base64.h"
 #include "mail/charset.h"
+#include "mail/gmime_init.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -113,12 +113,16 @@ std::string_view EncodedBytes(GMimeStream* stream, std::string* storage) {
               static_cast<std::size_t>(end - start)};
     }
   }
+  // Read straight into `*storage`: a buffer on the stack would sit in every
+  // frame of the (recursive) tree walk this is inlined into.
   g_mime_stream_reset(stream);
-  char buf[16384];
+  constexpr std::size_t kChunk = 16384;
   for (;;) {
-    ssize_t n = g_mime_stream_read(stream, buf, sizeof(buf));
+    std::size_t used = storage->size();
+    storage->resize(used + kChunk);
+    ssize_t n = g_mime_stream_read(stream, storage->data() + used, kChunk);
+    storage->resize(used + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
     if (n <= 0) break;
-    storage->append(buf, static_cast<std::size_t>(n));
   }
   g_mime_stream_reset(stream);
   return *storage;
@@ -162,57 +166,95 @@ bool IsSmimeEncrypted(GMimeObject* obj, const std::string& type) {
   return t == "enveloped-data" || t == "authenveloped-data";
 }
 
-}  // namespace
-
-void EnsureGMimeInitialized() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
+// The header fields of the top message.
+TopMessageFields TopFields(GMimeMessage* msg) {
+  TopMessageFields f;
+  GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(msg));
+  int n = g_mime_header_list_get_count(headers);
+  for (int i = 0; i < n; ++i) {
+    GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+    f.headers.push_back(Header{Str(g_mime_header_get_name(h)), Str(g_mime_header_get_value(h))});
+  }
+  f.from = Addresses(g_mime_message_get_from(msg));
+  f.to = Addresses(g_mime_message_get_to(msg));
+  f.cc = Addresses(g_mime_message_get_cc(msg));
+  f.bcc = Addresses(g_mime_message_get_bcc(msg));
+  f.reply_to = Addresses(g_mime_message_get_reply_to(msg));
+  f.subject = Str(g_mime_message_get_subject(msg));
+  f.message_id = Str(g_mime_message_get_message_id(msg));
+  f.date = Str(g_mime_object_get_header(GMIME_OBJECT(msg), "Date"));
+  return f;
 }
+
+}  // namespace
 
 class MimeTreeWalk {
  public:
-  MimeTreeWalk(Budget& budget, Extractor& extractor) : budget_(budget), extractor_(extractor) {}
+  MimeTreeWalk(MessageBudget& budget, Extractor& extractor)
+      : budget_(budget), extractor_(extractor) {}
 
   void Walk(GMimeObject* obj, const std::string& prefix, int parent, int depth) {
     if (obj == nullptr) return;
     std::string type = MimeType(obj);
-    int index = static_cast<int>(budget_.data().parts.size());
+    int index = budget_.NextPartIndex();
     if (!budget_.TakePart(Join(prefix, "body"))) return;
     if (!budget_.HasTime(Join(prefix, "body"))) return;
     Part part;
     part.parent = parent;
     part.depth = depth;
-    part.content_type = type;
+    part.content_type = std::move(type);
     if (GMIME_IS_MULTIPART(obj)) {
-      budget_.data().parts.push_back(part);
-      if (GMIME_IS_MULTIPART_ENCRYPTED(obj)) {
-        budget_.Encrypted("pgp", Join(prefix, "body"));
-        return;
-      }
-      GMimeMultipart* mp = GMIME_MULTIPART(obj);
-      int n = g_mime_multipart_get_count(mp);
-      for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, depth);
+      WalkMultipart(obj, part, prefix, index);
       return;
     }
     GMimeContentDisposition* disp = g_mime_object_get_content_disposition(obj);
     part.attachment = disp != nullptr && g_mime_content_disposition_is_attachment(disp);
     if (GMIME_IS_MESSAGE_PART(obj)) {
-      const char* fname = g_mime_object_get_content_disposition_parameter(obj, "filename");
-      part.filename = Str(fname);
-      part.label = Join(
-          prefix, "attachment:" + (part.filename.empty() ? "part" + std::to_string(index) + ".eml"
-                                                         : std::string(BaseName(part.filename))));
-      budget_.data().parts.push_back(part);
-      if (!budget_.AllowDepth(depth + 1, part.label)) return;
-      GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
-      if (inner != nullptr) WalkMessage(inner, part.label, index, depth + 1);
+      WalkMessagePart(obj, part, prefix, index);
+    } else if (GMIME_IS_PART(obj)) {
+      WalkLeaf(GMIME_PART(obj), part, prefix, index);
+    } else {
+      budget_.AddPart(part);
+    }
+  }
+
+  // An attached (or the top) message: its subject, then its MIME tree.
+  void WalkMessage(GMimeMessage* msg, const std::string& prefix, int parent, int depth) {
+    const char* subject = g_mime_message_get_subject(msg);
+    if (subject != nullptr) budget_.AddText(Join(prefix, "subject"), Str(subject), parent);
+    Walk(g_mime_message_get_mime_part(msg), prefix, parent, depth);
+  }
+
+ private:
+  // `part` (at `index`) is a multipart: its children, unless it is encrypted.
+  void WalkMultipart(GMimeObject* obj, const Part& part, const std::string& prefix, int index) {
+    budget_.AddPart(part);
+    if (GMIME_IS_MULTIPART_ENCRYPTED(obj)) {
+      budget_.Encrypted("pgp", Join(prefix, "body"));
       return;
     }
-    if (!GMIME_IS_PART(obj)) {
-      budget_.data().parts.push_back(part);
-      return;
-    }
-    GMimePart* leaf = GMIME_PART(obj);
+    GMimeMultipart* mp = GMIME_MULTIPART(obj);
+    int n = g_mime_multipart_get_count(mp);
+    for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
+  }
+
+  // `part` (at `index`) carries a message GMime already parsed.
+  void WalkMessagePart(GMimeObject* obj, Part& part, const std::string& prefix, int index) {
+    const char* fname = g_mime_object_get_content_disposition_parameter(obj, "filename");
+    part.filename = Str(fname);
+    part.label = Join(
+        prefix, "attachment:" + (part.filename.empty() ? "part" + std::to_string(index) + ".eml"
+                                                       : std::string(BaseName(part.filename))));
+    budget_.AddPart(part);
+    if (!budget_.AllowDepth(part.depth + 1, part.label)) return;
+    GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+    if (inner != nullptr) WalkMessage(inner, part.label, index, part.depth + 1);
+  }
+
+  // `part` (at `index`) is a leaf: its decoded content goes to the extractor.
+  void WalkLeaf(GMimePart* leaf, Part& part, const std::string& prefix, int index) {
+    GMimeObject* obj = GMIME_OBJECT(leaf);
+    const std::string& type = part.content_type;
     part.filename = Str(g_mime_part_get_filename(leaf));
     part.charset = Str(g_mime_object_get_content_type_parameter(obj, "charset"));
     const char* encoding =
@@ -226,7 +268,7 @@ class MimeTreeWalk {
                                                           ? "part" + std::to_string(index)
                                                           : std::string(BaseName(part.filename))));
     if (IsSmimeEncrypted(obj, type)) {
-      budget_.data().parts.push_back(part);
+      budget_.AddPart(part);
       budget_.Encrypted("smime", part.label);
       return;
     }
@@ -234,39 +276,34 @@ class MimeTreeWalk {
     std::string content = DecodedContent(leaf, &truncated);
     if (truncated) budget_.Defect("truncated-base64", part.label);
     part.size = content.size();
-    budget_.data().parts.push_back(part);
+    budget_.AddPart(part);
     if (type == "application/pgp-encrypted") {
       budget_.Encrypted("pgp", part.label);
       return;
     }
-    const Part& stored = budget_.data().parts.back();
+    // The blob views this walk's own copy of the part: the recorded one can
+    // move when reading the content records further parts.
     Blob blob;
     blob.data = content;
-    blob.content_type = stored.content_type;
-    blob.filename = stored.filename;
-    blob.charset = stored.charset;
-    blob.label = stored.label;
+    blob.content_type = part.content_type;
+    blob.filename = part.filename;
+    blob.charset = part.charset;
+    blob.label = part.label;
     blob.part = index;
-    blob.depth = depth;
+    blob.depth = part.depth;
     extractor_.Extract(blob);
   }
 
-  // An attached (or the top) message: its subject, then its MIME tree.
-  void WalkMessage(GMimeMessage* msg, const std::string& prefix, int parent, int depth) {
-    const char* subject = g_mime_message_get_subject(msg);
-    if (subject != nullptr) budget_.AddText(Join(prefix, "subject"), Str(subject), parent);
-    Walk(g_mime_message_get_mime_part(msg), prefix, parent, depth);
-  }
-
- private:
-  Budget& budget_;
+  MessageBudget& budget_;
   Extractor& extractor_;
 };
 
-MimeWalker::MimeWalker(Budget& budget)
+MimeWalker::MimeWalker(MessageBudget& budget, const ReaderRegistry& registry)
     : budget_(budget),
-      extractor_(budget, [this](std::string_view raw, const std::string& label, int part,
-                                int depth) { WalkRaw(raw, label, part, depth); }) {}
+      extractor_(budget, registry,
+                 [this](std::string_view raw, const std::string& label, int part, int depth) {
+                   WalkRaw(raw, label, part, depth);
+                 }) {}
 
 void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth) {
   EnsureGMimeInitialized();
@@ -283,23 +320,7 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
     budget_.AddText(Join(prefix, "body"), SanitizeUtf8(raw), parent);
     return;
   }
-  if (prefix.empty()) {
-    MessageData& d = budget_.data();
-    GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(msg.get()));
-    int n = g_mime_header_list_get_count(headers);
-    for (int i = 0; i < n; ++i) {
-      GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
-      d.headers.push_back(Header{Str(g_mime_header_get_name(h)), Str(g_mime_header_get_value(h))});
-    }
-    d.from = Addresses(g_mime_message_get_from(msg.get()));
-    d.to = Addresses(g_mime_message_get_to(msg.get()));
-    d.cc = Addresses(g_mime_message_get_cc(msg.get()));
-    d.bcc = Addresses(g_mime_message_get_bcc(msg.get()));
-    d.reply_to = Addresses(g_mime_message_get_reply_to(msg.get()));
-    d.subject = Str(g_mime_message_get_subject(msg.get()));
-    d.message_id = Str(g_mime_message_get_message_id(msg.get()));
-    d.date = Str(g_mime_object_get_header(GMIME_OBJECT(msg.get()), "Date"));
-  }
+  if (prefix.empty()) budget_.SetTopMessage(TopFields(msg.get()));
   MimeTreeWalk walk(budget_, extractor_);
   walk.WalkMessage(msg.get(), prefix, parent, depth);
 }

@@ -11,14 +11,13 @@
 
 namespace sendguard {
 
-// Initialises GMime once per process. Thread-safe.
-void EnsureGMimeInitialized();
-
-// Walks one message's MIME tree, appending Parts and extracted text to the
-// budget's MessageData. Attached messages are parsed and walked recursively.
+// Walks one message's MIME tree, recording Parts and extracted text through
+// the budget. Attached messages are parsed and walked recursively.
 class MimeWalker {
  public:
-  explicit MimeWalker(Budget& budget);
+  // Reads the content of parts with the readers of `registry`, which must
+  // outlive the walker.
+  MimeWalker(MessageBudget& budget, const ReaderRegistry& registry);
 
   // Parses `raw` and walks it. `prefix` is "" for the top message, else the
   // label of the part carrying the attached message ("attachment:fwd.eml");
@@ -27,7 +26,7 @@ class MimeWalker {
   void WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth);
 
  private:
-  Budget& budget_;
+  MessageBudget& budget_;
   Extractor extractor_;
 };
 

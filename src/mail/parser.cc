@@ -1,6 +1,7 @@
 #include "sendguard/parser.h"
 
 #include "mail/budget.h"
+#include "mail/document_reader.h"
 #include "mail/mime_walker.h"
 #include "util/strings.h"
 
@@ -11,14 +12,14 @@ Result<Message> ParseMessage(std::string_view raw, const Envelope& envelope, con
   MessageData data;
   data.envelope = envelope;
   data.raw_size = raw.size();
-  Budget budget(limits, &data);
+  MessageBudget budget(limits, &data);
   if (raw.size() > limits.max_message_bytes) {
     budget.Hit("message-size", "message",
                "message of " + std::to_string(raw.size()) + " bytes; only the first " +
                    std::to_string(limits.max_message_bytes) + " were read");
     raw = raw.substr(0, limits.max_message_bytes);
   }
-  MimeWalker walker(budget);
+  MimeWalker walker(budget, ReaderRegistry::Builtin());
   walker.WalkRaw(raw, "", -1, 0);
   return Message(std::move(data));
 }

@@ -1,4 +1,4 @@
-#include "mail/archive_reader.h"
+#include "formats/archive_members.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Readable text from HTML.
 
-#ifndef SENDGUARD_MAIL_HTML_TEXT_H_
-#define SENDGUARD_MAIL_HTML_TEXT_H_
+#ifndef SENDGUARD_FORMATS_HTML_TEXT_H_
+#define SENDGUARD_FORMATS_HTML_TEXT_H_
 
 #include <string>
 #include <string_view>
@@ -16,4 +16,4 @@ std::string HtmlToText(std::string_view html);
 
 }  // namespace sendguard
 
-#endif  // SENDGUARD_MAIL_HTML_TEXT_H_
+#endif  // SENDGUARD_FORMATS_HTML_TEXT_H_

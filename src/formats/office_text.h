@@ -1,7 +1,7 @@
 // Text from the XML parts of office documents (OOXML and OpenDocument).
 
-#ifndef SENDGUARD_MAIL_OFFICE_TEXT_H_
-#define SENDGUARD_MAIL_OFFICE_TEXT_H_
+#ifndef SENDGUARD_FORMATS_OFFICE_TEXT_H_
+#define SENDGUARD_FORMATS_OFFICE_TEXT_H_
 
 #include <string>
 #include <string_view>
@@ -28,4 +28,4 @@ std::string OfficeXmlToText(std::string_view xml, OfficeFormat format);
 
 }  // namespace sendguard
 
-#endif  // SENDGUARD_MAIL_OFFICE_TEXT_H_
+#endif  // SENDGUARD_FORMATS_OFFICE_TEXT_H_

@@ -1,4 +1,4 @@
-#include "mail/office_text.h"
+#include "formats/office_text.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>

@@ -1,4 +1,4 @@
-#include "mail/html_text.h"
+#include "formats/html_text.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>

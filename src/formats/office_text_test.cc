@@ -1,4 +1,4 @@
-#include "mail/office_text.h"
+#include "formats/office_text.h"
 
 #include <gtest/gtest.h>
 

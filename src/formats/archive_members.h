@@ -1,9 +1,10 @@
 // Reading the members of archives (zip, tar, gzip, bzip2, xz, 7z, rar) from
 // memory with libarchive, within the message's limits.
 
-#ifndef SENDGUARD_MAIL_ARCHIVE_READER_H_
-#define SENDGUARD_MAIL_ARCHIVE_READER_H_
+#ifndef SENDGUARD_FORMATS_ARCHIVE_MEMBERS_H_
+#define SENDGUARD_FORMATS_ARCHIVE_MEMBERS_H_
 
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@
 #include "mail/budget.h"
 
 namespace sendguard {
+
+// The limits ReadArchive records hits of besides "time" (LimitHit::limit).
+inline constexpr std::array<std::string_view, 4> kArchiveLimitNames = {
+    "archive-members", "member-size", "expanded-size", "expansion-ratio"};
 
 struct ArchiveMember {
   std::string name;       // path inside the archive, UTF-8
@@ -32,4 +37,4 @@ void ReadArchive(std::string_view data, const std::string& label, std::string_vi
 
 }  // namespace sendguard
 
-#endif  // SENDGUARD_MAIL_ARCHIVE_READER_H_
+#endif  // SENDGUARD_FORMATS_ARCHIVE_MEMBERS_H_

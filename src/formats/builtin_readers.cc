@@ -1,0 +1,38 @@
+// The readers sendguard reads mail content with: adding a format is one line
+// here. Order matters only where readers accept the same content; the first
+// that accepts reads it.
+
+#include <memory>
+
+#include "formats/archive_reader.h"
+#include "formats/html_reader.h"
+#include "formats/message_reader.h"
+#include "formats/office_reader.h"
+#include "formats/pdf_reader.h"
+#include "formats/text_reader.h"
+#include "formats/unsupported_reader.h"
+#include "mail/document_reader.h"
+
+namespace sendguard {
+namespace {
+
+ReaderRegistry MakeBuiltin() {
+  ReaderRegistry r;
+  r.Register(std::make_unique<TextReader>());
+  r.Register(std::make_unique<HtmlReader>());
+  r.Register(std::make_unique<PdfReader>());
+  r.Register(std::make_unique<OfficeReader>());
+  r.Register(std::make_unique<ArchiveReader>());
+  r.Register(std::make_unique<MessageReader>());
+  r.Register(std::make_unique<UnsupportedReader>());  // last: a fallback
+  return r;
+}
+
+}  // namespace
+
+const ReaderRegistry& ReaderRegistry::Builtin() {
+  static const ReaderRegistry* const kBuiltin = new ReaderRegistry(MakeBuiltin());
+  return *kBuiltin;
+}
+
+}  // namespace sendguard

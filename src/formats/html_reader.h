@@ -1,0 +1,23 @@
+// HTML (ContentKind::kHtml): the text a reader of the page would see.
+
+#ifndef SENDGUARD_FORMATS_HTML_READER_H_
+#define SENDGUARD_FORMATS_HTML_READER_H_
+
+#include <string_view>
+
+#include "mail/document_reader.h"
+
+namespace sendguard {
+
+class HtmlReader : public DocumentReader {
+ public:
+  std::string_view name() const override { return "html"; }
+  bool Accepts(const Blob&, ContentKind sniffed) const override {
+    return sniffed == ContentKind::kHtml;
+  }
+  void Read(const Blob& blob, ReadContext& ctx) const override;
+};
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_FORMATS_HTML_READER_H_

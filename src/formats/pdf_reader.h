@@ -1,0 +1,27 @@
+// PDF documents (ContentKind::kPdf), page by page with poppler, within
+// max_pdf_pages and the time budget. A password-protected PDF is recorded as
+// encrypted, an unreadable one as a defect.
+
+#ifndef SENDGUARD_FORMATS_PDF_READER_H_
+#define SENDGUARD_FORMATS_PDF_READER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "mail/document_reader.h"
+
+namespace sendguard {
+
+class PdfReader : public DocumentReader {
+ public:
+  std::string_view name() const override { return "pdf"; }
+  bool Accepts(const Blob&, ContentKind sniffed) const override {
+    return sniffed == ContentKind::kPdf;
+  }
+  std::vector<std::string_view> LimitNames() const override;
+  void Read(const Blob& blob, ReadContext& ctx) const override;
+};
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_FORMATS_PDF_READER_H_

@@ -1,0 +1,24 @@
+// Plain text in its declared charset (ContentKind::kText). An armoured PGP
+// message in it is recorded as encrypted.
+
+#ifndef SENDGUARD_FORMATS_TEXT_READER_H_
+#define SENDGUARD_FORMATS_TEXT_READER_H_
+
+#include <string_view>
+
+#include "mail/document_reader.h"
+
+namespace sendguard {
+
+class TextReader : public DocumentReader {
+ public:
+  std::string_view name() const override { return "text"; }
+  bool Accepts(const Blob&, ContentKind sniffed) const override {
+    return sniffed == ContentKind::kText;
+  }
+  void Read(const Blob& blob, ReadContext& ctx) const override;
+};
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_FORMATS_TEXT_READER_H_

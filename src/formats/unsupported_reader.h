@@ -1,0 +1,26 @@
+// Known document formats sendguard has no reader for yet (legacy .doc,
+// RTF: ContentKind::kUnsupported): recorded as an "unsupported-document"
+// defect. Registered last, so that a reader of such a format registered
+// before it takes over.
+
+#ifndef SENDGUARD_FORMATS_UNSUPPORTED_READER_H_
+#define SENDGUARD_FORMATS_UNSUPPORTED_READER_H_
+
+#include <string_view>
+
+#include "mail/document_reader.h"
+
+namespace sendguard {
+
+class UnsupportedReader : public DocumentReader {
+ public:
+  std::string_view name() const override { return "unsupported"; }
+  bool Accepts(const Blob&, ContentKind sniffed) const override {
+    return sniffed == ContentKind::kUnsupported;
+  }
+  void Read(const Blob& blob, ReadContext& ctx) const override;
+};
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_FORMATS_UNSUPPORTED_READER_H_

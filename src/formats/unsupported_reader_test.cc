@@ -1,0 +1,55 @@
+#include "formats/unsupported_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "mail/extractor.h"
+
+namespace sendguard {
+namespace {
+
+// The shape of a future legacy-format reader: it reads what is unsupported.
+class RtfReader : public DocumentReader {
+ public:
+  std::string_view name() const override { return "rtf"; }
+  bool Accepts(const Blob&, ContentKind sniffed) const override {
+    return sniffed == ContentKind::kUnsupported;
+  }
+  void Read(const Blob&, ReadContext& ctx) const override { ctx.AddText("rtf text"); }
+};
+
+MessageData ReadRtf(const ReaderRegistry& registry) {
+  MessageData d;
+  Limits limits;
+  Budget budget(limits, &d);
+  Extractor extractor(budget, registry, [](std::string_view, const std::string&, int, int) {});
+  Blob blob;
+  blob.data = "{\\rtf1 secret}";
+  blob.label = "attachment:a.rtf";
+  extractor.Extract(blob);
+  return d;
+}
+
+TEST(UnsupportedReaderTest, RecordsTheDefect) {
+  ReaderRegistry registry;
+  registry.Register(std::make_unique<UnsupportedReader>());
+  MessageData d = ReadRtf(registry);
+  EXPECT_TRUE(d.texts.empty());
+  ASSERT_EQ(d.defects.size(), 1u);
+  EXPECT_EQ(d.defects[0].code, "unsupported-document");
+  EXPECT_EQ(d.defects[0].where, "attachment:a.rtf");
+}
+
+TEST(UnsupportedReaderTest, AReaderRegisteredBeforeItTakesOver) {
+  ReaderRegistry registry;
+  registry.Register(std::make_unique<RtfReader>());
+  registry.Register(std::make_unique<UnsupportedReader>());
+  MessageData d = ReadRtf(registry);
+  ASSERT_EQ(d.texts.size(), 1u);
+  EXPECT_EQ(d.texts[0].text, "rtf text");
+  EXPECT_TRUE(d.defects.empty());
+}
+
+}  // namespace
+}  // namespace sendguard
