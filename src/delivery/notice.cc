@@ -5,17 +5,10 @@
 #include <chrono>
 #include <ctime>
 
-#include "mail/base64.h"
+#include "mail/header_value.h"
 
 namespace sendguard {
 namespace {
-
-std::string OneLine(std::string s) {
-  for (char& c : s) {
-    if (c == '\r' || c == '\n' || c == '\t') c = ' ';
-  }
-  return s;
-}
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
@@ -26,9 +19,9 @@ std::string Join(const std::vector<std::string>& v) {
 std::string Fill(std::string text, const NoticeFacts& f) {
   const std::pair<const char*, std::string> values[] = {
       {"{action}", f.action},
-      {"{subject}", OneLine(f.subject)},
+      {"{subject}", OneHeaderLine(f.subject)},
       {"{recipients}", Join(f.recipients)},
-      {"{reason}", OneLine(f.reason)},
+      {"{reason}", OneHeaderLine(f.reason)},
       {"{suggestions}", Join(f.suggestions)},
       {"{id}", f.id.empty() ? "(not kept)" : f.id},
       {"{link}", f.link},
@@ -67,13 +60,6 @@ std::string Fill(std::string text, const NoticeFacts& f) {
   return out;
 }
 
-std::string EncodeHeader(const std::string& value) {
-  bool ascii = true;
-  for (unsigned char c : value) ascii &= c < 0x80;
-  if (ascii) return value;
-  return "=?UTF-8?B?" + EncodeBase64(value) + "?=";
-}
-
 std::string Crlf(const std::string& text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -97,8 +83,8 @@ std::string ComposeNotice(const NoticeConfig& config, const NoticeFacts& facts) 
   for (int i = 0; i < 8; ++i) std::snprintf(id + 2 * i, 3, "%02x", rnd[i]);
   std::string domain = config.from.substr(config.from.find('@') + 1);
   std::string headers =
-      "From: sendguard <" + OneLine(config.from) + ">\n" + "To: <" + OneLine(facts.sender) + ">\n" +
-      "Subject: " + EncodeHeader(OneLine(Fill(config.subject, facts))) + "\n" + "Date: " + date +
+      "From: sendguard <" + OneHeaderLine(config.from) + ">\n" + "To: <" + OneHeaderLine(facts.sender) + ">\n" +
+      "Subject: " + EncodeHeaderValue(Fill(config.subject, facts)) + "\n" + "Date: " + date +
       "\n" + "Message-ID: <" + id + "." + std::to_string(now) + "@" + domain + ">\n" +
       "Auto-Submitted: auto-generated\n" + "MIME-Version: 1.0\n" +
       "Content-Type: text/plain; charset=utf-8\n" + "Content-Transfer-Encoding: 8bit\n\n";

@@ -1,30 +1,12 @@
 #include "http/check_request.h"
 
 #include "mail/base64.h"
+#include "mail/header_value.h"
 
 namespace sendguard {
 namespace {
 
 using nlohmann::json;
-
-// Header values from a client never carry a line break into the message.
-std::string OneLine(const std::string& s) {
-  std::string out;
-  for (char c : s) out.push_back(c == '\r' || c == '\n' ? ' ' : c);
-  return out;
-}
-
-bool IsAscii(const std::string& s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
-
-std::string Subject(const std::string& subject) {
-  std::string s = OneLine(subject);
-  if (IsAscii(s)) return s;
-  return "=?UTF-8?B?" + EncodeBase64(s) + "?=";  // one line: no CRLF in a header
-}
 
 Result<std::string> Text(const json& j, const char* key) {
   if (!j.contains(key) || j[key].is_null()) return std::string();
@@ -45,7 +27,7 @@ Result<std::vector<std::string>> Addresses(const json& j, const char* key, bool 
     if (!a.is_string() || a.get<std::string>().empty() || a.get<std::string>().size() > 320) {
       return InvalidArgumentError(std::string(key) + " must hold address strings");
     }
-    out.push_back(OneLine(a.get<std::string>()));
+    out.push_back(OneHeaderLine(a.get<std::string>()));
   }
   if (required && out.empty()) return InvalidArgumentError(std::string(key) + " is empty");
   return out;
@@ -62,7 +44,7 @@ Result<CheckInput> CheckInputFromJson(const json& j) {
   CheckInput in;
   Result<std::string> from = Text(j, "from");
   if (!from.ok()) return from.status();
-  in.envelope.mail_from = OneLine(*from);
+  in.envelope.mail_from = OneHeaderLine(*from);
   Result<std::string> raw = Text(j, "raw");
   if (!raw.ok()) return raw.status();
   Result<std::vector<std::string>> rcpts = Addresses(j, "recipients", raw->empty());
@@ -78,7 +60,7 @@ Result<CheckInput> CheckInputFromJson(const json& j) {
   std::string to;
   for (const std::string& r : in.envelope.rcpt_to) to += (to.empty() ? "" : ", ") + r;
   std::string head = "From: " + (in.envelope.mail_from.empty() ? "<>" : in.envelope.mail_from) +
-                     "\r\nTo: " + to + "\r\nSubject: " + Subject(*subject) +
+                     "\r\nTo: " + to + "\r\nSubject: " + EncodeHeaderValue(*subject) +
                      "\r\nMIME-Version: 1.0\r\n";
   std::vector<std::string> parts;
   parts.push_back(TextPart("text/plain", *body));
@@ -96,8 +78,8 @@ Result<CheckInput> CheckInputFromJson(const json& j) {
       Base64Result decoded = DecodeBase64(*data);
       if (decoded.truncated)
         return InvalidArgumentError("attachments: content_base64 is not base64");
-      std::string ctype = type->empty() ? "application/octet-stream" : OneLine(*type);
-      std::string fname = OneLine(*name);
+      std::string ctype = type->empty() ? "application/octet-stream" : OneHeaderLine(*type);
+      std::string fname = OneHeaderLine(*name);
       for (char& c : fname)
         if (c == '"' || c == '\\') c = '_';
       parts.push_back("Content-Type: " + ctype +

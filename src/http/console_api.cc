@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "http/api_internal.h"
+#include "util/utc_day.h"
 
 namespace sendguard::http_internal {
 namespace {
@@ -15,15 +16,6 @@ std::string SessionCookie(const ApiServices& s, const std::string& value, int ma
   return std::string(kCookie) + "=" + value +
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
          (secure ? "; Secure" : "");
-}
-
-std::string DayBefore(int days) {
-  std::time_t t = std::time(nullptr) - static_cast<std::time_t>(days) * 86400;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
-  return buf;
 }
 
 json RuleJson(const Rule& r) {
@@ -50,134 +42,152 @@ json RuleJson(const Rule& r) {
   return j;
 }
 
+// GET /healthz: 200 while the store answers.
+void Health(Api& api, const httplib::Request&, httplib::Response& res) {
+  auto counts = api.services().quarantine->CountByStatus();
+  if (!counts.ok()) return Api::Error(res, 503, "store unavailable");
+  Api::Json(res, {{"status", "ok"}});
+}
+
+// GET /metrics: Prometheus text, for loopback clients and admins.
+void MetricsText(Api& api, const httplib::Request& req, httplib::Response& res) {
+  if (!Api::IsLoopback(req) && !api.RequireAdmin(req, res)) return;
+  std::string text = api.services().metrics != nullptr ? api.services().metrics->RenderPrometheus()
+                                                       : std::string();
+  auto counts = api.services().quarantine->CountByStatus();
+  if (counts.ok()) {
+    text +=
+        "# HELP sendguard_quarantine_messages Messages in the quarantine by status.\n"
+        "# TYPE sendguard_quarantine_messages gauge\n";
+    for (const auto& [status, n] : *counts) {
+      text +=
+          "sendguard_quarantine_messages{status=\"" + status + "\"} " + std::to_string(n) + "\n";
+    }
+  }
+  res.set_content(text, "text/plain; version=0.0.4");
+}
+
+// POST /api/v1/login {user, password}: a session cookie and its CSRF token.
+void Login(Api& api, const httplib::Request& req, httplib::Response& res) {
+  if (api.LoginBlocked(req.remote_addr)) {
+    return Api::Error(res, 429, "too many failed logins; wait a minute");
+  }
+  std::optional<json> body = Api::Body(req, res);
+  if (!body) return;
+  if (!body->contains("user") || !(*body)["user"].is_string() || !body->contains("password") ||
+      !(*body)["password"].is_string()) {
+    return Api::Error(res, 400, "user and password are required");
+  }
+  const std::string user = (*body)["user"].get<std::string>();
+  auto ok = api.services().console->CheckPassword(user, (*body)["password"].get<std::string>());
+  if (!ok.ok()) return Api::Error(res, 500, ok.status().message());
+  if (!*ok) {
+    api.LoginFailed(req.remote_addr);
+    (void)api.services().quarantine->AddEvent("login-failed", "", user, req.remote_addr);
+    return Api::Error(res, 401, "wrong user name or password");
+  }
+  api.LoginSucceeded(req.remote_addr);
+  Session session;
+  std::string token = api.sessions().Create(user, &session);
+  (void)api.services().quarantine->AddEvent("login", "", user, req.remote_addr);
+  res.set_header("Set-Cookie", SessionCookie(api.services(), token, 12 * 3600));
+  Api::Json(res, {{"user", session.user}, {"csrf", session.csrf}});
+}
+
+// POST /api/v1/logout: ends the session.
+void Logout(Api& api, const httplib::Request& req, httplib::Response& res) {
+  if (!api.RequireAdmin(req, res)) return;
+  api.sessions().End(Api::Cookie(req, kCookie));
+  res.set_header("Set-Cookie", SessionCookie(api.services(), "", 0));
+  Api::Json(res, {{"status", "logged out"}});
+}
+
+// GET /api/v1/session: who is logged in, and the CSRF token.
+void SessionInfo(Api& api, const httplib::Request& req, httplib::Response& res) {
+  std::optional<Session> s = api.sessions().Find(Api::Cookie(req, kCookie));
+  if (!s) return Api::Error(res, 401, "not logged in");
+  Api::Json(res, {{"user", s->user}, {"csrf", s->csrf}});
+}
+
+// GET /api/v1/stats?days=N: the dashboard's decision counts and typo domains.
+void Stats(Api& api, const httplib::Request& req, httplib::Response& res) {
+  if (!api.RequireAdmin(req, res)) return;
+  int days = 30;
+  if (req.has_param("days")) {
+    try {
+      days = std::stoi(req.get_param_value("days"));
+    } catch (...) {
+      days = -1;
+    }
+    if (days < 1 || days > 366) return Api::Error(res, 400, "days is 1-366");
+  }
+  auto rows = api.services().console->DecisionCounts(UtcDaysAgo(days - 1));
+  if (!rows.ok()) return Api::Error(res, 500, rows.status().message());
+  json per_day = json::array();
+  std::map<std::pair<std::string, std::string>, std::int64_t> domains;
+  for (const DecisionCount& c : *rows) {
+    if (c.domain.empty()) {
+      per_day.push_back(
+          {{"day", c.day}, {"action", c.action}, {"rule", c.rule}, {"count", c.count}});
+    } else {
+      domains[{c.domain, c.intended}] += c.count;
+    }
+  }
+  std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> top;
+  for (const auto& [k, n] : domains) top.push_back({n, k});
+  std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  json top_json = json::array();
+  for (std::size_t i = 0; i < top.size() && i < 10; ++i) {
+    top_json.push_back({{"domain", top[i].second.first},
+                        {"intended", top[i].second.second},
+                        {"count", top[i].first}});
+  }
+  auto counts = api.services().quarantine->CountByStatus();
+  json quarantine = json::object();
+  if (counts.ok()) {
+    for (const auto& [status, n] : *counts) quarantine[status] = n;
+  }
+  Api::Json(res, {{"days", days},
+                  {"since", UtcDaysAgo(days - 1)},
+                  {"per_day", per_day},
+                  {"top_typo_domains", top_json},
+                  {"quarantine", quarantine}});
+}
+
+// GET /api/v1/policy: the policy in force.
+void PolicyView(Api& api, const httplib::Request& req, httplib::Response& res) {
+  if (!api.RequireAdmin(req, res)) return;
+  const Config& c = api.services().checker->context().config();
+  json rules = json::array();
+  for (const Rule& r : c.policy.rules) rules.push_back(RuleJson(r));
+  Api::Json(res, {{"mode", c.policy.mode == PolicyConfig::Mode::kAudit ? "audit" : "enforce"},
+                  {"on_error",
+                   c.policy.on_error == PolicyConfig::OnError::kAccept ? "accept" : "tempfail"},
+                  {"suspects", c.policy.suspects == PolicyConfig::Suspects::kRemoveRecipients
+                                   ? "remove-recipients"
+                                   : "hold-message"},
+                  {"own_domains", c.recipients.own_domains},
+                  {"trusted_domains", c.recipients.trusted_domains},
+                  {"protected_domains", c.recipients.protected_domains},
+                  {"rules", rules}});
+}
+
 }  // namespace
 
 void RegisterConsole(httplib::Server& server, Api& api) {
-  server.Get("/healthz", [&api](const httplib::Request&, httplib::Response& res) {
-    auto counts = api.services().quarantine->CountByStatus();
-    if (!counts.ok()) return Api::Error(res, 503, "store unavailable");
-    Api::Json(res, {{"status", "ok"}});
-  });
-
-  server.Get("/metrics", [&api](const httplib::Request& req, httplib::Response& res) {
-    if (!Api::IsLoopback(req) && !api.RequireAdmin(req, res)) return;
-    std::string text = api.services().metrics != nullptr
-                           ? api.services().metrics->RenderPrometheus()
-                           : std::string();
-    auto counts = api.services().quarantine->CountByStatus();
-    if (counts.ok()) {
-      text +=
-          "# HELP sendguard_quarantine_messages Messages in the quarantine by status.\n"
-          "# TYPE sendguard_quarantine_messages gauge\n";
-      for (const auto& [status, n] : *counts) {
-        text +=
-            "sendguard_quarantine_messages{status=\"" + status + "\"} " + std::to_string(n) + "\n";
-      }
-    }
-    res.set_content(text, "text/plain; version=0.0.4");
-  });
-
-  server.Post("/api/v1/login", [&api](const httplib::Request& req, httplib::Response& res) {
-    if (api.LoginBlocked(req.remote_addr)) {
-      return Api::Error(res, 429, "too many failed logins; wait a minute");
-    }
-    std::optional<json> body = Api::Body(req, res);
-    if (!body) return;
-    if (!body->contains("user") || !(*body)["user"].is_string() || !body->contains("password") ||
-        !(*body)["password"].is_string()) {
-      return Api::Error(res, 400, "user and password are required");
-    }
-    const std::string user = (*body)["user"].get<std::string>();
-    auto ok = api.services().console->CheckPassword(user, (*body)["password"].get<std::string>());
-    if (!ok.ok()) return Api::Error(res, 500, ok.status().message());
-    if (!*ok) {
-      api.LoginFailed(req.remote_addr);
-      (void)api.services().quarantine->AddEvent("login-failed", "", user, req.remote_addr);
-      return Api::Error(res, 401, "wrong user name or password");
-    }
-    api.LoginSucceeded(req.remote_addr);
-    Session session;
-    std::string token = api.sessions().Create(user, &session);
-    (void)api.services().quarantine->AddEvent("login", "", user, req.remote_addr);
-    res.set_header("Set-Cookie", SessionCookie(api.services(), token, 12 * 3600));
-    Api::Json(res, {{"user", session.user}, {"csrf", session.csrf}});
-  });
-
-  server.Post("/api/v1/logout", [&api](const httplib::Request& req, httplib::Response& res) {
-    if (!api.RequireAdmin(req, res)) return;
-    api.sessions().End(Api::Cookie(req, kCookie));
-    res.set_header("Set-Cookie", SessionCookie(api.services(), "", 0));
-    Api::Json(res, {{"status", "logged out"}});
-  });
-
-  server.Get("/api/v1/session", [&api](const httplib::Request& req, httplib::Response& res) {
-    std::optional<Session> s = api.sessions().Find(Api::Cookie(req, kCookie));
-    if (!s) return Api::Error(res, 401, "not logged in");
-    Api::Json(res, {{"user", s->user}, {"csrf", s->csrf}});
-  });
-
-  server.Get("/api/v1/stats", [&api](const httplib::Request& req, httplib::Response& res) {
-    if (!api.RequireAdmin(req, res)) return;
-    int days = 30;
-    if (req.has_param("days")) {
-      try {
-        days = std::stoi(req.get_param_value("days"));
-      } catch (...) {
-        days = -1;
-      }
-      if (days < 1 || days > 366) return Api::Error(res, 400, "days is 1-366");
-    }
-    auto rows = api.services().console->DecisionCounts(DayBefore(days - 1));
-    if (!rows.ok()) return Api::Error(res, 500, rows.status().message());
-    json per_day = json::array();
-    std::map<std::pair<std::string, std::string>, std::int64_t> domains;
-    for (const DecisionCount& c : *rows) {
-      if (c.domain.empty()) {
-        per_day.push_back(
-            {{"day", c.day}, {"action", c.action}, {"rule", c.rule}, {"count", c.count}});
-      } else {
-        domains[{c.domain, c.intended}] += c.count;
-      }
-    }
-    std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> top;
-    for (const auto& [k, n] : domains) top.push_back({n, k});
-    std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    json top_json = json::array();
-    for (std::size_t i = 0; i < top.size() && i < 10; ++i) {
-      top_json.push_back({{"domain", top[i].second.first},
-                          {"intended", top[i].second.second},
-                          {"count", top[i].first}});
-    }
-    auto counts = api.services().quarantine->CountByStatus();
-    json quarantine = json::object();
-    if (counts.ok()) {
-      for (const auto& [status, n] : *counts) quarantine[status] = n;
-    }
-    Api::Json(res, {{"days", days},
-                    {"since", DayBefore(days - 1)},
-                    {"per_day", per_day},
-                    {"top_typo_domains", top_json},
-                    {"quarantine", quarantine}});
-  });
-
-  server.Get("/api/v1/policy", [&api](const httplib::Request& req, httplib::Response& res) {
-    if (!api.RequireAdmin(req, res)) return;
-    const Config& c = api.services().checker->context().config();
-    json rules = json::array();
-    for (const Rule& r : c.policy.rules) rules.push_back(RuleJson(r));
-    Api::Json(res, {{"mode", c.policy.mode == PolicyConfig::Mode::kAudit ? "audit" : "enforce"},
-                    {"on_error",
-                     c.policy.on_error == PolicyConfig::OnError::kAccept ? "accept" : "tempfail"},
-                    {"suspects", c.policy.suspects == PolicyConfig::Suspects::kRemoveRecipients
-                                     ? "remove-recipients"
-                                     : "hold-message"},
-                    {"own_domains", c.recipients.own_domains},
-                    {"trusted_domains", c.recipients.trusted_domains},
-                    {"protected_domains", c.recipients.protected_domains},
-                    {"rules", rules}});
-  });
+  using Handler = void (*)(Api&, const httplib::Request&, httplib::Response&);
+  auto to = [&api](Handler h) {
+    return [&api, h](const httplib::Request& req, httplib::Response& res) { h(api, req, res); };
+  };
+  server.Get("/healthz", to(Health));
+  server.Get("/metrics", to(MetricsText));
+  server.Post("/api/v1/login", to(Login));
+  server.Post("/api/v1/logout", to(Logout));
+  server.Get("/api/v1/session", to(SessionInfo));
+  server.Get("/api/v1/stats", to(Stats));
+  server.Get("/api/v1/policy", to(PolicyView));
 }
 
 }  // namespace sendguard::http_internal

@@ -5,18 +5,10 @@
 #include <iostream>
 
 #include "recipients/domain.h"
+#include "util/utc_day.h"
 
 namespace sendguard {
 namespace {
-
-std::string Today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
-  return buf;
-}
 
 bool IsTypoReason(const std::string& code) {
   return code == "tld-typo" || code == "typo" || code == "homoglyph" || code == "missing-dot";
@@ -38,7 +30,7 @@ DecisionStats::~DecisionStats() {
 }
 
 void DecisionStats::Record(const Decision& d, Origin origin) {
-  const std::string day = Today();
+  const std::string day = UtcDaysAgo(0);
   const std::string action = std::string(origin == Origin::kCheck ? "check-" : "") +
                              std::string(ActionName(d.policy_action)) + (d.audit ? "-audit" : "");
   const std::string rule = d.rule.empty() ? "-" : d.rule;
