@@ -14,6 +14,7 @@
 #include "http/api_server.h"
 #include "policy/decision.h"
 #include "sendguard/parser.h"
+#include "store/stores.h"
 
 namespace sendguard {
 namespace {
@@ -41,8 +42,9 @@ class HttpApiTest : public ::testing::Test {
     path_ = (std::filesystem::temp_directory_path() /
              ("sendguard_http_" + std::to_string(::getpid()) + ".db"))
                 .string();
-    quarantine_ = std::move(OpenSqliteQuarantineStore(path_)).value();
-    console_ = std::move(OpenSqliteConsoleStore(path_)).value();
+    Stores stores = std::move(OpenStores(path_, {.quarantine = true, .console = true})).value();
+    quarantine_ = std::move(stores.quarantine);
+    console_ = std::move(stores.console);
     ASSERT_TRUE(console_->SetPassword("admin", kPassword).ok());
     context_ = std::move(Context::Create(Config(), History())).value();
     signer_ = std::make_unique<LinkSigner>(*console_->Secret("sender-link-key", 32));

@@ -9,7 +9,7 @@
 
 #include "cli/commands.h"
 #include "policy/config.h"
-#include "store/console_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 namespace {
@@ -50,16 +50,17 @@ int Run(const std::string& verb, const AdminOptions& o) {
     if (!c.ok()) return fail(c.status().message(), kExitUsage);
     config = std::move(c).value();
   }
-  Result<std::unique_ptr<ConsoleStore>> store =
-      OpenSqliteConsoleStore(!o.store.empty() ? o.store : config.serve.store);
-  if (!store.ok()) return fail(store.status().message(), kExitInputError);
+  Result<Stores> stores =
+      OpenStores(!o.store.empty() ? o.store : config.serve.store, {.console = true});
+  if (!stores.ok()) return fail(stores.status().message(), kExitInputError);
+  ConsoleStore& store = *stores->console;
   if (verb == "list") {
-    Result<std::vector<std::string>> names = (*store)->Accounts();
+    Result<std::vector<std::string>> names = store.Accounts();
     if (!names.ok()) return fail(names.status().message(), kExitInputError);
     for (const std::string& n : *names) std::cout << n << "\n";
     return kExitOk;
   }
-  Status st = (*store)->SetPassword(o.user, ReadPassword());
+  Status st = store.SetPassword(o.user, ReadPassword());
   if (!st.ok()) return fail(st.message(), kExitUsage);
   std::cerr << "sendguard admin: account " << o.user << " saved\n";
   return kExitOk;

@@ -1,6 +1,6 @@
 #include "cli/context_flags.h"
 
-#include "store/history_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 
@@ -21,9 +21,9 @@ Result<Config> LoadConfigFlag(const ContextFlags& flags) {
 Result<History> LoadHistoryFlags(const ContextFlags& flags) {
   History history;
   if (!flags.store.empty()) {
-    Result<std::unique_ptr<HistoryStore>> store = OpenSqliteHistoryStore(flags.store);
-    if (!store.ok()) return store.status();
-    Result<History> h = (*store)->LoadHistory();
+    Result<Stores> stores = OpenStores(flags.store, {.history = true});
+    if (!stores.ok()) return stores.status();
+    Result<History> h = stores->history->LoadHistory();
     if (!h.ok()) return h.status();
     history = std::move(h).value();
   }

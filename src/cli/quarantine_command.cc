@@ -11,8 +11,7 @@
 #include "delivery/smtp_sender.h"
 #include "http/api_server.h"
 #include "policy/config.h"
-#include "store/console_store.h"
-#include "store/quarantine_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 namespace {
@@ -48,9 +47,9 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
     config = std::move(c).value();
   }
   const std::string path = !o.store.empty() ? o.store : config.serve.store;
-  Result<std::unique_ptr<QuarantineStore>> store = OpenSqliteQuarantineStore(path);
-  if (!store.ok()) return fail(store.status().message(), kExitInputError);
-  QuarantineStore& q = **store;
+  Result<Stores> stores = OpenStores(path, {.quarantine = true});
+  if (!stores.ok()) return fail(stores.status().message(), kExitInputError);
+  QuarantineStore& q = *stores->quarantine;
 
   if (verb == "list") {
     Result<std::vector<HeldMessage>> list =
@@ -81,9 +80,9 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
     return kExitOk;
   }
   if (verb == "link") {
-    Result<std::unique_ptr<ConsoleStore>> console = OpenSqliteConsoleStore(path);
+    Result<Stores> console = OpenStores(path, {.console = true});
     if (!console.ok()) return fail(console.status().message(), kExitInputError);
-    Result<std::string> key = (*console)->Secret("sender-link-key", 32);
+    Result<std::string> key = console->console->Secret("sender-link-key", 32);
     if (!key.ok()) return fail(key.status().message(), kExitInputError);
     LinkSigner links(std::move(key).value());
     ApiServices services;

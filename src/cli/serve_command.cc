@@ -12,9 +12,7 @@
 #include "http/api_server.h"
 #include "milter/decision_stats.h"
 #include "milter/milter.h"
-#include "store/console_store.h"
-#include "store/history_store.h"
-#include "store/quarantine_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 namespace {
@@ -52,9 +50,9 @@ int RunServe(const ServeOptions& o) {
         "serve.http in the config)");
   }
 
-  Result<std::unique_ptr<HistoryStore>> history_store = OpenSqliteHistoryStore(store_path);
-  if (!history_store.ok()) return fail(history_store.status().message());
-  Result<History> history = (*history_store)->LoadHistory();
+  Result<Stores> stores = OpenStores(store_path);
+  if (!stores.ok()) return fail(stores.status().message());
+  Result<History> history = stores->history->LoadHistory();
   if (!history.ok()) return fail(history.status().message());
   if (!o.history.empty()) {
     Result<History> tsv = History::LoadTsv(o.history);
@@ -70,27 +68,23 @@ int RunServe(const ServeOptions& o) {
   Result<std::unique_ptr<Context>> context =
       Context::Create(std::move(config), std::move(history).value());
   if (!context.ok()) return fail(context.status().message());
-  Result<std::unique_ptr<QuarantineStore>> quarantine = OpenSqliteQuarantineStore(store_path);
-  if (!quarantine.ok()) return fail(quarantine.status().message());
   std::unique_ptr<AuditLog> audit;
   if (!audit_path.empty()) {
     Result<AuditLog> a = AuditLog::Open(audit_path);
     if (!a.ok()) return fail(a.status().message());
     audit = std::make_unique<AuditLog>(std::move(a).value());
   }
-  Result<std::unique_ptr<ConsoleStore>> console = OpenSqliteConsoleStore(store_path);
-  if (!console.ok()) return fail(console.status().message());
-  Result<std::string> link_key = (*console)->Secret("sender-link-key", 32);
+  Result<std::string> link_key = stores->console->Secret("sender-link-key", 32);
   if (!link_key.ok()) return fail(link_key.status().message());
   LinkSigner links(std::move(link_key).value());
   Metrics metrics;
-  DecisionStats stats(console->get());
+  DecisionStats stats(stores->console.get());
   Notifier notifier(relay, notice);
 
   ApiServices api;
   api.context = context->get();
-  api.quarantine = quarantine->get();
-  api.console = console->get();
+  api.quarantine = stores->quarantine.get();
+  api.console = stores->console.get();
   api.links = &links;
   api.metrics = &metrics;
   api.relay = relay;
@@ -103,7 +97,7 @@ int RunServe(const ServeOptions& o) {
 
   FilterServices services;
   services.context = context->get();
-  services.store = quarantine->get();
+  services.store = stores->quarantine.get();
   services.audit = audit.get();
   services.metrics = &metrics;
   services.notifier = &notifier;

@@ -1,29 +1,18 @@
+#include "store/quarantine_store.h"
+
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <thread>
 
-#include "store/quarantine_store.h"
+#include "store/store_test_backend.h"
 
 namespace sendguard {
 namespace {
 
-class QuarantineStoreTest : public ::testing::Test {
+class QuarantineStoreTest : public testing::StoreTest {
  protected:
-  void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("sendguard_q_" + std::to_string(::getpid()) + "_" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    std::filesystem::remove(path_);
-  }
-  void TearDown() override {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
   std::unique_ptr<QuarantineStore> Open() {
-    Result<std::unique_ptr<QuarantineStore>> s = OpenSqliteQuarantineStore(path_);
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
-    return s.ok() ? std::move(s).value() : nullptr;
+    return std::move(StoreTest::Open({.quarantine = true}).quarantine);
   }
   static HeldMessage Sample(const std::string& subject) {
     HeldMessage m;
@@ -37,10 +26,9 @@ class QuarantineStoreTest : public ::testing::Test {
     m.raw = std::string("Subject: ") + subject + "\r\n\r\nbody\0with nul\r\n";
     return m;
   }
-  std::string path_;
 };
 
-TEST_F(QuarantineStoreTest, HoldGetListAcrossReopen) {
+TEST_P(QuarantineStoreTest, HoldGetListAcrossReopen) {
   std::string id;
   {
     auto q = Open();
@@ -62,7 +50,7 @@ TEST_F(QuarantineStoreTest, HoldGetListAcrossReopen) {
   EXPECT_EQ(q->Get("nope").status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(QuarantineStoreTest, TransitionsHappenOnceAndAreAudited) {
+TEST_P(QuarantineStoreTest, TransitionsHappenOnceAndAreAudited) {
   auto q = Open();
   Result<std::string> id = q->Hold(Sample("one"));
   ASSERT_TRUE(id.ok());
@@ -82,7 +70,7 @@ TEST_F(QuarantineStoreTest, TransitionsHappenOnceAndAreAudited) {
   EXPECT_EQ(q->List("", "", 10, 0)->size(), 1u);
 }
 
-TEST_F(QuarantineStoreTest, SearchAndCounts) {
+TEST_P(QuarantineStoreTest, SearchAndCounts) {
   auto q = Open();
   HeldMessage other = Sample("two");
   other.recipients = {"cfo@contso.com"};
@@ -101,7 +89,7 @@ TEST_F(QuarantineStoreTest, SearchAndCounts) {
   EXPECT_EQ((*counts)["deleted"], 1);
 }
 
-TEST_F(QuarantineStoreTest, ConcurrentHoldsAllLand) {
+TEST_P(QuarantineStoreTest, ConcurrentHoldsAllLand) {
   auto q = Open();
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
@@ -114,6 +102,10 @@ TEST_F(QuarantineStoreTest, ConcurrentHoldsAllLand) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(q->List("", "", 1000, 0)->size(), 100u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, QuarantineStoreTest,
+                         ::testing::ValuesIn(testing::StoreTestBackends()),
+                         testing::StoreTestBackendName);
 
 }  // namespace
 }  // namespace sendguard
