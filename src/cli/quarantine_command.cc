@@ -61,8 +61,8 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
       } else {
         std::string rcpts;
         for (const std::string& r : h.recipients) rcpts += (rcpts.empty() ? "" : ",") + r;
-        std::cout << h.id << "\t" << h.status << "\t" << h.mail_from << " -> " << rcpts << "\t"
-                  << h.rule << "\t" << h.subject << "\n";
+        std::cout << h.id << "\t" << HeldStatusName(h.status) << "\t" << h.mail_from << " -> "
+                  << rcpts << "\t" << h.rule << "\t" << h.subject << "\n";
       }
     }
     return kExitOk;

@@ -145,6 +145,14 @@ Verdict FilterTransaction::Act(const Message& message, const Decision& d) {
       h.rule = d.rule;
       h.reason = d.reason;
       h.decision_json = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      for (const RecipientVerdict& r : d.recipients) {
+        const bool held =
+            std::find(held_rcpts.begin(), held_rcpts.end(), r.address) != held_rcpts.end();
+        if (held && r.suggestion) h.corrections.emplace_back(r.address, *r.suggestion);
+        for (const RecipientReason& why : r.reasons) {
+          h.reasons.push_back({r.address, why.code, why.detail});
+        }
+      }
       h.raw = raw_;
       Result<std::string> id = s_.store->Hold(std::move(h));
       if (!id.ok()) return Fail("cannot store the held message: " + id.status().message());

@@ -42,7 +42,7 @@ TEST_P(QuarantineStoreTest, HoldGetListAcrossReopen) {
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(m->recipients, (std::vector<std::string>{"ops@army.ml", "x@army.ml"}));
   EXPECT_EQ(m->raw, Sample("one").raw);  // bytes, NUL included
-  EXPECT_EQ(m->status, "held");
+  EXPECT_EQ(HeldStatusName(m->status), "held");
   Result<std::vector<HeldMessage>> list = q->List("held", "", 10, 0);
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 1u);
@@ -54,12 +54,14 @@ TEST_P(QuarantineStoreTest, TransitionsHappenOnceAndAreAudited) {
   auto q = Open();
   Result<std::string> id = q->Hold(Sample("one"));
   ASSERT_TRUE(id.ok());
-  EXPECT_TRUE(q->Transition(*id, "held", "released", "alice", "to ops@army.mil").ok());
-  Status again = q->Transition(*id, "held", "released", "bob", "");
+  EXPECT_TRUE(
+      q->Transition(*id, HeldStatus::kHeld, HeldStatus::kReleased, "alice", "to ops@army.mil")
+          .ok());
+  Status again = q->Transition(*id, HeldStatus::kHeld, HeldStatus::kReleased, "bob", "");
   EXPECT_FALSE(again.ok());  // already released: never twice
   Result<HeldMessage> m = q->Get(*id);
   ASSERT_TRUE(m.ok());
-  EXPECT_EQ(m->status, "released");
+  EXPECT_EQ(HeldStatusName(m->status), "released");
   EXPECT_EQ(m->actor, "alice");
   Result<std::vector<AuditEvent>> events = q->Events(10, 0);
   ASSERT_TRUE(events.ok());
@@ -82,7 +84,7 @@ TEST_P(QuarantineStoreTest, SearchAndCounts) {
   EXPECT_EQ(q->List("", "quarterly", 10, 0)->front().id, *second);
   EXPECT_EQ(q->List("", "army.ml", 10, 0)->size(), 1u);
   EXPECT_EQ(q->List("", "nothing-like-it", 10, 0)->size(), 0u);
-  ASSERT_TRUE(q->Transition(*second, "held", "deleted", "alice", "").ok());
+  ASSERT_TRUE(q->Transition(*second, HeldStatus::kHeld, HeldStatus::kDeleted, "alice", "").ok());
   auto counts = q->CountByStatus();
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ((*counts)["held"], 1);
@@ -101,6 +103,67 @@ TEST_P(QuarantineStoreTest, ConcurrentHoldsAllLand) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(q->List("", "", 1000, 0)->size(), 100u);
+}
+
+TEST_P(QuarantineStoreTest, TypedFieldsRoundTrip) {
+  HeldMessage m = Sample("typed");
+  m.corrections = {{"ops@army.ml", "ops@army.mil"}, {"x@army.ml", "x\t\n\\@army.mil"}};
+  m.reasons = {{"ops@army.ml", "tld-typo", "army.ml looks like army.mil"},
+               {"x@army.ml", "first-contact", "no mail\nto x@army.ml before"}};
+  Result<std::string> id = Open()->Hold(m);
+  ASSERT_TRUE(id.ok());
+  auto q = Open();  // as after a restart
+  Result<HeldMessage> got = q->Get(*id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->corrections, m.corrections);
+  ASSERT_EQ(got->reasons.size(), 2u);
+  EXPECT_EQ(got->reasons[1].address, "x@army.ml");
+  EXPECT_EQ(got->reasons[1].code, "first-contact");
+  EXPECT_EQ(got->reasons[1].detail, "no mail\nto x@army.ml before");
+  EXPECT_EQ(got->status, HeldStatus::kHeld);
+  Result<std::vector<HeldMessage>> list = q->List("held", "", 10, 0);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].corrections, m.corrections);  // List has them too, without bytes
+  EXPECT_EQ((*list)[0].reasons.size(), 2u);
+  HeldMessage none = Sample("none");
+  Result<std::string> bare = q->Hold(none);
+  ASSERT_TRUE(bare.ok());
+  EXPECT_TRUE(q->Get(*bare)->corrections.empty());
+  EXPECT_TRUE(q->Get(*bare)->reasons.empty());
+}
+
+TEST_P(QuarantineStoreTest, TransitionFromTheWrongStatusIsAFailedPrecondition) {
+  auto q = Open();
+  Result<std::string> id = q->Hold(Sample("one"));
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(q->Transition(*id, HeldStatus::kHeld, HeldStatus::kDeleted, "alice", "").ok());
+  Status again = q->Transition(*id, HeldStatus::kHeld, HeldStatus::kReleased, "bob", "");
+  EXPECT_EQ(again.code(), StatusCode::kFailedPrecondition);
+  Status missing =
+      q->Transition(std::string(32, '0'), HeldStatus::kHeld, HeldStatus::kReleased, "bob", "");
+  EXPECT_EQ(missing.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(q->Get(*id)->status, HeldStatus::kDeleted);
+  EXPECT_EQ(q->Get(*id)->actor, "alice");
+  EXPECT_EQ(q->List("deleted", "", 10, 0)->size(), 1u);
+  // A release that failed puts it back: released -> held is a transition too.
+  Result<std::string> other = q->Hold(Sample("two"));
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(q->Transition(*other, HeldStatus::kHeld, HeldStatus::kReleased, "a", "").ok());
+  ASSERT_TRUE(q->Transition(*other, HeldStatus::kReleased, HeldStatus::kHeld, "a", "back").ok());
+  EXPECT_EQ(q->Get(*other)->status, HeldStatus::kHeld);
+  EXPECT_EQ(q->Get(*other)->note, "back");
+}
+
+TEST(HeldStatusTest, NamesParseBack) {
+  for (HeldStatus s : {HeldStatus::kHeld, HeldStatus::kReleased, HeldStatus::kDeleted}) {
+    EXPECT_EQ(ParseHeldStatus(HeldStatusName(s)), s);
+  }
+  EXPECT_EQ(HeldStatusName(HeldStatus::kHeld), "held");
+  EXPECT_EQ(HeldStatusName(HeldStatus::kReleased), "released");
+  EXPECT_EQ(HeldStatusName(HeldStatus::kDeleted), "deleted");
+  EXPECT_FALSE(ParseHeldStatus("Held").has_value());
+  EXPECT_FALSE(ParseHeldStatus("").has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QuarantineStoreTest,
