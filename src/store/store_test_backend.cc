@@ -26,6 +26,8 @@ StoreTestBackend SqliteBackend() {
 
 }  // namespace
 
+void PrintTo(const StoreTestBackend& backend, std::ostream* os) { *os << backend.name; }
+
 std::vector<StoreTestBackend> StoreTestBackends() { return {SqliteBackend()}; }
 
 std::string StoreTestBackendName(const ::testing::TestParamInfo<StoreTestBackend>& info) {

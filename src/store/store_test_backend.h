@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct StoreTestBackend {
   // Removes what a test left at `address`.
   std::function<void(const std::string& address)> remove;
 };
+
+// Prints the back end's name (for gtest's messages and ctest's test names).
+void PrintTo(const StoreTestBackend& backend, std::ostream* os);
 
 // Every back end built into this binary.
 std::vector<StoreTestBackend> StoreTestBackends();
