@@ -30,7 +30,7 @@ class FakeQuarantineStore : public QuarantineStore {
     return std::map<std::string, std::int64_t>{{"held", static_cast<std::int64_t>(held.size())}};
   }
   Result<HeldMessage> Get(std::string_view) override { return NotFoundError("no"); }
-  Status Transition(std::string_view, std::string_view, std::string_view, std::string_view,
+  Status Transition(std::string_view, HeldStatus, HeldStatus, std::string_view,
                     std::string_view) override {
     return Status();
   }

@@ -14,6 +14,7 @@
 #include "policy/decision.h"
 #include "policy/decision_json.h"
 #include "sendguard/parser.h"
+#include "store/stores.h"
 
 namespace sendguard {
 namespace {
@@ -41,8 +42,9 @@ class HttpApiTest : public ::testing::Test {
     path_ = (std::filesystem::temp_directory_path() /
              ("sendguard_http_" + std::to_string(::getpid()) + ".db"))
                 .string();
-    quarantine_ = std::move(OpenSqliteQuarantineStore(path_)).value();
-    console_ = std::move(OpenSqliteConsoleStore(path_)).value();
+    Stores stores = std::move(OpenStores(path_, {.quarantine = true, .console = true})).value();
+    quarantine_ = std::move(stores.quarantine);
+    console_ = std::move(stores.console);
     ASSERT_TRUE(console_->SetPassword("admin", kPassword).ok());
     context_ = std::move(Context::Create(Config(), History())).value();
     stats_ = std::make_unique<DecisionStats>(console_.get(), std::chrono::hours(1));
@@ -92,6 +94,11 @@ class HttpApiTest : public ::testing::Test {
     h.rule = d.rule;
     h.reason = d.reason;
     h.decision_json = DecisionJson(m, d).dump();
+    for (const RecipientVerdict& r : d.recipients) {  // as the milter fills them
+      if (r.suggestion) h.corrections.emplace_back(r.address, *r.suggestion);
+      for (const RecipientReason& why : r.reasons)
+        h.reasons.push_back({r.address, why.code, why.detail});
+    }
     h.raw = TypoMessage();
     return *quarantine_->Hold(h);
   }
@@ -238,7 +245,7 @@ TEST_F(HttpApiTest, AdminEndpointsNeedAuthentication) {
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 401);
   }
-  EXPECT_EQ(*quarantine_->Get(id).value().status.data(), 'h');  // still held
+  EXPECT_EQ(*HeldStatusName(quarantine_->Get(id).value().status).data(), 'h');  // still held
 }
 
 TEST_F(HttpApiTest, SessionLoginCsrfAndTheQuarantineLifecycle) {
@@ -278,7 +285,7 @@ TEST_F(HttpApiTest, SessionLoginCsrfAndTheQuarantineLifecycle) {
                                json{{"to_suggestion", true}}.dump(), "application/json");
   ASSERT_TRUE(release);
   EXPECT_EQ(release->status, 502) << release->body;
-  EXPECT_EQ(quarantine_->Get(id)->status, "held");
+  EXPECT_EQ(HeldStatusName(quarantine_->Get(id)->status), "held");
   auto del = client_->Post("/api/v1/quarantine/" + id + "/delete", full, "", "application/json");
   ASSERT_TRUE(del);
   EXPECT_EQ(del->status, 200) << del->body;
@@ -394,7 +401,7 @@ TEST_F(HttpApiTest, SendersCannotOverrideAContentHold) {
                          "application/json");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403);
-  EXPECT_EQ(quarantine_->Get(id)->status, "held");
+  EXPECT_EQ(HeldStatusName(quarantine_->Get(id)->status), "held");
 }
 
 TEST_F(HttpApiTest, ConsoleAssets) {

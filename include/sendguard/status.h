@@ -17,13 +17,16 @@ namespace sendguard {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,    // the input is malformed or the request makes no sense
-  kNotFound,           // a named file, message or record does not exist
-  kResourceExhausted,  // a configured limit was reached
-  kDeadlineExceeded,   // a time limit was reached
-  kUnavailable,        // a dependency (file system, network peer) failed; retrying may help
-  kInternal,           // a bug or an unexpected library failure
-  kPermissionDenied,   // the caller may not do this (bad credentials, forged token)
+  kInvalidArgument,     // the input is malformed or the request makes no sense
+  kNotFound,            // a named file, message or record does not exist
+  kResourceExhausted,   // a configured limit was reached
+  kDeadlineExceeded,    // a time limit was reached
+  kUnavailable,         // a dependency (file system, network peer) failed; retrying may help
+  kInternal,            // a bug or an unexpected library failure
+  kPermissionDenied,    // the caller may not do this (bad credentials, forged token)
+  kFailedPrecondition,  // the request is sound but the target is not in the state it needs
+                        // (e.g. a message that is no longer held); retrying will not help
+  kUnimplemented,       // the request names something this build does not have yet
 };
 
 // Returns a stable lower-case name for `code`, e.g. "invalid-argument".
@@ -64,6 +67,12 @@ inline Status UnavailableError(std::string m) {
 inline Status InternalError(std::string m) { return Status(StatusCode::kInternal, std::move(m)); }
 inline Status PermissionDeniedError(std::string m) {
   return Status(StatusCode::kPermissionDenied, std::move(m));
+}
+inline Status FailedPreconditionError(std::string m) {
+  return Status(StatusCode::kFailedPrecondition, std::move(m));
+}
+inline Status UnimplementedError(std::string m) {
+  return Status(StatusCode::kUnimplemented, std::move(m));
 }
 
 // Either a T or a non-OK Status.

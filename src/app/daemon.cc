@@ -11,8 +11,7 @@
 #include "policy/context.h"
 #include "service/checker.h"
 #include "service/sender_links.h"
-#include "store/console_store.h"
-#include "store/quarantine_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 
@@ -21,9 +20,8 @@ namespace sendguard {
 struct Daemon::Parts {
   AppConfig config;
   std::string store, milter, http;
+  Stores stores;
   std::unique_ptr<Context> context;
-  std::unique_ptr<QuarantineStore> quarantine;
-  std::unique_ptr<ConsoleStore> console;
   std::unique_ptr<DecisionJournal> journal;
   std::unique_ptr<SenderLinks> links;
   Metrics metrics;
@@ -43,18 +41,15 @@ std::string Either(const std::string& flag, const std::string& configured) {
 
 // The context, the stores and what records decisions.
 Status OpenServices(const DaemonOptions& o, Daemon::Parts& p) {
-  Result<History> history = LoadHistory(p.store, o.history);
+  Result<Stores> stores = OpenStores(p.store);
+  if (!stores.ok()) return stores.status();
+  p.stores = std::move(stores).value();
+  Result<History> history = LoadHistory(p.stores.history.get(), o.history);
   if (!history.ok()) return history.status();
   Result<std::unique_ptr<Context>> context =
       Context::Create(p.config.core, std::move(history).value());
   if (!context.ok()) return context.status();
   p.context = std::move(context).value();
-  Result<std::unique_ptr<QuarantineStore>> quarantine = OpenSqliteQuarantineStore(p.store);
-  if (!quarantine.ok()) return quarantine.status();
-  p.quarantine = std::move(quarantine).value();
-  Result<std::unique_ptr<ConsoleStore>> console = OpenSqliteConsoleStore(p.store);
-  if (!console.ok()) return console.status();
-  p.console = std::move(console).value();
   const std::string journal = Either(o.journal, p.config.serve.audit_log);
   if (!journal.empty()) {
     Result<DecisionJournal> j = DecisionJournal::Open(journal);
@@ -62,10 +57,10 @@ Status OpenServices(const DaemonOptions& o, Daemon::Parts& p) {
     p.journal = std::make_unique<DecisionJournal>(std::move(j).value());
   }
   Result<SenderLinks> links =
-      SenderLinks::Open(*p.console, p.config.http.public_url, p.config.http.link_ttl_hours);
+      SenderLinks::Open(*p.stores.console, p.config.http.public_url, p.config.http.link_ttl_hours);
   if (!links.ok()) return links.status();
   p.links = std::make_unique<SenderLinks>(std::move(links).value());
-  p.stats = std::make_unique<DecisionStats>(p.console.get());
+  p.stats = std::make_unique<DecisionStats>(p.stores.console.get());
   p.checker = std::make_unique<Checker>(
       *p.context,
       Recorders{.journal = p.journal.get(), .metrics = &p.metrics, .stats = p.stats.get()});
@@ -78,8 +73,8 @@ Status BindFrontEnds(Daemon::Parts& p) {
   if (!p.http.empty()) {
     ApiServices api;
     api.checker = p.checker.get();
-    api.quarantine = p.quarantine.get();
-    api.console = p.console.get();
+    api.quarantine = p.stores.quarantine.get();
+    api.console = p.stores.console.get();
     api.links = p.links.get();
     api.metrics = &p.metrics;
     api.relay = p.config.relay;
@@ -88,7 +83,7 @@ Status BindFrontEnds(Daemon::Parts& p) {
     if (Status b = p.api->Bind(p.http); !b.ok()) return b;
   }
   p.filter.checker = p.checker.get();
-  p.filter.store = p.quarantine.get();
+  p.filter.store = p.stores.quarantine.get();
   p.filter.notifier = p.notifier.get();
   if (p.api) {
     const SenderLinks* links = p.links.get();

@@ -2,16 +2,21 @@
 
 #include <memory>
 
-#include "store/history_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 
 Result<History> LoadHistory(const std::string& store, const std::string& tsv) {
+  if (store.empty()) return LoadHistory(static_cast<HistoryReader*>(nullptr), tsv);
+  Result<Stores> opened = OpenStores(store, {.history = true});
+  if (!opened.ok()) return opened.status();
+  return LoadHistory(opened->history.get(), tsv);
+}
+
+Result<History> LoadHistory(HistoryReader* store, const std::string& tsv) {
   History history;
-  if (!store.empty()) {
-    Result<std::unique_ptr<HistoryStore>> opened = OpenSqliteHistoryStore(store);
-    if (!opened.ok()) return opened.status();
-    Result<History> h = (*opened)->LoadHistory();
+  if (store != nullptr) {
+    Result<History> h = store->ReadHistory({});
     if (!h.ok()) return h.status();
     history = std::move(h).value();
   }

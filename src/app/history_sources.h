@@ -8,12 +8,17 @@
 
 #include "recipients/history.h"
 #include "sendguard/status.h"
+#include "store/history_store.h"
 
 namespace sendguard {
 
-// The history in the store at `store` ("" for none) and in the TSV file
-// `tsv` (domain-or-address<TAB>messages; "" for none), added together;
+// The history `store` holds (null for none) and the TSV file `tsv`
+// (domain-or-address<TAB>messages; "" for none) holds, added together;
 // empty without either.
+Result<History> LoadHistory(HistoryReader* store, const std::string& tsv);
+
+// The same with the store at the address `store` ("" for none), opened for
+// the read.
 Result<History> LoadHistory(const std::string& store, const std::string& tsv);
 
 }  // namespace sendguard

@@ -9,7 +9,7 @@
 
 #include "app/app_config.h"
 #include "cli/commands.h"
-#include "store/console_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 namespace {
@@ -46,16 +46,16 @@ int Run(const std::string& verb, const AdminOptions& o) {
   };
   Result<AppConfig> config = LoadAppConfig(o.config);
   if (!config.ok()) return fail(config.status().message(), kExitUsage);
-  Result<std::unique_ptr<ConsoleStore>> store =
-      OpenSqliteConsoleStore(config->StoreAddress(o.store));
-  if (!store.ok()) return fail(store.status().message(), kExitInputError);
+  Result<Stores> stores = OpenStores(config->StoreAddress(o.store), {.console = true});
+  if (!stores.ok()) return fail(stores.status().message(), kExitInputError);
+  ConsoleStore& store = *stores->console;
   if (verb == "list") {
-    Result<std::vector<std::string>> names = (*store)->Accounts();
+    Result<std::vector<std::string>> names = store.Accounts();
     if (!names.ok()) return fail(names.status().message(), kExitInputError);
     for (const std::string& n : *names) std::cout << n << "\n";
     return kExitOk;
   }
-  Status st = (*store)->SetPassword(o.user, ReadPassword());
+  Status st = store.SetPassword(o.user, ReadPassword());
   if (!st.ok()) return fail(st.message(), kExitUsage);
   std::cerr << "sendguard admin: account " << o.user << " saved\n";
   return kExitOk;

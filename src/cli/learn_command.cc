@@ -11,7 +11,7 @@
 #include "logs/line_reader.h"
 #include "recipients/history.h"
 #include "recipients/history_collector.h"
-#include "store/history_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 namespace {
@@ -62,12 +62,12 @@ int RunLearn(const LearnOptions& o) {
   }
   std::vector<std::pair<std::string, std::uint64_t>> collected = collector.Counts();
   counts.insert(counts.end(), collected.begin(), collected.end());
-  Result<std::unique_ptr<HistoryStore>> store = OpenSqliteHistoryStore(o.store);
-  if (!store.ok()) {
-    std::cerr << "sendguard learn: " << store.status().message() << "\n";
+  Result<Stores> stores = OpenStores(o.store, {.history = true});
+  if (!stores.ok()) {
+    std::cerr << "sendguard learn: " << stores.status().message() << "\n";
     return kExitInputError;
   }
-  if (Status s = (*store)->AddHistory(counts); !s.ok()) {
+  if (Status s = stores->history->AddHistory(counts); !s.ok()) {
     std::cerr << "sendguard learn: " << s.message() << "\n";
     return kExitInputError;
   }

@@ -11,8 +11,7 @@
 #include "delivery/smtp_sender.h"
 #include "service/held_json.h"
 #include "service/sender_links.h"
-#include "store/console_store.h"
-#include "store/quarantine_store.h"
+#include "store/stores.h"
 
 namespace sendguard {
 namespace {
@@ -45,9 +44,9 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
   if (!loaded.ok()) return fail(loaded.status().message(), kExitUsage);
   const AppConfig& config = *loaded;
   const std::string path = config.StoreAddress(o.store);
-  Result<std::unique_ptr<QuarantineStore>> store = OpenSqliteQuarantineStore(path);
-  if (!store.ok()) return fail(store.status().message(), kExitInputError);
-  QuarantineStore& q = **store;
+  Result<Stores> stores = OpenStores(path, {.quarantine = true});
+  if (!stores.ok()) return fail(stores.status().message(), kExitInputError);
+  QuarantineStore& q = *stores->quarantine;
 
   if (verb == "list") {
     Result<std::vector<HeldMessage>> list =
@@ -59,8 +58,8 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
       } else {
         std::string rcpts;
         for (const std::string& r : h.recipients) rcpts += (rcpts.empty() ? "" : ",") + r;
-        std::cout << h.id << "\t" << h.status << "\t" << h.mail_from << " -> " << rcpts << "\t"
-                  << h.rule << "\t" << h.subject << "\n";
+        std::cout << h.id << "\t" << HeldStatusName(h.status) << "\t" << h.mail_from << " -> "
+                  << rcpts << "\t" << h.rule << "\t" << h.subject << "\n";
       }
     }
     return kExitOk;
@@ -78,10 +77,10 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
     return kExitOk;
   }
   if (verb == "link") {
-    Result<std::unique_ptr<ConsoleStore>> console = OpenSqliteConsoleStore(path);
+    Result<Stores> console = OpenStores(path, {.console = true});
     if (!console.ok()) return fail(console.status().message(), kExitInputError);
     Result<SenderLinks> links =
-        SenderLinks::Open(**console, config.http.public_url, config.http.link_ttl_hours);
+        SenderLinks::Open(*console->console, config.http.public_url, config.http.link_ttl_hours);
     if (!links.ok()) return fail(links.status().message(), kExitInputError);
     std::cout << links->Link(h->id) << "\n";
     return kExitOk;

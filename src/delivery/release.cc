@@ -1,23 +1,13 @@
 #include "delivery/release.h"
 
-#include <nlohmann/json.hpp>
-
 namespace sendguard {
 
 std::vector<std::string> SuggestedRecipients(const HeldMessage& h) {
   std::vector<std::string> out;
-  nlohmann::json d = nlohmann::json::parse(h.decision_json, nullptr, false);
-  const bool usable =
-      !d.is_discarded() && d.is_object() && d.contains("recipients") && d["recipients"].is_array();
   for (const std::string& held : h.recipients) {
     std::string to = held;
-    if (usable) {
-      for (const auto& r : d["recipients"]) {
-        if (r.is_object() && r.value("address", "") == held && r.contains("suggestion") &&
-            r["suggestion"].is_string()) {
-          to = r["suggestion"].get<std::string>();
-        }
-      }
+    for (const auto& [address, suggestion] : h.corrections) {
+      if (address == held) to = suggestion;
     }
     out.push_back(to);
   }
@@ -32,8 +22,9 @@ Result<std::vector<std::string>> ReleaseHeld(QuarantineStore& store, const SmtpR
                                              std::string_view actor) {
   Result<HeldMessage> h = store.Get(id);
   if (!h.ok()) return h.status();
-  if (h->status != "held") {
-    return InvalidArgumentError("message " + std::string(id) + " is " + h->status + ", not held");
+  if (h->status != HeldStatus::kHeld) {
+    return FailedPreconditionError("message " + std::string(id) + " is " +
+                                   std::string(HeldStatusName(h->status)) + ", not held");
   }
   std::vector<std::string> rcpts;
   switch (to) {
@@ -42,7 +33,8 @@ Result<std::vector<std::string>> ReleaseHeld(QuarantineStore& store, const SmtpR
       break;
     case ReleaseTo::kSuggestion:
       if (!HasSuggestion(*h)) {
-        return InvalidArgumentError("message " + std::string(id) + " has no suggested recipient");
+        return FailedPreconditionError("message " + std::string(id) +
+                                       " has no suggested recipient");
       }
       rcpts = SuggestedRecipients(*h);
       break;
@@ -50,17 +42,22 @@ Result<std::vector<std::string>> ReleaseHeld(QuarantineStore& store, const SmtpR
       rcpts = addresses;
       break;
   }
-  if (rcpts.empty()) return InvalidArgumentError("no recipients to release to");
+  if (rcpts.empty()) {
+    return to == ReleaseTo::kAddresses ? InvalidArgumentError("no recipients to release to")
+                                       : FailedPreconditionError("no recipients to release to");
+  }
   std::string list;
   for (const std::string& r : rcpts) list += (list.empty() ? "" : ", ") + r;
   // The transition comes first: of two concurrent releases, one wins.
-  if (Status st = store.Transition(id, "held", "released", actor, "released to " + list);
+  if (Status st = store.Transition(id, HeldStatus::kHeld, HeldStatus::kReleased, actor,
+                                   "released to " + list);
       !st.ok()) {
     return st;
   }
   Status sent = SendMail(relay, h->mail_from, rcpts, h->raw);
   if (!sent.ok()) {
-    (void)store.Transition(id, "released", "held", actor, "release failed: " + sent.message());
+    (void)store.Transition(id, HeldStatus::kReleased, HeldStatus::kHeld, actor,
+                           "release failed: " + sent.message());
     (void)store.AddEvent("release-failed", id, actor, sent.message());
     return UnavailableError("the relay did not take the message: " + sent.message());
   }
@@ -70,7 +67,7 @@ Result<std::vector<std::string>> ReleaseHeld(QuarantineStore& store, const SmtpR
 Status DeleteHeld(QuarantineStore& store, std::string_view id, std::string_view actor) {
   Result<HeldMessage> h = store.Get(id);
   if (!h.ok()) return h.status();
-  return store.Transition(id, "held", "deleted", actor, "deleted");
+  return store.Transition(id, HeldStatus::kHeld, HeldStatus::kDeleted, actor, "deleted");
 }
 
 }  // namespace sendguard

@@ -16,8 +16,8 @@
 
 namespace sendguard {
 
-// The held recipients with each replaced by its suggested correction, when
-// the stored decision has one.
+// The held recipients with each replaced by its suggested correction
+// (held.corrections), when it has one.
 std::vector<std::string> SuggestedRecipients(const HeldMessage& held);
 
 // Whether any held recipient has a suggested correction.
@@ -29,17 +29,21 @@ enum class ReleaseTo {
   kAddresses,   // the addresses given
 };
 
-// Delivers the held message `id` through `relay` and records `actor`.
-// Returns the addresses it went to. NotFound for an unknown id;
-// InvalidArgument when it is no longer held (released or deleted already:
-// a message is released at most once) or `to` is kSuggestion without
-// suggestions; Unavailable when the relay refused (the message is held again).
+// Delivers the held message `id` through `relay` and records `actor`: the
+// message is released, with the note "released to <addresses>". Returns the
+// addresses it went to. NotFound for an unknown id; FailedPrecondition when
+// it is no longer held (released or deleted already: a message is released
+// at most once), `to` is kSuggestion without suggestions, or kAsWritten and
+// it has no recipients; InvalidArgument for kAddresses with no `addresses`;
+// Unavailable when the relay refused (the message is held again, with a
+// "release-failed" event).
 Result<std::vector<std::string>> ReleaseHeld(QuarantineStore& store, const SmtpRelay& relay,
                                              std::string_view id, ReleaseTo to,
                                              const std::vector<std::string>& addresses,
                                              std::string_view actor);
 
 // Marks the held message `id` deleted (it is kept, for the audit trail).
+// NotFound for an unknown id; FailedPrecondition when it is no longer held.
 Status DeleteHeld(QuarantineStore& store, std::string_view id, std::string_view actor);
 
 }  // namespace sendguard

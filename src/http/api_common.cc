@@ -23,6 +23,8 @@ int Api::StatusFor(const Status& s) {
     case StatusCode::kNotFound:
       return 404;
     case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kFailedPrecondition:
       return 409;  // e.g. no longer held
     case StatusCode::kPermissionDenied:
       return 403;

@@ -41,17 +41,9 @@ bool MaySendAsWritten(const ApiServices& s, const HeldMessage& h) {
 }
 
 json SenderView(const ApiServices& s, const HeldMessage& h) {
-  json verdicts = HeldJson(h)["verdicts"];
   json reasons = json::array();
-  for (const json& v : verdicts) {
-    if (!v.is_object() || !v.contains("reasons")) continue;
-    for (const json& r : v["reasons"]) {
-      if (r.is_object()) {
-        reasons.push_back({{"address", v.value("address", "")},
-                           {"code", r.value("code", "")},
-                           {"detail", r.value("detail", "")}});
-      }
-    }
+  for (const HeldReason& r : h.reasons) {
+    reasons.push_back({{"address", r.address}, {"code", r.code}, {"detail", r.detail}});
   }
   return {{"id", h.id},
           {"created", h.created},
@@ -62,7 +54,7 @@ json SenderView(const ApiServices& s, const HeldMessage& h) {
           {"has_suggestion", HasSuggestion(h)},
           {"reason", h.reason},
           {"reasons", reasons},
-          {"status", h.status},
+          {"status", HeldStatusName(h.status)},
           {"can_send_as_written", MaySendAsWritten(s, h)}};
 }
 

@@ -117,6 +117,14 @@ Status FilterTransaction::Hold(const Checked& c, Verdict* v) {
   h.reason = d.reason;
   h.decision_json =
       DecisionJson(c.message, d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  for (const RecipientVerdict& r : d.recipients) {
+    const bool held =
+        std::find(h.recipients.begin(), h.recipients.end(), r.address) != h.recipients.end();
+    if (held && r.suggestion) h.corrections.emplace_back(r.address, *r.suggestion);
+    for (const RecipientReason& why : r.reasons) {
+      h.reasons.push_back({r.address, why.code, why.detail});
+    }
+  }
   h.raw = raw_;
   Result<std::string> id = s_.store->Hold(std::move(h));
   if (!id.ok()) return id.status();

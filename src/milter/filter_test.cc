@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "store/held_fields.h"
 #include "tests/fake_quarantine_store.h"
 
 namespace sendguard {
@@ -69,6 +70,36 @@ TEST_F(FilterTest, HoldStoresThenDiscards) {
   EXPECT_EQ(h.rule, "mistyped-recipient");
   EXPECT_NE(h.raw.find("Flights at 0610."), std::string::npos);
   EXPECT_NE(h.decision_json.find("ops@army.mil"), std::string::npos);  // the suggestion
+}
+
+TEST_F(FilterTest, HoldKeepsTheCorrectionsAndReasonsTyped) {
+  Send({"ops@army.ml"}, "Flights at 0610.\r\n", "travel");
+  ASSERT_EQ(store_.held.size(), 1u);
+  const HeldMessage& h = store_.held[0];
+  EXPECT_EQ(h.corrections,
+            (std::vector<std::pair<std::string, std::string>>{{"ops@army.ml", "ops@army.mil"}}));
+  ASSERT_FALSE(h.reasons.empty());
+  EXPECT_EQ(h.reasons[0].address, "ops@army.ml");
+  EXPECT_EQ(h.reasons[0].code, "tld-typo");
+  // The same fields as a store migrating an old row reads out of the decision.
+  HeldMessage derived = h;
+  FillHeldFieldsFromDecision(&derived);
+  EXPECT_EQ(derived.corrections, h.corrections);
+  ASSERT_EQ(derived.reasons.size(), h.reasons.size());
+  for (std::size_t i = 0; i < h.reasons.size(); ++i) {
+    EXPECT_EQ(derived.reasons[i].code, h.reasons[i].code);
+    EXPECT_EQ(derived.reasons[i].detail, h.reasons[i].detail);
+  }
+}
+
+TEST_F(FilterTest, APartialHoldCorrectsOnlyTheHeldRecipients) {
+  Config c;
+  c.policy.suspects = PolicyConfig::Suspects::kRemoveRecipients;
+  Build(c);
+  Send({"ops@army.ml", "ops@navy.mil"}, "hi\r\n");
+  ASSERT_EQ(store_.held.size(), 1u);
+  EXPECT_EQ(store_.held[0].corrections,
+            (std::vector<std::pair<std::string, std::string>>{{"ops@army.ml", "ops@army.mil"}}));
 }
 
 TEST_F(FilterTest, RejectCarriesTheReasonAsOneAsciiLine) {

@@ -11,7 +11,7 @@ nlohmann::json HeldMessageJson(const HeldMessage& h) {
           {"action", h.action},
           {"rule", h.rule},
           {"reason", h.reason},
-          {"status", h.status},
+          {"status", HeldStatusName(h.status)},
           {"updated", h.updated},
           {"actor", h.actor},
           {"note", h.note}};

@@ -27,7 +27,10 @@ struct DecisionCount {
   std::int64_t count = 0;
 };
 
-// Thread-safe.
+// The contract of every back end. Thread-safe: one object may serve any
+// number of threads, and several objects (in several processes) may share
+// one store. Every method is atomic, and what it changed survives the
+// process ending once it returns.
 class ConsoleStore {
  public:
   virtual ~ConsoleStore() = default;
@@ -39,15 +42,20 @@ class ConsoleStore {
   virtual Result<bool> CheckPassword(std::string_view user, std::string_view password) = 0;
   virtual Result<std::vector<std::string>> Accounts() = 0;
   // The secret called `name`: `bytes` random bytes made on first use and
-  // kept, so that links signed before a restart stay valid.
+  // kept, so that links signed before a restart stay valid. Every caller,
+  // in every process, gets the same bytes for one name.
   virtual Result<std::string> Secret(std::string_view name, std::size_t bytes) = 0;
-  // Adds the counts (same day/action/rule/domain rows are summed).
+  // Adds the counts (same day/action/rule/domain rows are summed), all of
+  // them or none; concurrent additions add up.
   virtual Status AddDecisionCounts(const std::vector<DecisionCount>& counts) = 0;
   // Every row from `since_day` on, by day.
   virtual Result<std::vector<DecisionCount>> DecisionCounts(std::string_view since_day) = 0;
 };
 
-// The console tables in an SQLite file (may be the quarantine's file).
+// The console tables in an SQLite file, created when missing (may be the
+// quarantine's file). WAL journal with synchronous=NORMAL (the latest
+// changes may be lost on power failure); one connection behind a mutex, so
+// calls from several threads queue.
 Result<std::unique_ptr<ConsoleStore>> OpenSqliteConsoleStore(const std::string& path);
 
 }  // namespace sendguard

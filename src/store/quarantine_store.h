@@ -7,13 +7,31 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sendguard/status.h"
 
 namespace sendguard {
+
+// Where a held message is in its life: held until an administrator (or its
+// sender) releases or deletes it. A release the relay refuses puts it back.
+enum class HeldStatus { kHeld, kReleased, kDeleted };
+
+// "held", "released", "deleted": the names stores, the JSON and the command
+// line use.
+std::string_view HeldStatusName(HeldStatus status);
+// The status called `name`; nullopt for any other string.
+std::optional<HeldStatus> ParseHeldStatus(std::string_view name);
+
+// Why one held recipient was held: a reason of the recipient analysis
+// ("tld-typo", ...), with its human-readable detail.
+struct HeldReason {
+  std::string address, code, detail;
+};
 
 struct HeldMessage {
   std::string id;            // assigned by Hold: 32 hex digits, unguessable
@@ -24,9 +42,15 @@ struct HeldMessage {
   std::string action;  // "hold" (or "reject" when a rejected copy is kept)
   std::string rule;
   std::string reason;
-  std::string decision_json;    // the decision as scan prints it: no content, masked samples
-  std::string raw;              // the message as received; empty in List results
-  std::string status = "held";  // "held", "released", "deleted"
+  std::string decision_json;  // the decision as scan prints it: no content, masked samples
+  // Held address -> its suggested correction, for the held recipients that
+  // have one, in the decision's order (a later pair for the same address
+  // wins).
+  std::vector<std::pair<std::string, std::string>> corrections;
+  // The decision's per-recipient reasons, in its order.
+  std::vector<HeldReason> reasons;
+  std::string raw;  // the message as received; empty in List results
+  HeldStatus status = HeldStatus::kHeld;
   std::int64_t updated = 0;
   std::string actor;  // who changed the status last
   std::string note;   // e.g. "released to ops@army.mil"
@@ -41,35 +65,50 @@ struct AuditEvent {
   std::string detail;
 };
 
-// Thread-safe. Every method is one transaction.
+// The contract of every back end. Thread-safe: one object may serve any
+// number of threads, and several objects (in several processes) may share
+// one store. Every method is atomic: it takes effect completely or not at
+// all, and no caller sees a part of another's change. A method that returns
+// OK has made its change durable: it survives the process ending and the
+// machine losing power.
 class QuarantineStore {
  public:
   virtual ~QuarantineStore() = default;
-  // Stores `m` with a new id and the time now; durable (synced to disk)
-  // when it returns. Returns the id.
+  // Stores `m` (its id, created, status, updated, actor and note are
+  // ignored) as held, with a new id and the time now, and records a "held"
+  // event. Returns the id. The caller may tell the MTA the message is taken
+  // once this returns.
   virtual Result<std::string> Hold(HeldMessage m) = 0;
-  // Messages with `status` ("" for any) whose sender, recipients, subject or
-  // rule contain `search` ("" for all; case-insensitive for ASCII), newest
-  // first, without their bytes.
+  // Messages with `status` ("" for any, else a HeldStatusName) whose sender,
+  // recipients, subject or rule contain `search` ("" for all;
+  // case-insensitive for ASCII), newest first, without their bytes.
   virtual Result<std::vector<HeldMessage>> List(std::string_view status, std::string_view search,
                                                 int limit, int offset) = 0;
-  // How many messages are in each status.
+  // How many messages are in each status, by HeldStatusName.
   virtual Result<std::map<std::string, std::int64_t>> CountByStatus() = 0;
   // One message with its bytes; NotFound when there is none.
   virtual Result<HeldMessage> Get(std::string_view id) = 0;
-  // Moves a message from status `from` to `to` and records `actor` and
-  // `note`; fails (InvalidArgument) when it is not in `from`, so that two
-  // admins never release the same message twice.
-  virtual Status Transition(std::string_view id, std::string_view from, std::string_view to,
+  // Moves a message from status `from` to `to`, records `actor` and `note`
+  // and an event of kind HeldStatusName(to). FailedPrecondition when it is
+  // not in `from` (or does not exist), so that of two admins releasing one
+  // message at once, one wins and the other is told.
+  virtual Status Transition(std::string_view id, HeldStatus from, HeldStatus to,
                             std::string_view actor, std::string_view note) = 0;
+  // Records an event of `kind` about `quarantine_id`.
   virtual Status AddEvent(std::string_view kind, std::string_view quarantine_id,
                           std::string_view actor, std::string_view detail) = 0;
   // Events newest first, those with seq < `before` (0: from the newest).
+  // Sequence numbers grow with time and are never reused.
   virtual Result<std::vector<AuditEvent>> Events(int limit, std::int64_t before) = 0;
 };
 
-// An SQLite database file (created when missing; WAL journal, full sync on
-// commit). May be the same file as the history store.
+// An SQLite database file, created when missing; may be the same file as
+// the history and console stores. WAL journal with synchronous=FULL: a
+// held message is synced to disk before Hold returns, and readers never
+// block the writer. One connection behind a mutex, so calls from several
+// threads queue; other processes wait up to 5 s for a write lock. Adds the
+// columns of typed held-message fields to a database made before them, and
+// fills them once for its rows from their stored decisions.
 Result<std::unique_ptr<QuarantineStore>> OpenSqliteQuarantineStore(const std::string& path);
 
 }  // namespace sendguard

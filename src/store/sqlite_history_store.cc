@@ -24,7 +24,8 @@ class SqliteHistoryStore : public HistoryStore {
     return db_->Exec("COMMIT");
   }
 
-  Result<History> LoadHistory() override {
+  // Organisation-wide only, whatever the query's sender.
+  Result<History> ReadHistory(const HistoryQuery& /*query*/) override {
     Result<SqliteStmt> stmt = db_->Prepare("SELECT key, messages FROM history");
     if (!stmt.ok()) return stmt.status();
     History h;

@@ -3,8 +3,10 @@
 #include <chrono>
 #include <mutex>
 
+#include "store/held_fields.h"
 #include "store/quarantine_store.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_quarantine_schema.h"
 
 namespace sendguard {
 namespace {
@@ -29,42 +31,27 @@ Result<std::string> NewId() {
   return id;
 }
 
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : "\n") + s;
-  return out;
-}
-
-std::vector<std::string> Split(std::string_view s) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    std::size_t nl = s.find('\n');
-    out.emplace_back(s.substr(0, nl));
-    if (nl == std::string_view::npos) break;
-    s.remove_prefix(nl + 1);
-  }
-  return out;
-}
-
 constexpr const char* kColumns =
     "id, created, mail_from, recipients, subject, action, rule, reason, decision, status, "
-    "updated, actor, note";
+    "updated, actor, note, corrections, reasons";
 
 HeldMessage Row(sqlite3_stmt* s) {
   HeldMessage m;
   m.id = SqliteColumn(s, 0);
   m.created = sqlite3_column_int64(s, 1);
   m.mail_from = SqliteColumn(s, 2);
-  m.recipients = Split(SqliteColumn(s, 3));
+  m.recipients = SplitLines(SqliteColumn(s, 3));
   m.subject = SqliteColumn(s, 4);
   m.action = SqliteColumn(s, 5);
   m.rule = SqliteColumn(s, 6);
   m.reason = SqliteColumn(s, 7);
   m.decision_json = SqliteColumn(s, 8);
-  m.status = SqliteColumn(s, 9);
+  m.status = ParseHeldStatus(SqliteColumn(s, 9)).value_or(HeldStatus::kHeld);
   m.updated = sqlite3_column_int64(s, 10);
   m.actor = SqliteColumn(s, 11);
   m.note = SqliteColumn(s, 12);
+  m.corrections = DecodeCorrections(SqliteColumn(s, 13));
+  m.reasons = DecodeReasons(SqliteColumn(s, 14));
   return m;
 }
 
@@ -78,21 +65,23 @@ class SqliteQuarantineStore : public QuarantineStore {
     std::lock_guard<std::mutex> lock(mu_);
     Result<SqliteStmt> s = Prepare(
         "INSERT INTO quarantine(id, created, mail_from, recipients, subject, action, rule, reason, "
-        "decision, status, updated, actor, note, raw) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'held', ?2, '', '', ?10)");
+        "decision, status, updated, actor, note, raw, corrections, reasons) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'held', ?2, '', '', ?10, ?11, ?12)");
     if (!s.ok()) return s.status();
     sqlite3_stmt* st = s->get();
     const std::int64_t now = Now();
     SqliteBind(st, 1, *id);
     sqlite3_bind_int64(st, 2, now);
     SqliteBind(st, 3, m.mail_from);
-    SqliteBind(st, 4, Join(m.recipients));
+    SqliteBind(st, 4, JoinLines(m.recipients));
     SqliteBind(st, 5, m.subject);
     SqliteBind(st, 6, m.action);
     SqliteBind(st, 7, m.rule);
     SqliteBind(st, 8, m.reason);
     SqliteBind(st, 9, m.decision_json);
     sqlite3_bind_blob(st, 10, m.raw.data(), static_cast<int>(m.raw.size()), SQLITE_TRANSIENT);
+    SqliteBind(st, 11, EncodeCorrections(m.corrections));
+    SqliteBind(st, 12, EncodeReasons(m.reasons));
     if (Status e = Begin(); !e.ok()) return e;
     if (sqlite3_step(st) != SQLITE_DONE) return Rollback("store the held message");
     if (Status e = InsertEvent("held", *id, "sendguard", m.rule + ": " + m.reason); !e.ok()) {
@@ -146,20 +135,20 @@ class SqliteQuarantineStore : public QuarantineStore {
     if (rc == SQLITE_DONE) return NotFoundError("no held message " + std::string(id));
     if (rc != SQLITE_ROW) return Error("read");
     HeldMessage m = Row(s->get());
-    m.raw = SqliteColumn(s->get(), 13);
+    m.raw = SqliteColumn(s->get(), 15);
     return m;
   }
 
-  Status Transition(std::string_view id, std::string_view from, std::string_view to,
-                    std::string_view actor, std::string_view note) override {
+  Status Transition(std::string_view id, HeldStatus from, HeldStatus to, std::string_view actor,
+                    std::string_view note) override {
     std::lock_guard<std::mutex> lock(mu_);
     Result<SqliteStmt> s = Prepare(
         "UPDATE quarantine SET status = ?3, updated = ?4, actor = ?5, note = ?6 "
         "WHERE id = ?1 AND status = ?2");
     if (!s.ok()) return s.status();
     SqliteBind(s->get(), 1, id);
-    SqliteBind(s->get(), 2, from);
-    SqliteBind(s->get(), 3, to);
+    SqliteBind(s->get(), 2, HeldStatusName(from));
+    SqliteBind(s->get(), 3, HeldStatusName(to));
     sqlite3_bind_int64(s->get(), 4, Now());
     SqliteBind(s->get(), 5, actor);
     SqliteBind(s->get(), 6, note);
@@ -167,10 +156,10 @@ class SqliteQuarantineStore : public QuarantineStore {
     if (sqlite3_step(s->get()) != SQLITE_DONE) return Rollback("update");
     if (sqlite3_changes(db_->get()) != 1) {
       (void)Exec("ROLLBACK");  // nothing was changed; say why instead
-      return InvalidArgumentError("held message " + std::string(id) + " is not " +
-                                  std::string(from) + " (or does not exist)");
+      return FailedPreconditionError("held message " + std::string(id) + " is not " +
+                                     std::string(HeldStatusName(from)) + " (or does not exist)");
     }
-    if (Status e = InsertEvent(to, id, actor, note); !e.ok()) {
+    if (Status e = InsertEvent(HeldStatusName(to), id, actor, note); !e.ok()) {
       (void)Exec("ROLLBACK");  // the event error is the one to report
       return e;
     }
@@ -230,18 +219,10 @@ class SqliteQuarantineStore : public QuarantineStore {
 
 Result<std::unique_ptr<QuarantineStore>> OpenSqliteQuarantineStore(const std::string& path) {
   // synchronous=FULL: a held message is on disk before the MTA is told.
-  Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(
-      path, "FULL",
-      {
-          "CREATE TABLE IF NOT EXISTS quarantine(id TEXT PRIMARY KEY, created INTEGER NOT NULL, "
-          "mail_from TEXT, recipients TEXT, subject TEXT, action TEXT, rule TEXT, reason TEXT, "
-          "decision TEXT, status TEXT NOT NULL, updated INTEGER, actor TEXT, note TEXT, raw BLOB)",
-          "CREATE INDEX IF NOT EXISTS quarantine_status ON quarantine(status, created)",
-          "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-          "time INTEGER NOT NULL, kind TEXT, quarantine_id TEXT, actor TEXT, detail TEXT)",
-      },
-      /*serialized=*/true);
+  Result<std::unique_ptr<SqliteDb>> db =
+      SqliteDb::Open(path, "FULL", SqliteQuarantineSchema(), /*serialized=*/true);
   if (!db.ok()) return db.status();
+  if (Status m = MigrateSqliteQuarantine(**db); !m.ok()) return m;
   return std::unique_ptr<QuarantineStore>(new SqliteQuarantineStore(std::move(db).value()));
 }
 

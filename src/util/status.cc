@@ -20,6 +20,10 @@ std::string_view StatusCodeName(StatusCode code) {
       return "internal";
     case StatusCode::kPermissionDenied:
       return "permission-denied";
+    case StatusCode::kFailedPrecondition:
+      return "failed-precondition";
+    case StatusCode::kUnimplemented:
+      return "unimplemented";
   }
   return "unknown";
 }

@@ -1,33 +1,20 @@
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-
 #include "store/console_store.h"
+
+#include <gtest/gtest.h>
+
+#include "store/store_test_backend.h"
 
 namespace sendguard {
 namespace {
 
-class ConsoleStoreTest : public ::testing::Test {
+class ConsoleStoreTest : public testing::StoreTest {
  protected:
-  void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("sendguard_console_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    std::filesystem::remove(path_);
-  }
-  void TearDown() override {
-    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + ext);
-  }
   std::unique_ptr<ConsoleStore> Open() {
-    auto s = OpenSqliteConsoleStore(path_);
-    EXPECT_TRUE(s.ok());
-    return std::move(s).value();
+    return std::move(StoreTest::Open({.console = true}).console);
   }
-  std::string path_;
 };
 
-TEST_F(ConsoleStoreTest, PasswordsAreHashedAndChecked) {
+TEST_P(ConsoleStoreTest, PasswordsAreHashedAndChecked) {
   auto s = Open();
   ASSERT_TRUE(s->SetPassword("admin", "correct horse battery").ok());
   EXPECT_TRUE(*s->CheckPassword("admin", "correct horse battery"));
@@ -38,14 +25,14 @@ TEST_F(ConsoleStoreTest, PasswordsAreHashedAndChecked) {
   EXPECT_EQ(*s->Accounts(), std::vector<std::string>{"admin"});
 }
 
-TEST_F(ConsoleStoreTest, SecretsSurviveReopening) {
+TEST_P(ConsoleStoreTest, SecretsSurviveReopening) {
   std::string first = *Open()->Secret("k", 32);
   EXPECT_EQ(first.size(), 32u);
   EXPECT_EQ(*Open()->Secret("k", 32), first);
   EXPECT_NE(*Open()->Secret("other", 32), first);
 }
 
-TEST_F(ConsoleStoreTest, DecisionCountsAdd) {
+TEST_P(ConsoleStoreTest, DecisionCountsAdd) {
   auto s = Open();
   ASSERT_TRUE(s->AddDecisionCounts({{"2026-11-28", "hold", "typo", "", "", 2},
                                     {"2026-11-29", "hold", "typo", "army.ml", "army.mil", 1}})
@@ -59,6 +46,10 @@ TEST_F(ConsoleStoreTest, DecisionCountsAdd) {
   EXPECT_EQ((*rows)[0].intended, "army.mil");
   EXPECT_EQ(s->DecisionCounts("2026-01-01")->size(), 2u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ConsoleStoreTest,
+                         ::testing::ValuesIn(testing::StoreTestBackends()),
+                         testing::StoreTestBackendName);
 
 }  // namespace
 }  // namespace sendguard
