@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         !Within(l.relay, line)) {
       __builtin_trap();
     }
-    if (l.kind == sendguard::LogLineKind::kDelivery && l.address.find('@') == std::string::npos) {
+    if (l.kind == sendguard::LogLineKind::kSent && l.address.find('@') == std::string::npos) {
       __builtin_trap();
     }
     auto t = sendguard::NormalizeLogTime(l.time, sendguard::YearHint{2026, 11});

@@ -37,8 +37,8 @@ class FakeQuarantineStore : public QuarantineStore {
   Status AddEvent(std::string_view, std::string_view, std::string_view, std::string_view) override {
     return Status();
   }
-  Result<std::vector<AuditEvent>> Events(int, std::int64_t) override {
-    return std::vector<AuditEvent>{};
+  Result<std::vector<QuarantineEvent>> Events(int, std::int64_t) override {
+    return std::vector<QuarantineEvent>{};
   }
 };
 

@@ -41,7 +41,7 @@ bool DomainKey(std::string_view address, std::string* buf) {
 
 // The message a delivery belongs to: queue ids are reused by MTAs over
 // time, so the sender is part of the key.
-std::string MessageKey(const DeliveryEvent& e) {
+std::string MessageKey(const SentRecipient& e) {
   std::string key(e.message);
   key.push_back('\x1f');
   key.append(e.sender);
@@ -56,7 +56,7 @@ std::string SinceBound(const std::string& since) {
 // Messages per recipient domain, each message counted once per domain.
 class DomainCounter {
  public:
-  void Add(const DeliveryEvent& e) {
+  void Add(const SentRecipient& e) {
     if (!DomainKey(e.recipient, &key_)) return;
     auto it = counts_.find(std::string_view(key_));
     if (it == counts_.end()) it = counts_.emplace(key_, Entry{}).first;
@@ -100,7 +100,7 @@ class Auditor {
     if (options.since) since_ = SinceBound(*options.since);
   }
 
-  void Visit(const DeliveryEvent& e) {
+  void Visit(const SentRecipient& e) {
     std::optional<std::string> time;
     if (!since_.empty()) {
       time = CachedTime(e);
@@ -171,7 +171,7 @@ class Auditor {
               });
   }
 
-  std::optional<std::string> CachedTime(const DeliveryEvent& e) {
+  std::optional<std::string> CachedTime(const SentRecipient& e) {
     if (e.stamp != last_stamp_ || !last_time_) {
       last_stamp_.assign(e.stamp);
       last_time_ = e.Time();
@@ -179,7 +179,7 @@ class Auditor {
     return last_time_;
   }
 
-  void Record(const DeliveryEvent& e, const std::optional<std::string>& time, SuspectDomain* s,
+  void Record(const SentRecipient& e, const std::optional<std::string>& time, SuspectDomain* s,
               std::unordered_set<std::string>* domain_messages) {
     AuditSummary& sum = report_->summary;
     ++s->deliveries;
@@ -230,9 +230,9 @@ class Auditor {
 };
 
 void ReadAll(const std::vector<AuditInput>& inputs, const ReadOptions& read,
-             const DeliveryVisitor& visit, ReadStats* stats, std::vector<std::string>* errors) {
+             const SentVisitor& visit, ReadStats* stats, std::vector<std::string>* errors) {
   for (const AuditInput& in : inputs) {
-    Status s = ReadDeliveries(in.path, in.format, read, visit, stats);
+    Status s = ReadSentMail(in.path, in.format, read, visit, stats);
     if (!s.ok() && errors != nullptr) errors->push_back(s.message());
   }
 }
@@ -260,7 +260,7 @@ AuditReport RunAudit(const std::vector<AuditInput>& inputs, const RecipientOptio
     DomainCounter counter;
     ReadStats first_pass;
     ReadAll(
-        inputs, read_for(1), [&](const DeliveryEvent& e) { counter.Add(e); }, &first_pass, nullptr);
+        inputs, read_for(1), [&](const SentRecipient& e) { counter.Add(e); }, &first_pass, nullptr);
     learned = counter.ToHistory();
     history = &learned;
     report.summary.learned_history = true;
@@ -269,7 +269,7 @@ AuditReport RunAudit(const std::vector<AuditInput>& inputs, const RecipientOptio
   RecipientAnalyzer analyzer(recipients, *history);
   Auditor auditor(analyzer, options, &report);
   ReadAll(
-      inputs, read_for(passes), [&](const DeliveryEvent& e) { auditor.Visit(e); },
+      inputs, read_for(passes), [&](const SentRecipient& e) { auditor.Visit(e); },
       &report.summary.read, &report.summary.errors);
   auditor.Finish();
   return report;

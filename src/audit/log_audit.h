@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "audit/delivery_reader.h"
+#include "logs/sent_mail.h"
 #include "recipients/history.h"
 #include "recipients/recipient_analyzer.h"
 #include "sendguard/status.h"
@@ -22,7 +22,7 @@ namespace sendguard {
 
 struct AuditInput {
   std::string path;
-  InputFormat format;
+  SentFormat format;
 };
 
 struct AuditOptions {

@@ -86,9 +86,7 @@ TEST_P(LogAuditFormatTest, ReportsExactlyTheTypoDeliveries) {
   o.typos = kTypos;
   o.malformed_every = 700;
   Generated g = Generate(o, "log" + std::to_string(static_cast<int>(format)), gzip);
-  AuditInput in{g.path, format == LogFormat::kPostfix ? InputFormat::kPostfix
-                        : format == LogFormat::kExim  ? InputFormat::kExim
-                                                      : InputFormat::kSendmail};
+  AuditInput in{g.path, SentFormat{format}};
   AuditOptions options;
   options.read.year = YearHint{2026, 12};
   AuditReport report = RunAudit({in}, RecipientOptions{}, nullptr, options);
@@ -142,7 +140,7 @@ TEST(LogAuditTest, SinceSkipsEarlierDeliveries) {
   AuditOptions options;
   options.read.year = YearHint{2026, 12};
   options.since = "2026-10-16";
-  AuditReport report = RunAudit({{g.path, InputFormat::kPostfix}}, {}, nullptr, options);
+  AuditReport report = RunAudit({{g.path, SentFormat{LogFormat::kPostfix}}}, {}, nullptr, options);
   std::filesystem::remove(g.path);
   std::uint64_t expected = 0;
   for (const auto& [day, n] : g.truth.typos["army.ml"].per_day)
@@ -164,13 +162,13 @@ TEST(LogAuditTest, GivenHistoryIsUsedInsteadOfLearning) {
   options.read.year = YearHint{2026, 12};
   // Learned from the log alone, partner12.com (30) sits beside partner1.com
   // and partner11.com with comparable traffic: legitimate.
-  AuditReport learned = RunAudit({{g.path, InputFormat::kPostfix}}, {}, nullptr, options);
+  AuditReport learned = RunAudit({{g.path, SentFormat{LogFormat::kPostfix}}}, {}, nullptr, options);
   EXPECT_EQ(Find(learned, "partner12.com"), nullptr);
   // A history where partner11.com is heavily established makes it a typo.
   History h;
   h.Add("partner11.com", 50000);
   h.Finish();
-  AuditReport given = RunAudit({{g.path, InputFormat::kPostfix}}, {}, &h, options);
+  AuditReport given = RunAudit({{g.path, SentFormat{LogFormat::kPostfix}}}, {}, &h, options);
   std::filesystem::remove(g.path);
   EXPECT_FALSE(given.summary.learned_history);
   const SuspectDomain* s = Find(given, "partner12.com");
@@ -189,8 +187,9 @@ TEST(LogAuditTest, UnreadableInputIsReportedAndOthersAudited) {
   std::ofstream(bad, std::ios::binary) << std::string(kBadGzip, sizeof(kBadGzip) - 1);
   AuditOptions options;
   options.read.year = YearHint{2026, 12};
-  AuditReport r = RunAudit({{bad, InputFormat::kPostfix}, {g.path, InputFormat::kPostfix}}, {},
-                           nullptr, options);
+  AuditReport r =
+      RunAudit({{bad, SentFormat{LogFormat::kPostfix}}, {g.path, SentFormat{LogFormat::kPostfix}}},
+               {}, nullptr, options);
   std::filesystem::remove(g.path);
   std::filesystem::remove(bad);
   EXPECT_EQ(r.summary.errors.size(), 1u);
@@ -211,7 +210,7 @@ TEST(LogAuditTest, SentMailboxes) {
   }
   std::string path = TempPath("sent.mbox");
   std::ofstream(path, std::ios::binary) << mbox;
-  AuditReport r = RunAudit({{path, InputFormat::kMailbox}}, {}, nullptr, {});
+  AuditReport r = RunAudit({{path, SentFormat{}}}, {}, nullptr, {});
   std::filesystem::remove(path);
   ASSERT_EQ(r.suspects.size(), 1u);
   EXPECT_EQ(r.suspects[0].domain, "army.ml");

@@ -107,10 +107,10 @@ int RunAudit(const AuditFlags& f) {
   int exit_code = kExitOk;
   for (const std::string& p : f.paths) {
     if (f.format != "auto") {
-      inputs.push_back({p, *ParseInputFormat(f.format)});
+      inputs.push_back({p, *ParseSentFormat(f.format)});
       continue;
     }
-    Result<InputFormat> detected = DetectInputFormat(p);
+    Result<SentFormat> detected = DetectSentFormat(p);
     if (!detected.ok()) {
       std::cerr << me << detected.status().message() << "\n";
       exit_code = kExitInputError;

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "audit/delivery_reader.h"
 #include "cli/commands.h"
 #include "logs/line_reader.h"
+#include "logs/sent_mail.h"
 #include "recipients/history.h"
 #include "recipients/history_collector.h"
 #include "store/stores.h"
@@ -33,9 +33,9 @@ Status LearnTsv(const std::string& path, std::vector<std::pair<std::string, std:
 Status LearnPath(const std::string& path, const std::string& format, HistoryCollector* c,
                  std::vector<std::pair<std::string, std::uint64_t>>* tsv, ReadStats* stats) {
   if (format == "tsv") return LearnTsv(path, tsv);
-  std::optional<InputFormat> in = ParseInputFormat(format);
+  std::optional<SentFormat> in = ParseSentFormat(format);
   if (!in) {
-    Result<InputFormat> detected = DetectInputFormat(path);
+    Result<SentFormat> detected = DetectSentFormat(path);
     if (!detected.ok()) {
       Result<std::string> head = ReadHead(path, 16384);
       if (head.ok() && head->find('\t') != std::string::npos) return LearnTsv(path, tsv);
@@ -43,9 +43,9 @@ Status LearnPath(const std::string& path, const std::string& format, HistoryColl
     }
     in = *detected;
   }
-  return ReadDeliveries(
+  return ReadSentMail(
       path, *in, ReadOptions{},
-      [&](const DeliveryEvent& e) { c->AddDelivery(e.message, e.recipient); }, stats);
+      [&](const SentRecipient& e) { c->AddRecipient(e.message, e.recipient); }, stats);
 }
 
 int RunLearn(const LearnOptions& o) {

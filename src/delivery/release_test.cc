@@ -63,10 +63,10 @@ class ReleaseTest : public ::testing::Test {
   }
   std::vector<std::string> EventKinds() {
     std::vector<std::string> kinds;
-    Result<std::vector<AuditEvent>> events = store_->Events(100, 0);
+    Result<std::vector<QuarantineEvent>> events = store_->Events(100, 0);
     EXPECT_TRUE(events.ok());
     if (events.ok()) {
-      for (const AuditEvent& e : *events) kinds.push_back(e.kind);
+      for (const QuarantineEvent& e : *events) kinds.push_back(e.kind);
     }
     return kinds;
   }
@@ -149,7 +149,7 @@ TEST_F(ReleaseTest, ARefusedReleaseIsHeldAgainWithAFailedEvent) {
   ASSERT_TRUE(h.ok());
   EXPECT_EQ(h->status, HeldStatus::kHeld);
   EXPECT_EQ(h->note.rfind("release failed: ", 0), 0u) << h->note;
-  std::vector<AuditEvent> events = *store_->Events(100, 0);
+  std::vector<QuarantineEvent> events = *store_->Events(100, 0);
   ASSERT_EQ(events.size(), 4u);  // held, released, held (back), release-failed
   EXPECT_EQ(events[0].kind, "release-failed");
   EXPECT_EQ(events[0].actor, "alice");

@@ -121,7 +121,7 @@ void RegisterQuarantine(httplib::Server& server, Api& api) {
     auto events = api.services().quarantine->Events(limit, before);
     if (!events.ok()) return Api::Error(res, 500, events.status().message());
     json items = json::array();
-    for (const AuditEvent& e : *events) {
+    for (const QuarantineEvent& e : *events) {
       items.push_back({{"seq", e.seq},
                        {"time", e.time},
                        {"kind", e.kind},

@@ -93,7 +93,7 @@ LogLine ParseSyslog(std::string_view line, std::string_view program, std::string
     return out;
   }
   out.relay = RelayHost(Field(rest, "relay="));
-  out.kind = LogLineKind::kDelivery;
+  out.kind = LogLineKind::kSent;
   return out;
 }
 
@@ -115,7 +115,7 @@ LogLine ParseExim(std::string_view line) {
     std::size_t p = rest.find(f);
     if (p != std::string_view::npos && p < flag) {
       flag = p;
-      kind = f == " <= " ? LogLineKind::kSender : LogLineKind::kDelivery;
+      kind = f == " <= " ? LogLineKind::kSender : LogLineKind::kSent;
     }
   }
   if (flag == std::string_view::npos) return out;
@@ -171,10 +171,10 @@ LogLine ParseLogLine(std::string_view line, LogFormat format) {
   return {};
 }
 
-std::optional<Delivery> ParseDeliveryLine(std::string_view line, LogFormat format) {
+std::optional<SentLine> ParseSentLine(std::string_view line, LogFormat format) {
   LogLine l = ParseLogLine(line, format);
-  if (l.kind != LogLineKind::kDelivery) return std::nullopt;
-  return Delivery{std::string(l.time), std::string(l.queue_id), AsciiLower(l.address),
+  if (l.kind != LogLineKind::kSent) return std::nullopt;
+  return SentLine{std::string(l.time), std::string(l.queue_id), AsciiLower(l.address),
                   std::string(l.relay)};
 }
 

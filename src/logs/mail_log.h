@@ -17,7 +17,7 @@ enum class LogFormat { kPostfix, kExim, kSendmail };
 enum class LogLineKind {
   kOther,      // another program's line, a deferral, a bounce, a connect, ...
   kSender,     // a message's envelope sender: `address` (empty for "<>")
-  kDelivery,   // one recipient delivered: `address`, `relay`
+  kSent,       // one recipient delivered: `address`, `relay`
   kMalformed,  // looks like a sender or delivery line but cannot be read,
                // or has no time stamp at all
 };
@@ -37,15 +37,15 @@ struct LogLine {
 LogLine ParseLogLine(std::string_view line, LogFormat format);
 
 // One recipient delivered, as one log line tells it.
-struct Delivery {
+struct SentLine {
   std::string time;  // as written
   std::string queue_id;
   std::string recipient;  // lower-cased address
   std::string relay;      // may be empty
 };
 
-// The delivery a line records, or nullopt when the line is anything else.
-std::optional<Delivery> ParseDeliveryLine(std::string_view line, LogFormat format);
+// The sent recipient a line records, or nullopt when the line is anything else.
+std::optional<SentLine> ParseSentLine(std::string_view line, LogFormat format);
 
 // Guesses the format from the first lines of a log; nullopt when none fits.
 std::optional<LogFormat> DetectLogFormat(std::string_view head);

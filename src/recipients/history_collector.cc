@@ -14,7 +14,7 @@ std::string DomainOf(std::string_view address) {
 
 }  // namespace
 
-void HistoryCollector::AddDelivery(std::string_view queue_id, std::string_view recipient) {
+void HistoryCollector::AddRecipient(std::string_view queue_id, std::string_view recipient) {
   std::string address = AsciiLower(TrimWhitespace(recipient));
   std::string domain = DomainOf(address);
   if (domain.empty()) return;

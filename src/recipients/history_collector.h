@@ -23,7 +23,7 @@ class HistoryCollector {
   explicit HistoryCollector(std::size_t window = 100000) : window_(window) {}
 
   // One delivered recipient of the message `queue_id`.
-  void AddDelivery(std::string_view queue_id, std::string_view recipient);
+  void AddRecipient(std::string_view queue_id, std::string_view recipient);
   // One sent message and its recipients.
   void AddMessage(const std::vector<std::string>& recipients);
 

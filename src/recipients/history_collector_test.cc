@@ -14,10 +14,10 @@ std::map<std::string, std::uint64_t> AsMap(const HistoryCollector& c) {
 
 TEST(HistoryCollectorTest, CountsEachMessageOncePerDomainAndAddress) {
   HistoryCollector c;
-  c.AddDelivery("Q1", "a@army.mil");
-  c.AddDelivery("Q1", "b@army.mil");
-  c.AddDelivery("Q1", "a@army.mil");  // a retry logged again
-  c.AddDelivery("Q2", "A@Army.MIL");
+  c.AddRecipient("Q1", "a@army.mil");
+  c.AddRecipient("Q1", "b@army.mil");
+  c.AddRecipient("Q1", "a@army.mil");  // a retry logged again
+  c.AddRecipient("Q2", "A@Army.MIL");
   auto m = AsMap(c);
   EXPECT_EQ(c.messages(), 2u);
   EXPECT_EQ(m["army.mil"], 2u);

@@ -56,7 +56,8 @@ struct HeldMessage {
   std::string note;   // e.g. "released to ops@army.mil"
 };
 
-struct AuditEvent {
+// One entry of the trail of what was done with held mail (and console logins).
+struct QuarantineEvent {
   std::int64_t seq = 0;
   std::int64_t time = 0;
   std::string kind;  // "held", "released", "deleted", "release-failed", ...
@@ -99,7 +100,7 @@ class QuarantineStore {
                           std::string_view actor, std::string_view detail) = 0;
   // Events newest first, those with seq < `before` (0: from the newest).
   // Sequence numbers grow with time and are never reused.
-  virtual Result<std::vector<AuditEvent>> Events(int limit, std::int64_t before) = 0;
+  virtual Result<std::vector<QuarantineEvent>> Events(int limit, std::int64_t before) = 0;
 };
 
 // An SQLite database file, created when missing; may be the same file as

@@ -63,7 +63,7 @@ TEST_P(QuarantineStoreTest, TransitionsHappenOnceAndAreAudited) {
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(HeldStatusName(m->status), "released");
   EXPECT_EQ(m->actor, "alice");
-  Result<std::vector<AuditEvent>> events = q->Events(10, 0);
+  Result<std::vector<QuarantineEvent>> events = q->Events(10, 0);
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ((*events)[0].kind, "released");

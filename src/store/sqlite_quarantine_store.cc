@@ -172,7 +172,7 @@ class SqliteQuarantineStore : public QuarantineStore {
     return InsertEvent(kind, quarantine_id, actor, detail);
   }
 
-  Result<std::vector<AuditEvent>> Events(int limit, std::int64_t before) override {
+  Result<std::vector<QuarantineEvent>> Events(int limit, std::int64_t before) override {
     std::lock_guard<std::mutex> lock(mu_);
     Result<SqliteStmt> s = Prepare(
         "SELECT seq, time, kind, quarantine_id, actor, detail FROM events "
@@ -180,7 +180,7 @@ class SqliteQuarantineStore : public QuarantineStore {
     if (!s.ok()) return s.status();
     sqlite3_bind_int64(s->get(), 1, before);
     sqlite3_bind_int(s->get(), 2, limit);
-    std::vector<AuditEvent> out;
+    std::vector<QuarantineEvent> out;
     int rc;
     while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
       sqlite3_stmt* st = s->get();

@@ -1,4 +1,4 @@
-#include "audit/delivery_reader.h"
+#include "logs/sent_mail.h"
 
 #include <sys/stat.h>
 
@@ -68,22 +68,11 @@ YearHint HintFor(const std::string& path, const ReadOptions& options) {
   return YearHintFor(st.st_mtime);
 }
 
-LogFormat AsLogFormat(InputFormat f) {
-  switch (f) {
-    case InputFormat::kExim:
-      return LogFormat::kExim;
-    case InputFormat::kSendmail:
-      return LogFormat::kSendmail;
-    default:
-      return LogFormat::kPostfix;
-  }
-}
-
 Status ReadLog(const std::string& path, LogFormat format, const ReadOptions& options,
-               const DeliveryVisitor& visit, ReadStats* stats) {
+               const SentVisitor& visit, ReadStats* stats) {
   std::optional<SenderTable> senders;
   if (options.senders) senders.emplace(options.sender_window);
-  DeliveryEvent event;
+  SentRecipient event;
   event.year = HintFor(path, options);
   std::uint64_t next_progress = stats->lines + options.progress_every;
   stats->file_bytes = 0;
@@ -105,7 +94,7 @@ Status ReadLog(const std::string& path, LogFormat format, const ReadOptions& opt
       case LogLineKind::kSender:
         if (senders) senders->Put(l.queue_id, l.address);
         return;
-      case LogLineKind::kDelivery:
+      case LogLineKind::kSent:
         break;
     }
     ++stats->deliveries;
@@ -120,8 +109,8 @@ Status ReadLog(const std::string& path, LogFormat format, const ReadOptions& opt
   return s;
 }
 
-Status ReadMailbox(const std::string& path, const ReadOptions& options,
-                   const DeliveryVisitor& visit, ReadStats* stats) {
+Status ReadMailbox(const std::string& path, const ReadOptions& options, const SentVisitor& visit,
+                   ReadStats* stats) {
   Limits limits;
   limits.max_depth = 0;
   limits.max_text_bytes = 0;
@@ -135,7 +124,7 @@ Status ReadMailbox(const std::string& path, const ReadOptions& options,
           ++stats->unreadable;
           return;
         }
-        DeliveryEvent event;
+        SentRecipient event;
         event.from_log = false;
         event.message = source;
         if (!m->from().empty()) event.sender = m->from().front().address;
@@ -153,41 +142,32 @@ Status ReadMailbox(const std::string& path, const ReadOptions& options,
 
 }  // namespace
 
-std::optional<std::string> DeliveryEvent::Time() const {
+std::optional<std::string> SentRecipient::Time() const {
   return from_log ? NormalizeLogTime(stamp, year) : NormalizeMessageDate(stamp);
 }
 
-std::optional<InputFormat> ParseInputFormat(std::string_view name) {
-  if (name == "postfix") return InputFormat::kPostfix;
-  if (name == "exim") return InputFormat::kExim;
-  if (name == "sendmail") return InputFormat::kSendmail;
-  if (name == "mbox" || name == "maildir") return InputFormat::kMailbox;
+std::optional<SentFormat> ParseSentFormat(std::string_view name) {
+  if (name == "postfix") return SentFormat{LogFormat::kPostfix};
+  if (name == "exim") return SentFormat{LogFormat::kExim};
+  if (name == "sendmail") return SentFormat{LogFormat::kSendmail};
+  if (name == "mbox" || name == "maildir") return SentFormat{};
   return std::nullopt;
 }
 
-Result<InputFormat> DetectInputFormat(const std::string& path) {
+Result<SentFormat> DetectSentFormat(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return InputFormat::kMailbox;
+  if (std::filesystem::is_directory(path, ec)) return SentFormat{};
   Result<std::string> head = ReadHead(path, 16384);  // enough to tell the format
   if (!head.ok()) return head.status();
-  if (head->rfind("From ", 0) == 0) return InputFormat::kMailbox;
-  if (std::optional<LogFormat> lf = DetectLogFormat(*head)) {
-    switch (*lf) {
-      case LogFormat::kPostfix:
-        return InputFormat::kPostfix;
-      case LogFormat::kExim:
-        return InputFormat::kExim;
-      case LogFormat::kSendmail:
-        return InputFormat::kSendmail;
-    }
-  }
+  if (head->rfind("From ", 0) == 0) return SentFormat{};
+  if (std::optional<LogFormat> log = DetectLogFormat(*head)) return SentFormat{log};
   return InvalidArgumentError(path + ": cannot tell the format; give --format");
 }
 
-Status ReadDeliveries(const std::string& path, InputFormat format, const ReadOptions& options,
-                      const DeliveryVisitor& visit, ReadStats* stats) {
-  if (format == InputFormat::kMailbox) return ReadMailbox(path, options, visit, stats);
-  return ReadLog(path, AsLogFormat(format), options, visit, stats);
+Status ReadSentMail(const std::string& path, SentFormat format, const ReadOptions& options,
+                    const SentVisitor& visit, ReadStats* stats) {
+  if (!format.log) return ReadMailbox(path, options, visit, stats);
+  return ReadLog(path, *format.log, options, visit, stats);
 }
 
 }  // namespace sendguard

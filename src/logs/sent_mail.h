@@ -1,9 +1,9 @@
-// Reading past deliveries, one recipient at a time, from MTA logs (Postfix,
+// Reading sent mail, one delivered recipient at a time, from MTA logs (Postfix,
 // Exim, Sendmail; rotated and compressed files too) or Sent mailboxes (mbox,
 // Maildir), in constant memory.
 
-#ifndef SENDGUARD_AUDIT_DELIVERY_READER_H_
-#define SENDGUARD_AUDIT_DELIVERY_READER_H_
+#ifndef SENDGUARD_LOGS_SENT_MAIL_H_
+#define SENDGUARD_LOGS_SENT_MAIL_H_
 
 #include <cstdint>
 #include <functional>
@@ -17,17 +17,22 @@
 
 namespace sendguard {
 
-enum class InputFormat { kPostfix, kExim, kSendmail, kMailbox };
+// What a file of sent mail is: an MTA log in one of the LogFormats, or a
+// Sent mailbox (an mbox file or a Maildir folder).
+struct SentFormat {
+  std::optional<LogFormat> log;  // nullopt: a mailbox
+  bool operator==(const SentFormat&) const = default;
+};
 
-// "postfix", "exim", "sendmail", "mbox"/"maildir" (both kMailbox); nullopt otherwise.
-std::optional<InputFormat> ParseInputFormat(std::string_view name);
+// "postfix", "exim", "sendmail", "mbox"/"maildir" (both a mailbox); nullopt otherwise.
+std::optional<SentFormat> ParseSentFormat(std::string_view name);
 
 // The format of `path` from its first bytes (a directory is a mailbox);
 // an error naming the file when it cannot be told.
-Result<InputFormat> DetectInputFormat(const std::string& path);
+Result<SentFormat> DetectSentFormat(const std::string& path);
 
 // One delivered recipient. Views are valid during the visitor call only.
-struct DeliveryEvent {
+struct SentRecipient {
   std::string_view message;    // the message: a queue id, or the mailbox entry ("Sent#12")
   std::string_view sender;     // the envelope sender (From of a mailbox message); may be empty
   std::string_view recipient;  // as written
@@ -63,14 +68,14 @@ struct ReadOptions {
   std::uint64_t progress_every = 1 << 20;
 };
 
-using DeliveryVisitor = std::function<void(const DeliveryEvent&)>;
+using SentVisitor = std::function<void(const SentRecipient&)>;
 
 // Visits every delivered recipient in `path`, read as `format`, adding to
 // `*stats`. Malformed lines and unparseable messages are counted, never
 // fatal; the error is for a file that cannot be opened or decompressed.
-Status ReadDeliveries(const std::string& path, InputFormat format, const ReadOptions& options,
-                      const DeliveryVisitor& visit, ReadStats* stats);
+Status ReadSentMail(const std::string& path, SentFormat format, const ReadOptions& options,
+                    const SentVisitor& visit, ReadStats* stats);
 
 }  // namespace sendguard
 
-#endif  // SENDGUARD_AUDIT_DELIVERY_READER_H_
+#endif  // SENDGUARD_LOGS_SENT_MAIL_H_
