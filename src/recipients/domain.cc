@@ -7,8 +7,8 @@
 #include <memory>
 #include <unordered_map>
 
-#include "mail/charset.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace sendguard {
 namespace {
