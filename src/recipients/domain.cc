@@ -38,6 +38,12 @@ std::string DomainName::WithRegistrable(std::string_view r) const {
   return ascii.substr(0, ascii.size() - registrable.size()) + std::string(r);
 }
 
+bool DomainIsOrUnder(std::string_view domain, std::string_view parent) {
+  if (domain.size() < parent.size()) return false;
+  if (domain.size() == parent.size()) return domain == parent;
+  return domain.ends_with(parent) && domain[domain.size() - parent.size() - 1] == '.';
+}
+
 bool IsKnownSuffix(std::string_view suffix) {
   // Top-level domains are few: remember the answers per thread (bounded, as
   // the names come from hostile input).

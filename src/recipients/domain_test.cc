@@ -16,6 +16,17 @@ TEST(DomainTest, AsciiDomainsAreDissected) {
   EXPECT_EQ(d->WithRegistrable("navy.mil"), "hq.navy.mil");
 }
 
+TEST(DomainTest, DomainIsOrUnderItsParents) {
+  EXPECT_TRUE(DomainIsOrUnder("army.mil", "army.mil"));
+  EXPECT_TRUE(DomainIsOrUnder("hq.army.mil", "army.mil"));
+  EXPECT_TRUE(DomainIsOrUnder("hq.army.mil", "mil"));
+  EXPECT_FALSE(DomainIsOrUnder("notarmy.mil", "army.mil"));
+  EXPECT_FALSE(DomainIsOrUnder("army.mil", "hq.army.mil"));
+  EXPECT_FALSE(DomainIsOrUnder("army.mil", "navy.mil"));
+  EXPECT_FALSE(DomainIsOrUnder("army.mil", ""));
+  EXPECT_TRUE(DomainIsOrUnder("", ""));
+}
+
 TEST(DomainTest, MultiLabelSuffixes) {
   Result<DomainName> d = ParseDomain("mail.mod.gov.uk");
   ASSERT_TRUE(d.ok());

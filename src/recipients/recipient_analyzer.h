@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "recipients/history.h"
+#include "recipients/known_domains.h"
 #include "recipients/typo_index.h"
 
 namespace sendguard {
@@ -24,7 +25,9 @@ struct RecipientOptions {
   std::vector<std::string> own_domains;        // the organisation's (internal) domains
   std::vector<std::string> trusted_domains;    // partners: never typos, never first contact
   std::vector<std::string> protected_domains;  // typo targets even without history
-  std::vector<std::string> sensitive_suffixes = {"mil", "gov"};
+  // Suffixes whose one-edit neighbours are typos even with no history.
+  std::vector<std::string> sensitive_suffixes = {BuiltinSensitiveSuffixes().begin(),
+                                                 BuiltinSensitiveSuffixes().end()};
   std::vector<std::string> extra_webmail_domains;
   // A near domain is only a typo target when it has at least this many times
   // the candidate's messages: partner1.com (500) and partner11.com (400) are

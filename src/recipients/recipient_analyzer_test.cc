@@ -31,6 +31,14 @@ TEST_F(AnalyzerTest, MilToMlWithEmptyHistory) {
   EXPECT_EQ(ok.risk, Risk::kNone);
 }
 
+TEST_F(AnalyzerTest, SensitiveSuffixesDefaultToTheBuiltinList) {
+  const RecipientOptions options;
+  ASSERT_EQ(options.sensitive_suffixes.size(), BuiltinSensitiveSuffixes().size());
+  for (std::size_t i = 0; i < options.sensitive_suffixes.size(); ++i) {
+    EXPECT_EQ(options.sensitive_suffixes[i], BuiltinSensitiveSuffixes()[i]);
+  }
+}
+
 TEST_F(AnalyzerTest, SubdomainsKeepTheirPrefixInTheSuggestion) {
   RecipientAnalyzer a({}, empty_);
   RecipientVerdict v = a.Analyze("j.doe@mail.navy.mi");
