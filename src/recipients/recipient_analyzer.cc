@@ -250,7 +250,8 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
   return best;
 }
 
-RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
+RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address,
+                                            const RecipientQuery& /*query*/) const {
   RecipientVerdict v;
   std::string_view bare = TrimWhitespace(address);
   if (bare.size() >= 2 && bare.front() == '<' && bare.back() == '>')

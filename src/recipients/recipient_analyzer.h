@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -55,6 +56,16 @@ struct RecipientVerdict {
   std::optional<std::string> suggestion;  // the address as it was probably meant
 };
 
+// What else is known about the message a recipient is judged for. Not used
+// yet: the verdict depends on the address alone. It is here so that
+// judging by the sender ("whom this sender writes to") changes no
+// signature. Views must stay valid during the Analyze call.
+struct RecipientQuery {
+  std::string_view sender;  // the envelope sender, else the From address; may be empty
+  // Every recipient of the message, the judged one included; may be empty.
+  std::span<const std::string> recipients;
+};
+
 class RecipientAnalyzer {
  public:
   // Builds the typo index over the history's domains, the configured
@@ -62,8 +73,9 @@ class RecipientAnalyzer {
   RecipientAnalyzer(RecipientOptions options, const History& history);
   ~RecipientAnalyzer();
 
-  // Judges one recipient address. Thread-safe.
-  RecipientVerdict Analyze(std::string_view address) const;
+  // Judges one recipient address of the message `query` describes.
+  // Thread-safe.
+  RecipientVerdict Analyze(std::string_view address, const RecipientQuery& query) const;
 
   const TypoIndex& index() const { return *index_; }
 
