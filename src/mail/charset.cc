@@ -4,8 +4,8 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 
+#include "util/object_pool.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -23,24 +23,26 @@ struct ConverterDeleter {
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterDeleter>;
 
-// Converters are not thread-safe; each thread keeps its own, by name.
-UConverter* CachedConverter(const std::string& name) {
-  thread_local std::unordered_map<std::string, ConverterPtr> cache;
-  auto it = cache.find(name);
-  if (it != cache.end()) return it->second.get();
-  if (cache.size() > 64) cache.clear();  // bounded: charset names come from hostile input
-  UErrorCode status = U_ZERO_ERROR;
-  ConverterPtr conv(ucnv_open(name.c_str(), &status));
-  if (U_FAILURE(status)) conv.reset();
-  UConverter* raw = conv.get();
-  cache.emplace(name, std::move(conv));
-  return raw;
+using ConverterPool = ObjectPool<UConverter, ConverterDeleter>;
+
+// Converters must not be used by two threads at once: they are lent out one
+// at a time from a process-wide pool, by name (bounded: charset names come
+// from hostile input). An empty loan for a name ICU does not know.
+ConverterPool::Loan BorrowConverter(const std::string& name) {
+  static auto* pool = new ConverterPool(/*max_keys=*/64, /*max_idle=*/64);
+  return pool->Borrow(name, [&] {
+    UErrorCode status = U_ZERO_ERROR;
+    ConverterPtr conv(ucnv_open(name.c_str(), &status));
+    if (U_FAILURE(status)) conv.reset();
+    return conv;
+  });
 }
 
 // Converts `bytes` from `from` to UTF-8 into `*out`; false when ICU fails.
 bool ConvertWith(UConverter* from, std::string_view bytes, std::string* out) {
-  UConverter* to = CachedConverter("UTF-8");
-  if (to == nullptr) return false;
+  ConverterPool::Loan utf8 = BorrowConverter("UTF-8");
+  if (!utf8) return false;
+  UConverter* to = utf8.get();
   ucnv_reset(from);
   ucnv_reset(to);
   out->clear();
@@ -96,13 +98,15 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset) {
       if (name == "iso-8859-1" || name == "latin1" || name == "iso8859-1") name = "windows-1252";
     }
   }
-  UConverter* from = CachedConverter(name);
   std::string out;
-  if (from != nullptr && ConvertWith(from, bytes, &out)) return out;
+  {
+    ConverterPool::Loan from = BorrowConverter(name);
+    if (from && ConvertWith(from.get(), bytes, &out)) return out;
+  }
   // Unknown charset: keep what is readable.
   if (IsValidUtf8(bytes)) return std::string(bytes);
-  UConverter* fallback = CachedConverter("windows-1252");
-  if (fallback != nullptr && ConvertWith(fallback, bytes, &out)) return out;
+  ConverterPool::Loan fallback = BorrowConverter("windows-1252");
+  if (fallback && ConvertWith(fallback.get(), bytes, &out)) return out;
   return SanitizeUtf8(bytes);
 }
 
