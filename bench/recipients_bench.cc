@@ -60,7 +60,7 @@ void Accuracy(const Analyzed& a) {
   std::map<std::string, std::pair<int, int>> per_kind;
   int right = 0;
   for (const auto& t : a.set.typos) {
-    RecipientVerdict v = a.analyzer->Analyze("u@" + t.typed);
+    RecipientVerdict v = a.analyzer->Analyze("u@" + t.typed, {});
     bool ok = v.risk >= Risk::kMedium && v.suggestion == "u@" + t.intended;
     per_kind[t.kind].first += ok;
     per_kind[t.kind].second += 1;
@@ -75,7 +75,7 @@ void Accuracy(const Analyzed& a) {
   auto fp_rate = [&](const std::vector<std::string>& domains, const char* what) {
     int flagged = 0;
     for (const std::string& d : domains)
-      flagged += a.analyzer->Analyze("u@" + d).suggestion.has_value();
+      flagged += a.analyzer->Analyze("u@" + d, {}).suggestion.has_value();
     std::printf("typo flags on %s: %d of %zu (%.2f%%)\n", what, flagged, domains.size(),
                 domains.empty() ? 0.0 : 100.0 * flagged / domains.size());
   };
@@ -126,7 +126,7 @@ void Dnstwist(const Analyzed& a) {
       while (std::getline(out, typed)) {
         if (typed.empty() || typed == d || a.history.DomainMessages(typed) > 0) continue;
         ++n;
-        RecipientVerdict v = a.analyzer->Analyze("u@" + typed);
+        RecipientVerdict v = a.analyzer->Analyze("u@" + typed, {});
         right += v.risk >= Risk::kMedium && v.suggestion == "u@" + d;
       }
     }
@@ -143,7 +143,7 @@ double Rate(const RecipientAnalyzer& analyzer, const std::vector<std::string>& q
   std::size_t done = 0, flagged = 0;
   double start = Now(), elapsed = 0;
   while (elapsed < seconds) {
-    for (const std::string& q : queries) flagged += analyzer.Analyze(q).suggestion.has_value();
+    for (const std::string& q : queries) flagged += analyzer.Analyze(q, {}).suggestion.has_value();
     done += queries.size();
     elapsed = Now() - start;
   }
@@ -213,7 +213,7 @@ void VersusNpm(const Analyzed& a, double seconds) {
   }
   int fixed = 0, typos = 0, wrong = 0, clean_flagged = 0, clean = 0;
   for (const auto& [addr, exp] : cases) {
-    RecipientVerdict v = a.analyzer->Analyze(addr);
+    RecipientVerdict v = a.analyzer->Analyze(addr, {});
     if (!exp.empty()) {
       ++typos;
       if (v.suggestion == exp) {
@@ -229,7 +229,7 @@ void VersusNpm(const Analyzed& a, double seconds) {
   std::size_t done = 0;
   double start = Now(), elapsed = 0;
   while (elapsed < seconds) {
-    for (const auto& c : cases) (void)a.analyzer->Analyze(c.first);
+    for (const auto& c : cases) (void)a.analyzer->Analyze(c.first, {});
     done += cases.size();
     elapsed = Now() - start;
   }

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }();
   static const sendguard::RecipientAnalyzer analyzer({}, *history);
   sendguard::RecipientVerdict v =
-      analyzer.Analyze(std::string_view(reinterpret_cast<const char*>(data), size));
+      analyzer.Analyze(std::string_view(reinterpret_cast<const char*>(data), size), {});
   if (v.suggestion && v.suggestion->find('@') == std::string::npos) __builtin_trap();
   return 0;
 }

@@ -40,7 +40,7 @@ RecipientAnalyzer* RecipientsAccuracyTest::analyzer_ = nullptr;
 TEST_F(RecipientsAccuracyTest, TyposOfEveryKindAreFlaggedWithTheRightSuggestion) {
   std::map<std::string, std::pair<int, int>> per_kind;  // kind → (right, total)
   for (const testing::Typo& t : set_->typos) {
-    RecipientVerdict v = analyzer_->Analyze("user@" + t.typed);
+    RecipientVerdict v = analyzer_->Analyze("user@" + t.typed, {});
     auto& [right, total] = per_kind[t.kind];
     ++total;
     if (v.risk >= Risk::kMedium && v.suggestion == "user@" + t.intended) ++right;
@@ -54,10 +54,10 @@ TEST_F(RecipientsAccuracyTest, TyposOfEveryKindAreFlaggedWithTheRightSuggestion)
 
 TEST_F(RecipientsAccuracyTest, EstablishedDomainsAndTheirSubdomainsAreNeverTypos) {
   for (const auto& e : set_->established) {
-    EXPECT_FALSE(IsTypoFlag(analyzer_->Analyze("user@" + e.domain))) << e.domain;
+    EXPECT_FALSE(IsTypoFlag(analyzer_->Analyze("user@" + e.domain, {}))) << e.domain;
   }
   for (const std::string& d : set_->subdomains) {
-    EXPECT_FALSE(IsTypoFlag(analyzer_->Analyze("user@" + d))) << d;
+    EXPECT_FALSE(IsTypoFlag(analyzer_->Analyze("user@" + d, {}))) << d;
   }
 }
 
@@ -65,7 +65,7 @@ TEST_F(RecipientsAccuracyTest, UnrelatedDomainsAreNotTypos) {
   ASSERT_GE(set_->unrelated.size(), 1000u);
   int flagged = 0;
   for (const std::string& d : set_->unrelated) {
-    RecipientVerdict v = analyzer_->Analyze("user@" + d);
+    RecipientVerdict v = analyzer_->Analyze("user@" + d, {});
     if (IsTypoFlag(v)) {
       ++flagged;
       ADD_FAILURE() << d << " flagged: " << v.reasons[0].detail;

@@ -111,7 +111,9 @@ class Auditor {
     }
     if (!DomainKey(e.recipient, &key_)) return;
     auto it = judged_.find(std::string_view(key_));
-    if (it == judged_.end()) it = judged_.emplace(key_, Judge(e.recipient)).first;
+    // Verdicts depend on the domain alone (the sender is passed along but not
+    // used yet), so each domain is judged once, for its first delivery.
+    if (it == judged_.end()) it = judged_.emplace(key_, Judge(e)).first;
     if (it->second < 0) return;
     SuspectDomain& s = report_->suspects[static_cast<std::size_t>(it->second)];
     if (!time) time = e.Time();
@@ -133,8 +135,8 @@ class Auditor {
   }
 
  private:
-  int Judge(std::string_view recipient) {
-    RecipientVerdict v = analyzer_.Analyze(recipient);
+  int Judge(const SentRecipient& e) {
+    RecipientVerdict v = analyzer_.Analyze(e.recipient, RecipientQuery{e.sender, {}});
     const RecipientReason* reason = nullptr;
     if (!IsLookalike(v, &reason)) return -1;
     SuspectDomain s;

@@ -24,8 +24,9 @@ int RunRecipients(const RecipientsOptions& o) {
     return kExitUsage;
   }
   const RecipientAnalyzer& analyzer = (*context)->recipients();
+  // Addresses given here belong to no message: no sender, no other recipients.
   auto judge = [&](const std::string& address) {
-    std::cout << RecipientJson(analyzer.Analyze(address))
+    std::cout << RecipientJson(analyzer.Analyze(address, RecipientQuery{}))
                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   };

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <set>
 
+#include "content/classification_level.h"
+
 namespace sendguard {
 namespace {
 
@@ -23,8 +25,6 @@ std::string KeywordExpression(const std::string& keyword) {
 // Folds one confirmed candidate into the finding of its detector.
 void Record(const DetectorDef& def, const Candidate& c, std::string_view source,
             std::optional<Finding>* slot) {
-  static constexpr const char* kLevels[] = {"", "unclassified", "confidential", "secret",
-                                            "top-secret"};
   if (!slot->has_value()) {
     *slot = Finding{def.id, def.category, c.confidence, 0, {}, c.sample, std::nullopt};
   }
@@ -37,12 +37,10 @@ void Record(const DetectorDef& def, const Candidate& c, std::string_view source,
   if (std::find(f.where.begin(), f.where.end(), source) == f.where.end()) {
     f.where.emplace_back(source);
   }
-  if (c.level > 0 && c.level <= 4) {
-    int current = 0;
-    for (int i = 1; i <= 4; ++i) {
-      if (f.level == kLevels[i]) current = i;
-    }
-    if (c.level > current) f.level = kLevels[c.level];
+  const std::string_view level = ClassificationLevelName(c.level);
+  if (!level.empty()) {
+    const int current = f.level ? ClassificationRank(*f.level) : 0;
+    if (c.level > current) f.level = std::string(level);
   }
 }
 

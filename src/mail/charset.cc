@@ -4,39 +4,13 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 
+#include "util/object_pool.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace sendguard {
 namespace {
-
-constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 when ill-formed.
-std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  std::size_t left = s.size() - i;
-  auto cont = [&](std::size_t k) { return (byte(i + k) & 0xC0) == 0x80; };
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return (left >= 2 && cont(1)) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !cont(1) || !cont(2)) return 0;
-    unsigned char c1 = byte(i + 1);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
-    if (c == 0xED && c1 > 0x9F) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
-    unsigned char c1 = byte(i + 1);
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
-    if (c == 0xF4 && c1 > 0x8F) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
 
 bool IsUtf8Alias(std::string_view charset) {
   return charset.empty() || EqualsIgnoreCase(charset, "utf-8") ||
@@ -49,24 +23,26 @@ struct ConverterDeleter {
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterDeleter>;
 
-// Converters are not thread-safe; each thread keeps its own, by name.
-UConverter* CachedConverter(const std::string& name) {
-  thread_local std::unordered_map<std::string, ConverterPtr> cache;
-  auto it = cache.find(name);
-  if (it != cache.end()) return it->second.get();
-  if (cache.size() > 64) cache.clear();  // bounded: charset names come from hostile input
-  UErrorCode status = U_ZERO_ERROR;
-  ConverterPtr conv(ucnv_open(name.c_str(), &status));
-  if (U_FAILURE(status)) conv.reset();
-  UConverter* raw = conv.get();
-  cache.emplace(name, std::move(conv));
-  return raw;
+using ConverterPool = ObjectPool<UConverter, ConverterDeleter>;
+
+// Converters must not be used by two threads at once: they are lent out one
+// at a time from a process-wide pool, by name (bounded: charset names come
+// from hostile input). An empty loan for a name ICU does not know.
+ConverterPool::Loan BorrowConverter(const std::string& name) {
+  static auto* pool = new ConverterPool(/*max_keys=*/64, /*max_idle=*/64);
+  return pool->Borrow(name, [&] {
+    UErrorCode status = U_ZERO_ERROR;
+    ConverterPtr conv(ucnv_open(name.c_str(), &status));
+    if (U_FAILURE(status)) conv.reset();
+    return conv;
+  });
 }
 
 // Converts `bytes` from `from` to UTF-8 into `*out`; false when ICU fails.
 bool ConvertWith(UConverter* from, std::string_view bytes, std::string* out) {
-  UConverter* to = CachedConverter("UTF-8");
-  if (to == nullptr) return false;
+  ConverterPool::Loan utf8 = BorrowConverter("UTF-8");
+  if (!utf8) return false;
+  UConverter* to = utf8.get();
   ucnv_reset(from);
   ucnv_reset(to);
   out->clear();
@@ -97,42 +73,6 @@ bool ConvertWith(UConverter* from, std::string_view bytes, std::string* out) {
 
 }  // namespace
 
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // Fast path over ASCII, eight bytes at a time.
-    while (i + 8 <= s.size()) {
-      unsigned long long w;
-      __builtin_memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    std::size_t n = Utf8SequenceLength(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
-std::string SanitizeUtf8(std::string_view s) {
-  if (IsValidUtf8(s)) return std::string(s);
-  std::string out;
-  out.reserve(s.size() + 16);
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t n = Utf8SequenceLength(s, i);
-    if (n == 0) {
-      out += kReplacement;
-      ++i;
-    } else {
-      out.append(s.data() + i, n);
-      i += n;
-    }
-  }
-  return out;
-}
-
 std::string ToUtf8(std::string_view bytes, std::string_view charset) {
   std::string name;
   if (bytes.size() >= 2) {
@@ -158,13 +98,15 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset) {
       if (name == "iso-8859-1" || name == "latin1" || name == "iso8859-1") name = "windows-1252";
     }
   }
-  UConverter* from = CachedConverter(name);
   std::string out;
-  if (from != nullptr && ConvertWith(from, bytes, &out)) return out;
+  {
+    ConverterPool::Loan from = BorrowConverter(name);
+    if (from && ConvertWith(from.get(), bytes, &out)) return out;
+  }
   // Unknown charset: keep what is readable.
   if (IsValidUtf8(bytes)) return std::string(bytes);
-  UConverter* fallback = CachedConverter("windows-1252");
-  if (fallback != nullptr && ConvertWith(fallback, bytes, &out)) return out;
+  ConverterPool::Loan fallback = BorrowConverter("windows-1252");
+  if (fallback && ConvertWith(fallback.get(), bytes, &out)) return out;
   return SanitizeUtf8(bytes);
 }
 

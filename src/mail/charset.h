@@ -6,15 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "util/utf8.h"  // IsValidUtf8, SanitizeUtf8, which readers of mail use with ToUtf8
+
 namespace sendguard {
-
-// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values
-// above U+10FFFF).
-bool IsValidUtf8(std::string_view s);
-
-// `s` with every ill-formed UTF-8 sequence replaced by U+FFFD; nothing is
-// dropped, so offsets of the surrounding text stay meaningful.
-std::string SanitizeUtf8(std::string_view s);
 
 // Converts `bytes` declared to be in `charset` (any IANA name or alias ICU
 // knows, case-insensitive) to UTF-8. Bytes that are invalid in the charset

@@ -2,26 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 namespace sendguard {
 namespace {
-
-TEST(CharsetTest, ValidUtf8IsRecognised) {
-  EXPECT_TRUE(IsValidUtf8("plain ascii"));
-  EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x93\xA7"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("abc\xE2\x82"));       // truncated
-}
-
-TEST(CharsetTest, InvalidBytesAreReplacedNotDropped) {
-  EXPECT_EQ(SanitizeUtf8("a\xFF"
-                         "b"),
-            "a\xEF\xBF\xBD"
-            "b");
-  EXPECT_EQ(SanitizeUtf8("\xC3"), "\xEF\xBF\xBD");
-  EXPECT_EQ(SanitizeUtf8("ok \xC3\xA9"), "ok \xC3\xA9");
-}
 
 TEST(CharsetTest, ConvertsDeclaredCharsets) {
   EXPECT_EQ(ToUtf8("caf\xE9", "iso-8859-1"), "caf\xC3\xA9");
@@ -47,6 +33,26 @@ TEST(CharsetTest, ByteOrderMarksSelectUtf16) {
   EXPECT_EQ(ToUtf8(std::string("\xFF\xFEh\0i\0", 6), ""), "hi");
   EXPECT_EQ(ToUtf8(std::string("\xFE\xFF\0h\0i", 6), "utf-8"), "hi");
   EXPECT_EQ(ToUtf8("\xEF\xBB\xBFhi", ""), "hi");
+}
+
+TEST(CharsetTest, ThreadsConvertingAtOnceGetTheSameText) {
+  // Converters are lent from one pool, one thread at a time.
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 500; ++i) {
+        if (ToUtf8("\xD0\xD2\xC9\xD7\xC5\xD4", "koi8-r") !=
+                "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82" ||
+            ToUtf8("caf\xE9", "iso-8859-1") != "caf\xC3\xA9" ||
+            ToUtf8("caf\xE9", "x-no-such-charset") != "caf\xC3\xA9") {
+          wrong.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(wrong.load(), 0);
 }
 
 }  // namespace

@@ -30,12 +30,22 @@ std::string Reason(const Rule& rule, const RuleMatch& match, const Decision& d) 
   return s;
 }
 
+// Whom the message is from, as its recipients are judged: the envelope
+// sender, else the first From address; empty when neither is known.
+std::string_view Sender(const Message& message) {
+  if (!message.envelope().mail_from.empty()) return message.envelope().mail_from;
+  if (!message.from().empty()) return message.from().front().address;
+  return {};
+}
+
 }  // namespace
 
 Result<Decision> Evaluate(const Message& message, const Context& context) {
   Decision d;
-  for (const std::string& r : message.recipients()) {
-    d.recipients.push_back(context.recipients().Analyze(r));
+  const std::vector<std::string> recipients = message.recipients();
+  const RecipientQuery query{Sender(message), recipients};
+  for (const std::string& r : recipients) {
+    d.recipients.push_back(context.recipients().Analyze(r, query));
   }
   Result<std::vector<Finding>> findings = context.content().Scan(message);
   if (!findings.ok()) return findings.status();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content/classification_level.h"
 #include "util/yaml_config.h"
 
 namespace sendguard::config_internal {
@@ -83,8 +84,9 @@ ContentCondition ParseContent(const std::string& name, const YAML::Node& n,
                   }},
                  {"above_level",
                   [&](const YAML::Node& v) {
-                    c.above_level = OneOf(name, v, w + ".above_level",
-                                          {"unclassified", "confidential", "secret", "top-secret"});
+                    c.above_level = OneOf(
+                        name, v, w + ".above_level",
+                        {ClassificationLevelNames().begin(), ClassificationLevelNames().end()});
                   }},
              });
   return c;

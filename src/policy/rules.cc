@@ -2,17 +2,14 @@
 
 #include <algorithm>
 
+#include "content/classification_level.h"
+#include "recipients/domain.h"
+
 namespace sendguard {
 namespace {
 
 bool Contains(const std::vector<std::string>& list, std::string_view v) {
   return std::find(list.begin(), list.end(), v) != list.end();
-}
-
-bool DomainUnder(std::string_view domain, std::string_view parent) {
-  if (domain == parent) return true;
-  return domain.size() > parent.size() && domain.ends_with(parent) &&
-         domain[domain.size() - parent.size() - 1] == '.';
 }
 
 bool Holds(const RecipientCondition& c, const RecipientVerdict& v) {
@@ -24,7 +21,7 @@ bool Holds(const RecipientCondition& c, const RecipientVerdict& v) {
   if (c.min_risk && v.risk < *c.min_risk) return false;
   if (!c.domains.empty() &&
       std::none_of(c.domains.begin(), c.domains.end(),
-                   [&](const std::string& d) { return DomainUnder(v.domain, d); })) {
+                   [&](const std::string& d) { return DomainIsOrUnder(v.domain, d); })) {
     return false;
   }
   if (c.external && v.external != *c.external) return false;
@@ -68,14 +65,6 @@ std::optional<Action> ParseAction(std::string_view name) {
     if (ActionName(a) == name) return a;
   }
   return std::nullopt;
-}
-
-int ClassificationRank(std::string_view level) {
-  if (level == "unclassified") return 1;
-  if (level == "confidential") return 2;
-  if (level == "secret") return 3;
-  if (level == "top-secret") return 4;
-  return 0;
 }
 
 std::vector<Rule> DefaultRules() {

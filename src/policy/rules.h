@@ -19,10 +19,6 @@ enum class Action { kAccept = 0, kTag, kNotify, kHold, kReject };
 std::string_view ActionName(Action a);  // "accept", "tag", "notify", "hold", "reject"
 std::optional<Action> ParseAction(std::string_view name);
 
-// Classification levels of classification-marking findings, in order.
-// 0 for an unknown name.
-int ClassificationRank(std::string_view level);  // "unclassified" 1 .. "top-secret" 4
-
 // Holds for a recipient when every condition that is set holds.
 struct RecipientCondition {
   std::vector<std::string> reasons;  // any of these reason codes

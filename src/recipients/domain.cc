@@ -3,12 +3,14 @@
 #include <idn2.h>
 #include <libpsl.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <functional>
 #include <memory>
-#include <unordered_map>
+#include <optional>
 
-#include "mail/charset.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace sendguard {
 namespace {
@@ -27,6 +29,50 @@ struct FreeDeleter {
   void operator()(char* p) const { idn2_free(p); }
 };
 
+// Answers of IsKnownSuffix, shared by all threads: top-level domains are
+// few, so the answers fill a fixed table whose slots are each written once
+// (compare-and-swap) and read without a lock. Bounded, as the names come
+// from hostile input: beyond kMaxAnswers names nothing more is remembered.
+class SuffixAnswers {
+ public:
+  std::optional<bool> Find(std::string_view suffix) const {
+    for (std::size_t i = Home(suffix);; i = (i + 1) % kSlots) {
+      const Answer* a = slots_[i].load(std::memory_order_acquire);
+      if (a == nullptr) return std::nullopt;
+      if (a->suffix == suffix) return a->known;
+    }
+  }
+
+  void Remember(std::string_view suffix, bool known) {
+    if (count_.fetch_add(1, std::memory_order_relaxed) >= kMaxAnswers) return;
+    auto* answer = new Answer{std::string(suffix), known};
+    for (std::size_t i = Home(suffix);; i = (i + 1) % kSlots) {
+      const Answer* seen = nullptr;
+      if (slots_[i].compare_exchange_strong(seen, answer, std::memory_order_acq_rel)) return;
+      if (seen->suffix == suffix) break;  // another thread was first
+    }
+    delete answer;
+  }
+
+ private:
+  struct Answer {
+    std::string suffix;
+    bool known;
+  };
+  static constexpr std::size_t kSlots = 8192;
+  static constexpr std::size_t kMaxAnswers = kSlots / 2;
+  static std::size_t Home(std::string_view s) { return std::hash<std::string_view>{}(s) % kSlots; }
+
+  std::atomic<const Answer*> slots_[kSlots] = {};
+  std::atomic<std::size_t> count_{0};
+};
+
+// Made once, never destroyed (threads may still ask at exit).
+SuffixAnswers& KnownSuffixAnswers() {
+  static auto* answers = new SuffixAnswers();
+  return *answers;
+}
+
 bool IsAsciiDomainChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
 }
@@ -38,17 +84,20 @@ std::string DomainName::WithRegistrable(std::string_view r) const {
   return ascii.substr(0, ascii.size() - registrable.size()) + std::string(r);
 }
 
+bool DomainIsOrUnder(std::string_view domain, std::string_view parent) {
+  if (domain.size() < parent.size()) return false;
+  if (domain.size() == parent.size()) return domain == parent;
+  return domain.ends_with(parent) && domain[domain.size() - parent.size() - 1] == '.';
+}
+
 bool IsKnownSuffix(std::string_view suffix) {
-  // Top-level domains are few: remember the answers per thread (bounded, as
-  // the names come from hostile input).
-  thread_local std::unordered_map<std::string, bool> cache;
-  std::string s(suffix);
-  auto it = cache.find(s);
-  if (it != cache.end()) return it->second;
-  bool known = psl_is_public_suffix2(Psl(), s.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
-  if (cache.size() > 4096) cache.clear();
-  cache.emplace(std::move(s), known);
-  return known;
+  std::optional<bool> known = KnownSuffixAnswers().Find(suffix);
+  if (known) return *known;
+  const std::string s(suffix);
+  const bool answer =
+      psl_is_public_suffix2(Psl(), s.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
+  KnownSuffixAnswers().Remember(suffix, answer);
+  return answer;
 }
 
 std::string_view AddressDomainPart(std::string_view address) {

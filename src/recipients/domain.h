@@ -34,6 +34,11 @@ Result<DomainName> ParseDomain(std::string_view domain);
 // angle brackets. Empty when there is no '@'.
 std::string_view AddressDomainPart(std::string_view address);
 
+// True when `domain` is `parent` or a subdomain of it, comparing the names
+// as given (both normalised ASCII): ("hq.army.mil", "army.mil") is, while
+// ("notarmy.mil", "army.mil") is not.
+bool DomainIsOrUnder(std::string_view domain, std::string_view parent);
+
 // True when `suffix` is an ICANN public suffix.
 bool IsKnownSuffix(std::string_view suffix);
 

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace sendguard {
 namespace {
 
@@ -14,6 +19,37 @@ TEST(DomainTest, AsciiDomainsAreDissected) {
   EXPECT_EQ(d->label, "army");
   EXPECT_TRUE(d->known_suffix);
   EXPECT_EQ(d->WithRegistrable("navy.mil"), "hq.navy.mil");
+}
+
+TEST(DomainTest, DomainIsOrUnderItsParents) {
+  EXPECT_TRUE(DomainIsOrUnder("army.mil", "army.mil"));
+  EXPECT_TRUE(DomainIsOrUnder("hq.army.mil", "army.mil"));
+  EXPECT_TRUE(DomainIsOrUnder("hq.army.mil", "mil"));
+  EXPECT_FALSE(DomainIsOrUnder("notarmy.mil", "army.mil"));
+  EXPECT_FALSE(DomainIsOrUnder("army.mil", "hq.army.mil"));
+  EXPECT_FALSE(DomainIsOrUnder("army.mil", "navy.mil"));
+  EXPECT_FALSE(DomainIsOrUnder("army.mil", ""));
+  EXPECT_TRUE(DomainIsOrUnder("", ""));
+}
+
+TEST(DomainTest, KnownSuffixAnswersAreSharedByThreadsAndStayRight) {
+  // Many threads at once, and more distinct names than are remembered.
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 3000; ++i) {
+        if (!IsKnownSuffix("mil") || !IsKnownSuffix("com") || IsKnownSuffix("ml.x") ||
+            IsKnownSuffix("notatld" + std::to_string(t * 3000 + i))) {
+          wrong.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(wrong.load(), 0);
+  EXPECT_TRUE(IsKnownSuffix("uk"));
+  EXPECT_FALSE(IsKnownSuffix("notatld-after-the-table-is-full"));
 }
 
 TEST(DomainTest, MultiLabelSuffixes) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <thread>
 
+#include "recipients/domain.h"
 #include "recipients/known_domains.h"
 #include "recipients/skeleton.h"
 #include "util/strings.h"
@@ -11,17 +12,9 @@
 namespace sendguard {
 namespace {
 
-// A domain equal to `parent` or below it.
-bool InDomain(std::string_view domain, std::string_view parent) {
-  if (domain.size() < parent.size()) return false;
-  if (domain.size() == parent.size()) return domain == parent;
-  return domain.substr(domain.size() - parent.size()) == parent &&
-         domain[domain.size() - parent.size() - 1] == '.';
-}
-
 bool InAny(std::string_view domain, const std::vector<std::string>& parents) {
   return std::any_of(parents.begin(), parents.end(),
-                     [&](const std::string& p) { return InDomain(domain, p); });
+                     [&](const std::string& p) { return DomainIsOrUnder(domain, p); });
 }
 
 std::vector<std::string> Normalised(const std::vector<std::string>& domains) {
@@ -257,7 +250,8 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
   return best;
 }
 
-RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address) const {
+RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address,
+                                            const RecipientQuery& /*query*/) const {
   RecipientVerdict v;
   std::string_view bare = TrimWhitespace(address);
   if (bare.size() >= 2 && bare.front() == '<' && bare.back() == '>')

@@ -7,12 +7,14 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "recipients/history.h"
+#include "recipients/known_domains.h"
 #include "recipients/typo_index.h"
 
 namespace sendguard {
@@ -24,7 +26,9 @@ struct RecipientOptions {
   std::vector<std::string> own_domains;        // the organisation's (internal) domains
   std::vector<std::string> trusted_domains;    // partners: never typos, never first contact
   std::vector<std::string> protected_domains;  // typo targets even without history
-  std::vector<std::string> sensitive_suffixes = {"mil", "gov"};
+  // Suffixes whose one-edit neighbours are typos even with no history.
+  std::vector<std::string> sensitive_suffixes = {BuiltinSensitiveSuffixes().begin(),
+                                                 BuiltinSensitiveSuffixes().end()};
   std::vector<std::string> extra_webmail_domains;
   // A near domain is only a typo target when it has at least this many times
   // the candidate's messages: partner1.com (500) and partner11.com (400) are
@@ -52,6 +56,16 @@ struct RecipientVerdict {
   std::optional<std::string> suggestion;  // the address as it was probably meant
 };
 
+// What else is known about the message a recipient is judged for. Not used
+// yet: the verdict depends on the address alone. It is here so that
+// judging by the sender ("whom this sender writes to") changes no
+// signature. Views must stay valid during the Analyze call.
+struct RecipientQuery {
+  std::string_view sender;  // the envelope sender, else the From address; may be empty
+  // Every recipient of the message, the judged one included; may be empty.
+  std::span<const std::string> recipients;
+};
+
 class RecipientAnalyzer {
  public:
   // Builds the typo index over the history's domains, the configured
@@ -59,8 +73,9 @@ class RecipientAnalyzer {
   RecipientAnalyzer(RecipientOptions options, const History& history);
   ~RecipientAnalyzer();
 
-  // Judges one recipient address. Thread-safe.
-  RecipientVerdict Analyze(std::string_view address) const;
+  // Judges one recipient address of the message `query` describes.
+  // Thread-safe.
+  RecipientVerdict Analyze(std::string_view address, const RecipientQuery& query) const;
 
   const TypoIndex& index() const { return *index_; }
 

@@ -6,34 +6,35 @@
 #include <unicode/ustring.h>
 
 #include <array>
+#include <atomic>
 #include <memory>
-#include <mutex>
 
+#include "util/object_pool.h"
 #include "util/strings.h"
 
 namespace sendguard {
 namespace {
 
-struct SpoofDeleter {
-  void operator()(USpoofChecker* s) const { uspoof_close(s); }
-};
-using SpoofPtr = std::unique_ptr<USpoofChecker, SpoofDeleter>;
-
-// uspoof checkers are not to be shared between threads while in use.
-USpoofChecker* ThreadChecker() {
-  thread_local SpoofPtr checker = [] {
+// One checker for all threads: ICU documents the functions that take a
+// const USpoofChecker (uspoof_getSkeletonUTF8, uspoof_check2UTF8) as safe
+// to call concurrently on one instance. Made once, never closed.
+const USpoofChecker* SharedChecker() {
+  static const USpoofChecker* checker = []() -> const USpoofChecker* {
     UErrorCode status = U_ZERO_ERROR;
-    SpoofPtr sc(uspoof_open(&status));
-    if (U_FAILURE(status)) return SpoofPtr();
-    uspoof_setChecks(sc.get(), USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_SCRIPT_CONFUSABLE, &status);
-    uspoof_setRestrictionLevel(sc.get(), USPOOF_HIGHLY_RESTRICTIVE);
+    USpoofChecker* sc = uspoof_open(&status);
+    if (U_FAILURE(status)) {
+      uspoof_close(sc);
+      return nullptr;
+    }
+    uspoof_setChecks(sc, USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_SCRIPT_CONFUSABLE, &status);
+    uspoof_setRestrictionLevel(sc, USPOOF_HIGHLY_RESTRICTIVE);
     return sc;
   }();
-  return checker.get();
+  return checker;
 }
 
 std::string IcuSkeleton(std::string_view text) {
-  USpoofChecker* sc = ThreadChecker();
+  const USpoofChecker* sc = SharedChecker();
   if (sc == nullptr) return std::string(text);
   std::string out(text.size() * 4 + 16, '\0');
   UErrorCode status = U_ZERO_ERROR;
@@ -53,14 +54,22 @@ std::string IcuSkeleton(std::string_view text) {
 // Removes what TS #39 keeps apart but a reader skims over: diacritics and
 // hooks on Latin letters (ṛ, ɾ, ɏ → r, r, y), full-width forms.
 std::string FoldLatin(const std::string& text) {
-  thread_local std::unique_ptr<icu::Transliterator> fold = [] {
+  // Transliterators must not be used by two threads at once: they are lent
+  // out one at a time from a process-wide pool.
+  static auto* pool = new ObjectPool<icu::Transliterator>(1, 64);
+  static std::atomic<bool> unavailable{false};
+  if (unavailable.load(std::memory_order_relaxed)) return text;
+  ObjectPool<icu::Transliterator>::Loan fold = pool->Borrow("", [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
         "NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) t.reset();
     return t;
-  }();
-  if (!fold) return text;
+  });
+  if (!fold) {
+    unavailable.store(true, std::memory_order_relaxed);
+    return text;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   fold->transliterate(u);
   std::string out;
@@ -107,7 +116,7 @@ std::string Skeleton(std::string_view text) {
 }
 
 bool HasMixedScriptLabel(std::string_view unicode_domain) {
-  USpoofChecker* sc = ThreadChecker();
+  const USpoofChecker* sc = SharedChecker();
   if (sc == nullptr) return false;
   std::size_t start = 0;
   while (start <= unicode_domain.size()) {

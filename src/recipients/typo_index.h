@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "recipients/domain.h"
@@ -163,6 +164,15 @@ class TypoIndex {
   void AddTldTypos(std::uint32_t block, const LabelHeader& header, std::string_view label,
                    std::string_view suffix, std::string_view prefix,
                    std::vector<NearMiss>& out) const;
+
+  // Construction steps (typo_index_build.cc), in the order they run.
+  struct Layout;
+  void LayOutEntries(Layout& l);
+  void AssignSuffixBits(const std::vector<std::size_t>& suffix_count);
+  void LayOutLabelBlocks(Layout& l);
+  static std::vector<std::pair<std::uint64_t, std::uint64_t>> CollectKeys(const Layout& l);
+  // The steps of one Find (typo_index.cc).
+  class Search;
 
   HugeArray<Entry> entries_;
   std::string long_names_;

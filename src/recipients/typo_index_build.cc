@@ -63,29 +63,53 @@ void Merge(const std::vector<IntendedDomain>& input, std::vector<IntendedDomain>
 
 }  // namespace
 
+// What construction works out on the way to the index's own arrays.
+struct TypoIndex::Layout {
+  std::vector<IntendedDomain> domains;  // merged
+  std::vector<DomainName> parsed;       // of each of them
+  std::vector<Entry> entries;           // of each of them
+  // Distinct labels of registrable domains (views into `domains`), and for
+  // each the ids of its domains and the block it was laid out in.
+  std::vector<std::string_view> label_views;
+  std::vector<std::vector<std::uint32_t>> by_label;
+  std::vector<std::uint32_t> block_of;
+  std::vector<std::uint32_t> suffix_of;   // per domain: its suffix id (registrable ones)
+  std::vector<std::size_t> suffix_count;  // per suffix id: registrable domains under it
+  std::string blocks;                     // the label blocks, laid out
+};
+
 TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
-  std::vector<IntendedDomain> domains;
-  std::vector<DomainName> parsed;
-  Merge(input, domains, parsed);
+  Layout l;
+  Merge(input, l.domains, l.parsed);
   input.clear();
   input.shrink_to_fit();
+  LayOutEntries(l);
+  AssignSuffixBits(l.suffix_count);
+  LayOutLabelBlocks(l);
+  static_assert(sizeof(LabelHeader) % kBlockUnit == 0 && sizeof(LabelDomain) == kBlockUnit);
+  static_assert(sizeof(Entry) == 64);
+  const std::vector<std::pair<std::uint64_t, std::uint64_t>> keys = CollectKeys(l);
+  entries_ = ToHuge(l.entries);
+  label_blocks_ = ToHuge(l.blocks);
+  std::size_t capacity = keys.size() + keys.size() / 2 + 16;
+  slots_ = HugeArray<std::uint64_t>(capacity);
+  for (const auto& [h, packed] : keys) Insert(h, packed);
+}
 
-  // Entries; the labels and suffixes of registrable domains.
-  std::vector<Entry> entries(domains.size());
+// Entries; the labels and suffixes of registrable domains.
+void TypoIndex::LayOutEntries(Layout& l) {
+  l.entries.resize(l.domains.size());
   std::unordered_map<std::string_view, std::uint32_t> label_ids;
-  std::vector<std::vector<std::uint32_t>> by_label;
-  std::vector<std::string_view> label_views;
-  std::vector<std::uint32_t> suffix_of(domains.size(), 0);
-  std::vector<std::size_t> suffix_count;
-  for (std::uint32_t id = 0; id < domains.size(); ++id) {
-    const DomainName& n = parsed[id];
-    const std::string& name = domains[id].domain;
+  l.suffix_of.assign(l.domains.size(), 0);
+  for (std::uint32_t id = 0; id < l.domains.size(); ++id) {
+    const DomainName& n = l.parsed[id];
+    const std::string& name = l.domains[id].domain;
     const bool registrable = n.ascii == n.registrable && n.label.size() <= kMaxLabel;
-    Entry& e = entries[id];
-    e.messages = domains[id].messages;
+    Entry& e = l.entries[id];
+    e.messages = l.domains[id].messages;
     e.name_len = static_cast<std::uint8_t>(name.size());
     e.label_len = static_cast<std::uint8_t>(registrable ? n.label.size() : 0);
-    e.origin = domains[id].origin;
+    e.origin = l.domains[id].origin;
     if (name.size() <= kInlineName) {
       std::memcpy(e.name, name.data(), name.size());
     } else {
@@ -94,24 +118,27 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
     }
     if (!registrable) continue;
     std::string_view label = std::string_view(name).substr(0, n.label.size());
-    auto [it, inserted] = label_ids.try_emplace(label, static_cast<std::uint32_t>(by_label.size()));
+    auto [it, inserted] =
+        label_ids.try_emplace(label, static_cast<std::uint32_t>(l.by_label.size()));
     if (inserted) {
-      by_label.emplace_back();
-      label_views.push_back(label);
+      l.by_label.emplace_back();
+      l.label_views.push_back(label);
     }
-    by_label[it->second].push_back(id);
+    l.by_label[it->second].push_back(id);
     std::string suffix = name.substr(n.label.size() + 1);
     auto [sit, new_suffix] =
         suffix_ids_.try_emplace(suffix, static_cast<std::uint32_t>(suffixes_.size()));
     if (new_suffix) {
       suffixes_.push_back(suffix);
-      suffix_count.push_back(0);
+      l.suffix_count.push_back(0);
     }
-    suffix_of[id] = sit->second;
-    ++suffix_count[sit->second];
+    l.suffix_of[id] = sit->second;
+    ++l.suffix_count[sit->second];
   }
+}
 
-  // The 63 most common suffixes get a bit of their own.
+// The 63 most common suffixes get a bit of their own.
+void TypoIndex::AssignSuffixBits(const std::vector<std::size_t>& suffix_count) {
   std::vector<std::uint32_t> by_count(suffixes_.size());
   for (std::uint32_t i = 0; i < by_count.size(); ++i) by_count[i] = i;
   std::sort(by_count.begin(), by_count.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -128,13 +155,14 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
         suffix_neighbours_[i] |= 1ULL << j;
     }
   }
+}
 
-  // Label blocks: a header, then the label's domains.
-  std::string blocks;
-  std::vector<std::uint32_t> block_of(label_views.size());
-  for (std::size_t l = 0; l < label_views.size(); ++l) {
-    const std::string_view label = label_views[l];
-    const std::vector<std::uint32_t>& ids = by_label[l];
+// Label blocks: a header, then the label's domains.
+void TypoIndex::LayOutLabelBlocks(Layout& l) {
+  l.block_of.resize(l.label_views.size());
+  for (std::size_t b = 0; b < l.label_views.size(); ++b) {
+    const std::string_view label = l.label_views[b];
+    const std::vector<std::uint32_t>& ids = l.by_label[b];
     LabelHeader h{};
     h.len = static_cast<std::uint8_t>(label.size());
     h.count = static_cast<std::uint16_t>(std::min<std::size_t>(ids.size(), 0xFFFF));
@@ -144,21 +172,24 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
       h.overflow = static_cast<std::uint32_t>(long_labels_.size());
       long_labels_ += label;
     }
-    for (std::size_t k = 0; k < h.count; ++k) h.suffixes |= 1ULL << suffix_bit_[suffix_of[ids[k]]];
-    block_of[l] = static_cast<std::uint32_t>(blocks.size() / kBlockUnit);
-    blocks.append(reinterpret_cast<const char*>(&h), sizeof h);
+    for (std::size_t k = 0; k < h.count; ++k)
+      h.suffixes |= 1ULL << suffix_bit_[l.suffix_of[ids[k]]];
+    l.block_of[b] = static_cast<std::uint32_t>(l.blocks.size() / kBlockUnit);
+    l.blocks.append(reinterpret_cast<const char*>(&h), sizeof h);
     for (std::size_t k = 0; k < h.count; ++k) {
-      LabelDomain d{entries[ids[k]].messages, ids[k], 0, 0};
-      d.suffix = suffix_of[ids[k]] & 0x3FFFFFFFu;
-      d.origin = static_cast<std::uint32_t>(entries[ids[k]].origin) & 3u;
-      blocks.append(reinterpret_cast<const char*>(&d), sizeof d);
+      LabelDomain d{l.entries[ids[k]].messages, ids[k], 0, 0};
+      d.suffix = l.suffix_of[ids[k]] & 0x3FFFFFFFu;
+      d.origin = static_cast<std::uint32_t>(l.entries[ids[k]].origin) & 3u;
+      l.blocks.append(reinterpret_cast<const char*>(&d), sizeof d);
     }
   }
-  static_assert(sizeof(LabelHeader) % kBlockUnit == 0 && sizeof(LabelDomain) == kBlockUnit);
-  static_assert(sizeof(Entry) == 64);
+}
 
+// Every key with its packed slot: first each label's neighbourhood, then
+// each domain's own keys.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> TypoIndex::CollectKeys(const Layout& l) {
   std::vector<std::pair<std::uint64_t, std::uint64_t>> keys;  // hash, packed slot
-  keys.reserve(domains.size() * 4 + label_views.size() * 10);
+  keys.reserve(l.domains.size() * 4 + l.label_views.size() * 10);
   auto key = [&](std::uint64_t h, std::uint32_t id) {
     keys.emplace_back(h, typo_keys::Pack(h, Target::kEntry, kWhole, kWhole, id));
   };
@@ -166,21 +197,21 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
                        std::uint32_t length = kWhole) {
     keys.emplace_back(h, typo_keys::Pack(h, Target::kLabel, start, length, block));
   };
-  for (std::uint32_t l = 0; l < label_views.size(); ++l) {
-    std::string_view label = label_views[l];
-    label_key(HashKey(Key::kNeighbour, label), block_of[l]);
+  for (std::uint32_t b = 0; b < l.label_views.size(); ++b) {
+    std::string_view label = l.label_views[b];
+    label_key(HashKey(Key::kNeighbour, label), l.block_of[b]);
     if (label.size() >= 4) {
-      typo_keys::ForEachDeletionHash(label,
-                                     [&](std::uint64_t h, std::size_t start, std::size_t run) {
-                                       label_key(h, block_of[l], static_cast<std::uint32_t>(start),
-                                                 static_cast<std::uint32_t>(run));
-                                     });
+      typo_keys::ForEachDeletionHash(
+          label, [&](std::uint64_t h, std::size_t start, std::size_t run) {
+            label_key(h, l.block_of[b], static_cast<std::uint32_t>(start),
+                      static_cast<std::uint32_t>(run));
+          });
     }
   }
-  for (std::uint32_t id = 0; id < domains.size(); ++id) {
-    const DomainName& n = parsed[id];
+  for (std::uint32_t id = 0; id < l.domains.size(); ++id) {
+    const DomainName& n = l.parsed[id];
     key(HashKey(Key::kExact, n.ascii), id);
-    if (entries[id].label_len != 0) {
+    if (l.entries[id].label_len != 0) {
       key(HashKey(Key::kSkeleton, Skeleton(n.unicode)), id);
       if (n.label.size() >= 2) key(HashKey(Key::kJoined, typo_keys::WithoutDots(n.ascii)), id);
     } else {
@@ -192,11 +223,7 @@ TypoIndex::TypoIndex(std::vector<IntendedDomain> input) {
       }
     }
   }
-  entries_ = ToHuge(entries);
-  label_blocks_ = ToHuge(blocks);
-  std::size_t capacity = keys.size() + keys.size() / 2 + 16;
-  slots_ = HugeArray<std::uint64_t>(capacity);
-  for (const auto& [h, packed] : keys) Insert(h, packed);
+  return keys;
 }
 
 void TypoIndex::Insert(std::uint64_t hash, std::uint64_t value) {
