@@ -4,6 +4,7 @@
 # latency (end of message to verdict) from its audit log.
 #
 #   sudo bench/milter_bench.sh [BUILD/sendguard] [MESSAGES] [SESSIONS] [SIZE_BYTES]
+#   RCPT=ops@new-partner.org ...   (default ops@navy.mil, a domain in the history)
 #
 # Needs root and the Debian package postfix (smtp-source, smtp-sink).
 set -u
@@ -35,7 +36,7 @@ disown "$sink_pid"
 load() {
   local t0 t1
   t0=$(date +%s.%N)
-  smtp-source ${SMTP_SOURCE_FLAGS:-} -s "$sessions" -m "$messages" -l "$size" -f dana@army.mil -t ops@navy.mil \
+  smtp-source ${SMTP_SOURCE_FLAGS:-} -s "$sessions" -m "$messages" -l "$size" -f dana@army.mil -t "${RCPT:-ops@navy.mil}" \
     -S "load test" 127.0.0.1:$PORT
   t1=$(date +%s.%N)
   python3 -c "print(f'{$messages / ($t1 - $t0):.0f}')"

@@ -44,12 +44,13 @@ Result<Stores> OpenSqliteStores(const std::string& path, StoreSelection which) {
 Result<Stores> OpenStores(const std::string& address, StoreSelection which) {
   if (address.empty()) return InvalidArgumentError("no store given (a path or sqlite:PATH)");
   std::string_view scheme = Scheme(address);
+  // A URL may carry a password: errors name its scheme only.
   if (scheme == "postgresql" || scheme == "postgres") {
-    return UnimplementedError("PostgreSQL stores are not built yet: " + address);
+    return UnimplementedError("PostgreSQL stores are not built yet");
   }
   if (!scheme.empty()) {
-    return InvalidArgumentError("unknown store " + address +
-                                ": give a path, sqlite:PATH or postgresql://...");
+    return InvalidArgumentError("unknown store scheme " + std::string(scheme) +
+                                "://: give a path, sqlite:PATH or postgresql://...");
   }
   if (address.rfind("sqlite:", 0) == 0) {
     const std::string path = address.substr(7);

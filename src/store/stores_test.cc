@@ -84,6 +84,16 @@ TEST_F(OpenStoresTest, PostgresqlIsNotBuiltYet) {
   }
 }
 
+TEST_F(OpenStoresTest, ErrorsNeverEchoAPasswordInTheAddress) {
+  for (const char* address :
+       {"postgresql://sendguard:hunter2secret@db.example/sg", "mysql://u:hunter2secret@h/db"}) {
+    Result<Stores> s = OpenStores(address);
+    ASSERT_FALSE(s.ok()) << address;
+    EXPECT_EQ(s.status().message().find("hunter2secret"), std::string::npos)
+        << s.status().message();
+  }
+}
+
 TEST_F(OpenStoresTest, UnknownAndEmptyAddressesAreInvalid) {
   for (const char* address : {"", "sqlite:", "mysql://localhost/db", "sqlite://x.db"}) {
     Result<Stores> s = OpenStores(address);
