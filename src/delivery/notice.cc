@@ -82,12 +82,13 @@ std::string ComposeNotice(const NoticeConfig& config, const NoticeFacts& facts) 
   char id[17];
   for (int i = 0; i < 8; ++i) std::snprintf(id + 2 * i, 3, "%02x", rnd[i]);
   std::string domain = config.from.substr(config.from.find('@') + 1);
-  std::string headers =
-      "From: sendguard <" + OneHeaderLine(config.from) + ">\n" + "To: <" + OneHeaderLine(facts.sender) + ">\n" +
-      "Subject: " + EncodeHeaderValue(Fill(config.subject, facts)) + "\n" + "Date: " + date +
-      "\n" + "Message-ID: <" + id + "." + std::to_string(now) + "@" + domain + ">\n" +
-      "Auto-Submitted: auto-generated\n" + "MIME-Version: 1.0\n" +
-      "Content-Type: text/plain; charset=utf-8\n" + "Content-Transfer-Encoding: 8bit\n\n";
+  std::string headers = "From: sendguard <" + OneHeaderLine(config.from) + ">\n" + "To: <" +
+                        OneHeaderLine(facts.sender) + ">\n" +
+                        "Subject: " + EncodeHeaderValue(Fill(config.subject, facts)) + "\n" +
+                        "Date: " + date + "\n" + "Message-ID: <" + id + "." + std::to_string(now) +
+                        "@" + domain + ">\n" + "Auto-Submitted: auto-generated\n" +
+                        "MIME-Version: 1.0\n" + "Content-Type: text/plain; charset=utf-8\n" +
+                        "Content-Transfer-Encoding: 8bit\n\n";
   return Crlf(headers + Fill(config.body, facts));
 }
 
