@@ -185,6 +185,15 @@ TEST_F(HttpApiTest, ChecksAreVersionedAndRecordedApartFromMail) {
     if (c.action == "check-hold" && c.domain.empty()) checked_holds += c.count;
   }
   EXPECT_EQ(checked_holds, 1);
+  // The dashboard shows mail; checked drafts apart.
+  auto stats = client_->Get("/api/v1/stats?days=2", Admin());
+  ASSERT_TRUE(stats);
+  ASSERT_EQ(stats->status, 200) << stats->body;
+  json st = Body(stats);
+  for (const json& row : st["per_day"]) EXPECT_NE(row["action"], "check-hold") << row;
+  EXPECT_TRUE(st["top_typo_domains"].empty()) << st;
+  ASSERT_EQ(st["checks_per_day"].size(), 1u) << st;
+  EXPECT_EQ(st["checks_per_day"][0]["action"], "check-hold");
 }
 
 TEST_F(HttpApiTest, CheckRefusesBadInput) {
@@ -416,6 +425,28 @@ TEST_F(HttpApiTest, ConsoleAssets) {
   auto missing = client_->Get("/nothing.js");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
+}
+
+}  // namespace
+}  // namespace sendguard
+
+namespace sendguard {
+namespace {
+
+// A stop that comes while the server is only starting (SIGTERM during
+// start-up) ends it all the same, instead of leaving Run() serving forever.
+TEST(ApiServerStopTest, AStopWhileStartingEndsTheServer) {
+  for (int i = 0; i < 50; ++i) {
+    ApiServer server{ApiServices{}};
+    ASSERT_TRUE(server.Bind("127.0.0.1:0").ok());
+    std::thread run([&] { server.Run(); });
+    server.Stop();
+    run.join();  // hangs (and the test times out) when the stop is lost
+  }
+  ApiServer never_run{ApiServices{}};
+  ASSERT_TRUE(never_run.Bind("127.0.0.1:0").ok());
+  never_run.Stop();
+  never_run.Run();  // returns at once: stopped before it started
 }
 
 }  // namespace

@@ -33,8 +33,9 @@ class Daemon {
   Daemon(const Daemon&) = delete;
   Daemon& operator=(const Daemon&) = delete;
 
-  // Serves until `signals` reports SIGTERM or SIGINT (or a front end fails
-  // for good), then stops accepting, ends the open connections and returns.
+  // Serves until `signals` reports SIGTERM or SIGINT (or the milter fails
+  // to accept connections for good, which is returned), then stops
+  // accepting, ends the open connections and returns.
   // `signals` must have been made before Start, in the calling thread.
   Status Run(const StopSignals& signals);
 

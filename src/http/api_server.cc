@@ -1,7 +1,10 @@
 #include "http/api_server.h"
 
+#include <atomic>
+#include <chrono>
 #include <ctime>
 #include <iostream>
+#include <thread>
 
 #include "http/api_internal.h"
 
@@ -15,6 +18,7 @@ struct ApiServer::Impl {
   std::unique_ptr<httplib::Server> server;
   int port = 0;
   std::string host;
+  std::atomic<bool> stop_asked{false}, running{false}, done{false};
 };
 
 ApiServer::ApiServer(ApiServices services) : impl_(std::make_unique<Impl>(std::move(services))) {
@@ -117,10 +121,23 @@ Status ApiServer::Bind(const std::string& given) {
 
 int ApiServer::port() const { return impl_->port; }
 
-void ApiServer::Run() { impl_->server->listen_after_bind(); }
+void ApiServer::Run() {
+  impl_->running = true;
+  if (!impl_->stop_asked) impl_->server->listen_after_bind();
+  impl_->done = true;
+}
 
+// httplib's stop() does nothing until the listen loop runs, so a stop that
+// comes between Run() starting and that loop waits for it, then stops it
+// once.
 void ApiServer::Stop() {
-  if (impl_ && impl_->server) impl_->server->stop();
+  if (!impl_ || !impl_->server) return;
+  impl_->stop_asked = true;
+  if (!impl_->running) return;  // Run() was not called, or sees stop_asked
+  auto pause = [] { std::this_thread::sleep_for(std::chrono::milliseconds(1)); };
+  while (!impl_->done && !impl_->server->is_running()) pause();
+  if (!impl_->done) impl_->server->stop();
+  while (!impl_->done) pause();
 }
 
 }  // namespace sendguard

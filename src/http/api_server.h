@@ -47,7 +47,8 @@ class ApiServer {
   int port() const;
   // Serves until Stop(); returns when stopped.
   void Run();
-  // Thread-safe; makes Run() return.
+  // Thread-safe; makes Run() return (or not start serving), and returns once
+  // it has, when Run() was called.
   void Stop();
 
  private:

@@ -123,13 +123,16 @@ void Stats(Api& api, const httplib::Request& req, httplib::Response& res) {
   }
   auto rows = api.services().console->DecisionCounts(UtcDaysAgo(days - 1));
   if (!rows.ok()) return Api::Error(res, 500, rows.status().message());
-  json per_day = json::array();
+  // Drafts checked through the API ("check-..." actions) are counted apart,
+  // so that a draft checked and then sent is not two messages.
+  json per_day = json::array(), checks_per_day = json::array();
   std::map<std::pair<std::string, std::string>, std::int64_t> domains;
   for (const DecisionCount& c : *rows) {
+    const bool check = c.action.rfind("check-", 0) == 0;
     if (c.domain.empty()) {
-      per_day.push_back(
-          {{"day", c.day}, {"action", c.action}, {"rule", c.rule}, {"count", c.count}});
-    } else {
+      (check ? checks_per_day : per_day)
+          .push_back({{"day", c.day}, {"action", c.action}, {"rule", c.rule}, {"count", c.count}});
+    } else if (!check) {
       domains[{c.domain, c.intended}] += c.count;
     }
   }
@@ -152,6 +155,7 @@ void Stats(Api& api, const httplib::Request& req, httplib::Response& res) {
   Api::Json(res, {{"days", days},
                   {"since", UtcDaysAgo(days - 1)},
                   {"per_day", per_day},
+                  {"checks_per_day", checks_per_day},
                   {"top_typo_domains", top_json},
                   {"quarantine", quarantine}});
 }

@@ -115,8 +115,9 @@ Status FilterTransaction::Hold(const Checked& c, Verdict* v) {
   h.action = "hold";
   h.rule = d.rule;
   h.reason = d.reason;
-  h.decision_json =
-      DecisionJson(c.message, d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  nlohmann::json decision = DecisionJson(c.message, d);
+  decision["source"] = queue_id_;  // the MTA's queue id, as `scan` names the file
+  h.decision_json = decision.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   for (const RecipientVerdict& r : d.recipients) {
     const bool held =
         std::find(h.recipients.begin(), h.recipients.end(), r.address) != h.recipients.end();
@@ -187,12 +188,20 @@ Verdict FilterTransaction::Act(const Checked& c) {
       v.text = SmtpText("sendguard: " + d.reason);
       break;
   }
-  const bool tell_sender =
-      d.action == Action::kHold || d.action == Action::kReject || d.action == Action::kNotify;
-  if (tell_sender && s_.notifier != nullptr) Notify(c, v);
-  if (Status st = s_.checker->Record(c, {.queue_id = queue_id_, .quarantine_id = v.quarantine_id});
-      !st.ok()) {
-    Log("decision journal: " + st.message());
+  // From here the decision stands (a held copy is stored): a failure to
+  // notify or record is logged, never turned into a tempfail, which would
+  // have the MTA send the message again and hold it twice.
+  try {
+    const bool tell_sender =
+        d.action == Action::kHold || d.action == Action::kReject || d.action == Action::kNotify;
+    if (tell_sender && s_.notifier != nullptr) Notify(c, v);
+    if (Status st =
+            s_.checker->Record(c, {.queue_id = queue_id_, .quarantine_id = v.quarantine_id});
+        !st.ok()) {
+      Log("decision journal: " + st.message());
+    }
+  } catch (const std::exception& e) {
+    Log(std::string("after the decision: ") + e.what());
   }
   if (d.action != Action::kAccept || d.audit) {
     Log(std::string(ActionName(d.policy_action)) + (d.audit ? " (audit)" : "") + " from=<" +

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "store/held_fields.h"
 #include "tests/fake_quarantine_store.h"
@@ -70,6 +71,21 @@ TEST_F(FilterTest, HoldStoresThenDiscards) {
   EXPECT_EQ(h.rule, "mistyped-recipient");
   EXPECT_NE(h.raw.find("Flights at 0610."), std::string::npos);
   EXPECT_NE(h.decision_json.find("ops@army.mil"), std::string::npos);  // the suggestion
+}
+
+TEST_F(FilterTest, TheHeldDecisionNamesTheQueueId) {
+  FilterTransaction tx(services_);
+  tx.SetQueueId("4QX7Z1");
+  tx.MailFrom("<dana@army.mil>");
+  tx.Rcpt("<ops@army.ml>");
+  tx.Header("To", "ops@army.ml");
+  tx.EndOfHeaders();
+  tx.Body("Flights at 0610.\r\n");
+  EXPECT_EQ(tx.Finish().kind, Verdict::Kind::kDiscard);
+  ASSERT_EQ(store_.held.size(), 1u);
+  nlohmann::json d = nlohmann::json::parse(store_.held[0].decision_json);
+  EXPECT_EQ(d["source"], "4QX7Z1");
+  EXPECT_EQ(d["action"], "hold");
 }
 
 TEST_F(FilterTest, HoldKeepsTheCorrectionsAndReasonsTyped) {

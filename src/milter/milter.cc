@@ -155,8 +155,16 @@ MilterServer::MilterServer(const FilterServices& services) : impl_(std::make_uni
   impl_->services = &services;
 }
 
+// The listener is closed here only, never while another thread may still
+// call Stop(): a descriptor number closed early could be reused by another
+// socket or file, which Stop() would then shut down.
 MilterServer::~MilterServer() {
-  if (impl_->listener >= 0) close(impl_->listener);
+  if (impl_->listener < 0) return;
+  close(impl_->listener);
+  const std::string& spec = impl_->spec;
+  if (spec.rfind("unix:", 0) == 0 || spec.rfind("local:", 0) == 0) {
+    unlink(spec.substr(spec.find(':') + 1).c_str());
+  }
 }
 
 Status MilterServer::Listen(const std::string& socket_spec) {
@@ -202,11 +210,7 @@ Status MilterServer::Run() {
       m.connections.Remove(fd);  // the MTA applies milter_default_action (tempfail)
     }
   }
-  close(m.listener);
-  m.listener = -1;
-  if (m.spec.rfind("unix:", 0) == 0 || m.spec.rfind("local:", 0) == 0) {
-    unlink(m.spec.substr(m.spec.find(':') + 1).c_str());
-  }
+  shutdown(m.listener, SHUT_RDWR);  // no more connections; closed by the destructor
   m.connections.CloseAllAndWait();
   return status;
 }

@@ -24,7 +24,8 @@ class MilterServer {
   // Listens on `socket` ("inet:PORT@HOST", "inet6:PORT@HOST" or
   // "unix:PATH", libmilter's forms).
   Status Listen(const std::string& socket);
-  // Serves, one thread per MTA connection, until Stop(); then ends the open
+  // Serves, one thread per MTA connection, until Stop(); then stops
+  // accepting (the socket is removed when the server is destroyed), ends the open
   // connections (a message not yet judged is tempfailed by the MTA) and
   // returns once no connection uses the services any more. Fails when
   // accepting connections fails for good. Asks the MTA for adding headers,

@@ -32,23 +32,32 @@ struct FreeDeleter {
 // Answers of IsKnownSuffix, shared by all threads: top-level domains are
 // few, so the answers fill a fixed table whose slots are each written once
 // (compare-and-swap) and read without a lock. Bounded, as the names come
-// from hostile input: beyond kMaxAnswers names nothing more is remembered.
+// from hostile input: beyond kMaxAnswers names nothing more is remembered,
+// and a name is looked for in at most kMaxProbes slots, so names chosen to
+// collide cost a few compares, not a walk of the table (a name not found
+// is asked of libpsl again).
 class SuffixAnswers {
  public:
   std::optional<bool> Find(std::string_view suffix) const {
-    for (std::size_t i = Home(suffix);; i = (i + 1) % kSlots) {
+    std::size_t i = Home(suffix);
+    for (std::size_t probe = 0; probe < kMaxProbes; ++probe, i = (i + 1) % kSlots) {
       const Answer* a = slots_[i].load(std::memory_order_acquire);
       if (a == nullptr) return std::nullopt;
       if (a->suffix == suffix) return a->known;
     }
+    return std::nullopt;
   }
 
   void Remember(std::string_view suffix, bool known) {
-    if (count_.fetch_add(1, std::memory_order_relaxed) >= kMaxAnswers) return;
+    if (count_.load(std::memory_order_relaxed) >= kMaxAnswers) return;
     auto* answer = new Answer{std::string(suffix), known};
-    for (std::size_t i = Home(suffix);; i = (i + 1) % kSlots) {
+    std::size_t i = Home(suffix);
+    for (std::size_t probe = 0; probe < kMaxProbes; ++probe, i = (i + 1) % kSlots) {
       const Answer* seen = nullptr;
-      if (slots_[i].compare_exchange_strong(seen, answer, std::memory_order_acq_rel)) return;
+      if (slots_[i].compare_exchange_strong(seen, answer, std::memory_order_acq_rel)) {
+        count_.fetch_add(1, std::memory_order_relaxed);
+        return;
+      }
       if (seen->suffix == suffix) break;  // another thread was first
     }
     delete answer;
@@ -61,6 +70,7 @@ class SuffixAnswers {
   };
   static constexpr std::size_t kSlots = 8192;
   static constexpr std::size_t kMaxAnswers = kSlots / 2;
+  static constexpr std::size_t kMaxProbes = 16;
   static std::size_t Home(std::string_view s) { return std::hash<std::string_view>{}(s) % kSlots; }
 
   std::atomic<const Answer*> slots_[kSlots] = {};

@@ -31,7 +31,7 @@ Checker::Checker(const Context& context, const Limits& limits, Recorders recorde
 Result<Checked> Checker::Check(std::string_view raw, const Envelope& envelope) const {
   const auto started = std::chrono::steady_clock::now();
   Result<Message> message = ParseMessage(raw, envelope, limits_);
-  if (!message.ok()) return message.status();
+  if (!message.ok()) return InvalidArgumentError(message.status().message());
   Result<Decision> decision = Evaluate(*message, context_);
   if (!decision.ok()) return InternalError(decision.status().message());
   return Checked{std::move(message).value(), std::move(decision).value(), started};

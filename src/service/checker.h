@@ -37,7 +37,8 @@ struct Checked {
   std::chrono::steady_clock::time_point started;  // when Check began
 };
 
-// What a front end did with a decision, for the records.
+// What a front end did with a decision, for the records. The views need
+// to hold only for the call they are passed to.
 struct Outcome {
   Origin origin = Origin::kMailFlow;
   std::string_view queue_id = {};       // the MTA's queue id; "" when there is none
@@ -54,10 +55,10 @@ class Checker {
   const Context& context() const { return context_; }
   const Limits& limits() const { return limits_; }
 
-  // Parses `raw` with `envelope` and judges it. InvalidArgument when `raw`
-  // holds no message at all; Internal when it cannot be judged (which a mail
-  // filter must treat by its failure mode, never as accept). Records nothing.
-  // Thread-safe.
+  // Parses `raw` with `envelope` and judges it. InvalidArgument when it
+  // cannot be parsed (ParseMessage fails only when `raw` holds no message at
+  // all); Internal when it cannot be judged (which a mail filter must treat
+  // by its failure mode, never as accept). Records nothing. Thread-safe.
   Result<Checked> Check(std::string_view raw, const Envelope& envelope) const;
 
   // Records a decision that was carried out: the metrics (with the time

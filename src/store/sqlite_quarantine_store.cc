@@ -50,6 +50,12 @@ HeldMessage Row(sqlite3_stmt* s) {
   m.updated = sqlite3_column_int64(s, 10);
   m.actor = SqliteColumn(s, 11);
   m.note = SqliteColumn(s, 12);
+  if (sqlite3_column_type(s, 13) == SQLITE_NULL) {
+    // Written by an older sendguard sharing this file (a node not upgraded
+    // yet): the typed fields come from the stored decision, as at migration.
+    FillHeldFieldsFromDecision(&m);
+    return m;
+  }
   m.corrections = DecodeCorrections(SqliteColumn(s, 13));
   m.reasons = DecodeReasons(SqliteColumn(s, 14));
   return m;

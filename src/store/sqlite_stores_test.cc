@@ -111,6 +111,25 @@ TEST_F(SqliteQuarantineMigrationTest, AnOldQuarantineGetsTheTypedFieldsFromItsDe
   EXPECT_EQ((*again)->Get(*id)->corrections, a->corrections);
 }
 
+TEST_F(SqliteQuarantineMigrationTest, ARowAnOlderNodeWritesAfterTheMigrationIsReadTyped) {
+  Exec(kOldQuarantine);
+  ASSERT_TRUE(OpenSqliteQuarantineStore(path_).ok());  // migrated
+  // An older sendguard sharing the file inserts without the typed columns.
+  Exec(R"sql(INSERT INTO quarantine(id, created, mail_from, recipients, subject, action, rule,
+    reason, decision, status, updated, actor, note, raw) VALUES('cccc', 300, 'dana@army.mil',
+    'ops@army.ml', 'Later', 'hold', 'mistyped-recipient', 'r',
+    '{"recipients":[{"address":"ops@army.ml","suggestion":"ops@army.mil","reasons":[{"code":"tld-typo","detail":"d"}]}]}',
+    'held', 300, '', '', 'x'))sql");
+  auto q = OpenSqliteQuarantineStore(path_);
+  ASSERT_TRUE(q.ok());
+  Result<HeldMessage> c = (*q)->Get("cccc");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->corrections,
+            (std::vector<std::pair<std::string, std::string>>{{"ops@army.ml", "ops@army.mil"}}));
+  ASSERT_EQ(c->reasons.size(), 1u);
+  EXPECT_EQ(c->reasons[0].code, "tld-typo");
+}
+
 TEST_F(SqliteQuarantineMigrationTest, ANewFileHasTheBytesLast) {
   ASSERT_TRUE(OpenSqliteQuarantineStore(path_).ok());
   EXPECT_EQ(Columns(),

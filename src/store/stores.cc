@@ -43,6 +43,11 @@ Result<Stores> OpenSqliteStores(const std::string& path, StoreSelection which) {
 
 Result<Stores> OpenStores(const std::string& address, StoreSelection which) {
   if (address.empty()) return InvalidArgumentError("no store given (a path or sqlite:PATH)");
+  if (address.rfind("sqlite://", 0) == 0) {  // sqlite:///var/lib/x.db, as a URL
+    const std::string path = address.substr(9);
+    if (path.empty()) return InvalidArgumentError("sqlite:// needs a path, as in sqlite:///PATH");
+    return OpenSqliteStores(path, which);
+  }
   std::string_view scheme = Scheme(address);
   // A URL may carry a password: errors name its scheme only.
   if (scheme == "postgresql" || scheme == "postgres") {

@@ -2,7 +2,8 @@
 // and OpenStores opens the back end it names.
 //
 // Addresses:
-//   PATH, sqlite:PATH       an SQLite file (created when missing) holding all
+//   PATH, sqlite:PATH, sqlite://PATH
+//                           an SQLite file (created when missing) holding all
 //                           three stores
 //   postgresql://..., postgres://...
 //                           PostgreSQL: not built yet (Unimplemented)

@@ -58,6 +58,11 @@ TEST_F(OpenStoresTest, APathOpensAllThreeInOneSqliteFile) {
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(again->history->LoadHistory()->DomainMessages("army.mil"), 4u);
   EXPECT_EQ(again->quarantine->List("", "", 10, 0)->size(), 1u);
+  // So is sqlite://PATH (an absolute path: sqlite:///var/lib/...).
+  ASSERT_EQ(path_.front(), '/');
+  Result<Stores> url = OpenStores("sqlite://" + path_);
+  ASSERT_TRUE(url.ok()) << url.status().ToString();
+  EXPECT_EQ(url->quarantine->List("", "", 10, 0)->size(), 1u);
 }
 
 TEST_F(OpenStoresTest, OnlyTheSelectedStoresAreOpened) {
@@ -95,7 +100,7 @@ TEST_F(OpenStoresTest, ErrorsNeverEchoAPasswordInTheAddress) {
 }
 
 TEST_F(OpenStoresTest, UnknownAndEmptyAddressesAreInvalid) {
-  for (const char* address : {"", "sqlite:", "mysql://localhost/db", "sqlite://x.db"}) {
+  for (const char* address : {"", "sqlite:", "sqlite://", "mysql://localhost/db"}) {
     Result<Stores> s = OpenStores(address);
     ASSERT_FALSE(s.ok()) << address;
     EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument) << address;

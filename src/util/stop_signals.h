@@ -11,8 +11,9 @@ namespace sendguard {
 
 class StopSignals {
  public:
-  // Blocks SIGTERM and SIGINT in the calling thread. Construct it before any
-  // thread starts, so that every thread inherits the mask.
+  // Blocks SIGTERM and SIGINT in the calling thread, for good (a signal
+  // still pending would end the process if they were unblocked). Construct
+  // it before any thread starts, so that every thread inherits the mask.
   StopSignals();
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
@@ -20,7 +21,8 @@ class StopSignals {
   // In the constructing thread: waits for SIGTERM or SIGINT (or Interrupt())
   // and returns the signal.
   int Wait() const;
-  // From any thread: makes Wait() return, as a SIGTERM would.
+  // From any thread, while the constructing thread lives: makes Wait()
+  // return, as a SIGTERM would (a SIGTERM is sent to that thread).
   void Interrupt() const;
 
  private:
