@@ -149,6 +149,13 @@ assert by["02-weekly-report-internal.eml"]["action"] == "accept"
 assert by["04-roster-xlsx-to-webmail.eml"]["action"] == "hold"
 PY
 printf 'content:\n  rules:\n    - id: x\n      pattern: "a("\n' >"$tmp/badrule.yaml"
+# A hostile file name (a newline and a terminal escape) cannot forge a line
+# of the text output.
+mkdir -p "$tmp/names"
+cp "$tmp/card.eml" "$tmp/names/$(printf 'a\naccept\t\033[2Jx.eml')"
+out=$("$bin" scan "$tmp/names")
+check "a file name cannot forge a scan line" test "$(printf '%s\n' "$out" | wc -l)" -eq 1
+check "control characters in names are escaped" grep -qF 'a\x0aaccept\x09\x1b[2Jx.eml' <<<"$out"
 "$bin" scan --config "$tmp/badrule.yaml" "$tmp/card.eml" >/dev/null 2>"$tmp/badrule.err"
 check "bad custom pattern exits 2" test $? -eq 2
 check "bad custom pattern names the line" grep -q "badrule.yaml:3:" "$tmp/badrule.err"

@@ -340,6 +340,24 @@ TEST_F(HttpApiTest, WrongIdsAndParameters) {
   EXPECT_EQ(bad_release->status, 400);
 }
 
+TEST_F(HttpApiTest, StrangersLoginsAreBounded) {
+  // A body far larger than a login is refused before it is parsed.
+  auto huge = client_->Post("/api/v1/login", std::string(60000, '['), "application/json");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+  // A long user name is recorded cut, not whole.
+  const std::string name(3000, 'n');  // within the body limit, far over 64
+  auto wrong = client_->Post("/api/v1/login", json{{"user", name}, {"password", "x"}}.dump(),
+                             "application/json");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  Result<std::vector<QuarantineEvent>> events = quarantine_->Events(1, 0);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].kind, "login-failed");
+  EXPECT_EQ((*events)[0].actor, std::string(64, 'n') + "...");
+}
+
 TEST_F(HttpApiTest, RepeatedFailedLoginsAreThrottled) {
   int last = 0;
   for (int i = 0; i < 7; ++i) {

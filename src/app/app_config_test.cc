@@ -99,6 +99,27 @@ TEST(AppConfigTest, FrontEndErrorsNameTheLine) {
   }
 }
 
+TEST(AppConfigTest, AKeyGivenTwiceNamesBothLines) {
+  Result<AppConfig> c =
+      ParseAppConfig("policy:\n  mode: enforce\n  on_error: tempfail\n  mode: audit\n", "d.yaml");
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("d.yaml:4:"), std::string::npos) << c.status().message();
+  EXPECT_NE(c.status().message().find("'mode' is given twice"), std::string::npos);
+  EXPECT_NE(c.status().message().find("first on line 2"), std::string::npos);
+  c = ParseAppConfig("http:\n  link_ttl_hours: 1\nnotice: {}\nhttp:\n  link_ttl_hours: 2\n",
+                     "d.yaml");
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("'http' is given twice"), std::string::npos);
+}
+
+TEST(AppConfigTest, AnOversizeFileIsRefusedUnread) {
+  std::string huge = "organization:\n  domains: [" + std::string(2 << 20, 'a') + "]\n";
+  Result<AppConfig> c = ParseAppConfig(huge, "big.yaml");
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("big.yaml: larger than"), std::string::npos)
+      << c.status().message().substr(0, 200);
+}
+
 TEST(AppConfigTest, AMissingFileIsAnError) {
   Result<AppConfig> c = LoadAppConfig("/nonexistent/sendguard.yaml");
   ASSERT_FALSE(c.ok());

@@ -9,6 +9,7 @@
 #include "cli/message_json.h"
 #include "mail/message_source.h"
 #include "service/checker.h"
+#include "util/strings.h"
 
 namespace sendguard {
 namespace {
@@ -24,23 +25,25 @@ std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// One line per message; every field escaped, so that a hostile file name,
+// address or header can neither forge a line nor drive the terminal.
 void PrintHuman(const nlohmann::json& r) {
-  std::cout << r["action"].get<std::string>();
-  if (!r["rule"].is_null()) std::cout << " (" << r["rule"].get<std::string>() << ")";
-  if (r.contains("policy_action")) {
-    std::cout << " [audit: would " << r["policy_action"].get<std::string>() << "]";
-  }
-  std::cout << "\t" << r["source"].get<std::string>();
+  auto text = [](const nlohmann::json& v) { return EscapeControl(v.get<std::string>()); };
+  std::cout << text(r["action"]);
+  if (!r["rule"].is_null()) std::cout << " (" << text(r["rule"]) << ")";
+  if (r.contains("policy_action"))
+    std::cout << " [audit: would " << text(r["policy_action"]) << "]";
+  std::cout << "\t" << text(r["source"]);
   for (const auto& rcpt : r["recipients"]) {
-    std::cout << "\t" << rcpt["address"].get<std::string>();
-    if (rcpt["risk"] != "none") std::cout << " [" << rcpt["risk"].get<std::string>() << "]";
+    std::cout << "\t" << text(rcpt["address"]);
+    if (rcpt["risk"] != "none") std::cout << " [" << text(rcpt["risk"]) << "]";
     if (!rcpt["suggestion"].is_null()) {
-      std::cout << " (did you mean " << rcpt["suggestion"].get<std::string>() << "?)";
+      std::cout << " (did you mean " << text(rcpt["suggestion"]) << "?)";
     }
   }
   for (const auto& f : r["findings"]) {
-    std::cout << "\t" << f["detector"].get<std::string>() << " ["
-              << f["confidence"].get<std::string>() << "] x" << f["count"].get<int>();
+    std::cout << "\t" << text(f["detector"]) << " [" << text(f["confidence"]) << "] x"
+              << f["count"].get<int>();
   }
   if (!r["limits"].empty()) std::cout << "\tlimits: " << r["limits"].size();
   if (!r["encrypted"].empty()) std::cout << "\tencrypted";
@@ -60,7 +63,7 @@ int RunScan(const ScanOptions& o) {
     if (o.json) {
       std::cout << Dump({{"source", source}, {"error", error.message()}}) << "\n";
     } else {
-      std::cerr << "sendguard scan: " << error.message() << "\n";
+      std::cerr << "sendguard scan: " << EscapeControl(error.message()) << "\n";
     }
   };
   auto visit = [&](const std::string& source, std::string_view raw) {

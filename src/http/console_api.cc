@@ -4,12 +4,14 @@
 #include <ctime>
 
 #include "http/api_internal.h"
+#include "util/strings.h"
 #include "util/utc_day.h"
 
 namespace sendguard::http_internal {
 namespace {
 
 constexpr const char* kCookie = "sendguard_session";
+constexpr std::size_t kMaxLoginBytes = 4096;
 
 std::string SessionCookie(const ApiServices& s, const std::string& value, int max_age) {
   const bool secure = s.http.public_url.rfind("https://", 0) == 0 || !s.http.tls_cert.empty();
@@ -72,6 +74,9 @@ void Login(Api& api, const httplib::Request& req, httplib::Response& res) {
   if (api.LoginBlocked(req.remote_addr)) {
     return Api::Error(res, 429, "too many failed logins; wait a minute");
   }
+  // Unauthenticated: a few KB at most, so that no stranger's body is parsed
+  // into memory many times its size.
+  if (req.body.size() > kMaxLoginBytes) return Api::Error(res, 413, "a login is a few bytes");
   std::optional<json> body = Api::Body(req, res);
   if (!body) return;
   if (!body->contains("user") || !(*body)["user"].is_string() || !body->contains("password") ||
@@ -83,7 +88,10 @@ void Login(Api& api, const httplib::Request& req, httplib::Response& res) {
   if (!ok.ok()) return Api::Error(res, 500, ok.status().message());
   if (!*ok) {
     api.LoginFailed(req.remote_addr);
-    (void)api.services().quarantine->AddEvent("login-failed", "", user, req.remote_addr);
+    // What a stranger typed is recorded bounded (account names are at most 64).
+    (void)api.services().quarantine->AddEvent(
+        "login-failed", "", EscapeControl(user.substr(0, 64)) + (user.size() > 64 ? "..." : ""),
+        req.remote_addr);
     return Api::Error(res, 401, "wrong user name or password");
   }
   api.LoginSucceeded(req.remote_addr);

@@ -1,8 +1,12 @@
 #include "mail/message_source.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "mail/mbox.h"
@@ -47,8 +51,18 @@ std::vector<fs::path> SortedEntries(const fs::path& dir, const SourceErrorVisito
   return entries;
 }
 
+// The directories already walked, by device and inode, so that a symlink
+// back up the tree (or two links to one folder) is walked once.
+using Seen = std::set<std::pair<dev_t, ino_t>>;
+
+bool FirstVisit(const fs::path& dir, Seen* seen) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) return true;  // the walk reports what it cannot read
+  return seen->insert({st.st_dev, st.st_ino}).second;
+}
+
 void VisitPath(const fs::path& path, const MessageVisitor& visit,
-               const SourceErrorVisitor& on_error, int depth) {
+               const SourceErrorVisitor& on_error, int depth, Seen* seen) {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
   if (ec) {
@@ -68,6 +82,7 @@ void VisitPath(const fs::path& path, const MessageVisitor& visit,
              ResourceExhaustedError(path.string() + ": directories nested too deep"));
     return;
   }
+  if (!FirstVisit(path, seen)) return;
   bool maildir = fs::is_directory(path / "cur", ec) || fs::is_directory(path / "new", ec);
   if (maildir) {
     for (const char* sub : {"cur", "new"}) {
@@ -79,14 +94,17 @@ void VisitPath(const fs::path& path, const MessageVisitor& visit,
     }
     return;
   }
-  for (const fs::path& p : SortedEntries(path, on_error)) VisitPath(p, visit, on_error, depth + 1);
+  for (const fs::path& p : SortedEntries(path, on_error)) {
+    VisitPath(p, visit, on_error, depth + 1, seen);
+  }
 }
 
 }  // namespace
 
 void ForEachMessage(const std::string& path, const MessageVisitor& visit,
                     const SourceErrorVisitor& on_error) {
-  VisitPath(fs::path(path), visit, on_error, 0);
+  Seen seen;
+  VisitPath(fs::path(path), visit, on_error, 0, &seen);
 }
 
 }  // namespace sendguard

@@ -51,6 +51,19 @@ TEST_F(MessageSourceTest, DirectoriesMboxAndMaildir) {
                                            "md/cur/1:2,S", "md/new/2"}));
 }
 
+TEST_F(MessageSourceTest, SymlinkLoopsAreWalkedOnce) {
+  Write("a/1.eml", "Subject: one\r\n\r\nx\r\n");
+  // Three links back up the tree and one to a sibling: each folder once.
+  fs::create_directory_symlink(root_, root_ / "a" / "up");
+  fs::create_directory_symlink(root_ / "a", root_ / "a" / "self");
+  fs::create_directory_symlink(root_ / "a", root_ / "again");
+  fs::create_directory_symlink(root_, root_ / "loop");
+  std::vector<std::string> errors;
+  std::vector<std::string> got = Sources(root_, &errors);
+  EXPECT_EQ(got, std::vector<std::string>{"a/1.eml"});
+  EXPECT_TRUE(errors.empty());
+}
+
 TEST_F(MessageSourceTest, MissingPathIsReported) {
   std::vector<std::string> errors;
   EXPECT_TRUE(Sources(root_ / "nope", &errors).empty());

@@ -43,23 +43,29 @@ void FilterTransaction::Rcpt(std::string_view address) {
   envelope_.rcpt_to.push_back(StripAngles(address));
 }
 
+bool FilterTransaction::Fits(std::size_t more) {
+  if (!too_large_ && raw_.size() + more > s_.checker->limits().max_message_bytes) {
+    too_large_ = true;
+    raw_.clear();
+    raw_.shrink_to_fit();  // nothing more is kept of a message that will be refused
+  }
+  return !too_large_;
+}
+
 void FilterTransaction::Header(std::string_view name, std::string_view value) {
-  if (too_large_) return;
+  if (!Fits(name.size() + value.size() + 4)) return;
   raw_.append(name);
   raw_.append(": ");
   raw_.append(value);
   raw_.append("\r\n");
 }
 
-void FilterTransaction::EndOfHeaders() { raw_.append("\r\n"); }
+void FilterTransaction::EndOfHeaders() {
+  if (Fits(2)) raw_.append("\r\n");
+}
 
 void FilterTransaction::Body(std::string_view chunk) {
-  if (too_large_) return;
-  if (raw_.size() + chunk.size() > s_.checker->limits().max_message_bytes) {
-    too_large_ = true;
-    return;
-  }
-  raw_.append(chunk);
+  if (Fits(chunk.size())) raw_.append(chunk);
 }
 
 void FilterTransaction::Log(const std::string& line) const {

@@ -56,6 +56,10 @@ class FilterTransaction {
   Verdict Finish();
 
  private:
+  // Whether `more` bytes still fit in limits.max_message_bytes, headers
+  // included; once they do not, the message is dropped from memory and
+  // Finish() applies the failure mode.
+  bool Fits(std::size_t more);
   Verdict Fail(const std::string& why);
   // Carries out the decision: holds, tells the MTA, notifies, records.
   Verdict Act(const Checked& checked);

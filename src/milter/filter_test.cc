@@ -154,6 +154,23 @@ TEST_F(FilterTest, OversizeMessageFollowsTheFailureMode) {
   EXPECT_EQ(v.kind, Verdict::Kind::kTempfail);
 }
 
+TEST_F(FilterTest, HeadersCountTowardTheSizeLimit) {
+  // A headers-only message past the limit (a CUI marking in a Subject beyond
+  // the cut) is not accepted half-read, and its headers are not all kept.
+  Config c;
+  c.limits.max_message_bytes = 4096;
+  Build(c);
+  FilterTransaction tx(services_);
+  tx.MailFrom("<dana@army.mil>");
+  tx.Rcpt("<ops@navy.mil>");
+  for (int i = 0; i < 1000; ++i) tx.Header("X-Filler", std::string(100, 'f'));
+  tx.Header("Subject", "CUI//SP-PRVCY roster");
+  tx.EndOfHeaders();
+  Verdict v = tx.Finish();
+  EXPECT_EQ(v.kind, Verdict::Kind::kTempfail);
+  EXPECT_EQ(metrics_.decisions(), 0u);
+}
+
 TEST_F(FilterTest, RemoveRecipientsDeletesOnlyTheSuspects) {
   Config c;
   c.policy.suspects = PolicyConfig::Suspects::kRemoveRecipients;

@@ -26,6 +26,12 @@ std::string_view BaseName(std::string_view name);
 // The lower-case extension of `name` without the dot ("" when none).
 std::string Extension(std::string_view name);
 
+// `s` safe to print on a terminal or in a line-per-record output: control
+// characters (newlines, ESC, DEL, the C1 controls U+0080-U+009F) become
+// \xNN per byte and a backslash \\, so a hostile name can neither forge a
+// line nor drive the terminal. Other text, UTF-8 included, is kept.
+std::string EscapeControl(std::string_view s);
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_UTIL_STRINGS_H_

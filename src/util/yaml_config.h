@@ -30,12 +30,20 @@ class ConfigError {
   std::string text_;
 };
 
-// Runs the handler of each key of the map `node`; unknown keys are errors.
+// Runs the handler of each key of the map `node`; unknown keys, and a key
+// given twice (the second would silently win), are errors.
 inline void ForEachKey(const std::string& name, const YAML::Node& node, const std::string& where,
                        const std::map<std::string, Handler>& handlers) {
   if (!node.IsMap()) throw ConfigError(name, node, where + " must be a mapping");
+  std::map<std::string, int> seen;  // key -> the line it was first given on
   for (const auto& kv : node) {
     std::string key = kv.first.as<std::string>();
+    auto [first, fresh] = seen.emplace(key, kv.first.Mark().line + 1);
+    if (!fresh) {
+      throw ConfigError(name, kv.first,
+                        "'" + key + "' is given twice in " + where + " (first on line " +
+                            std::to_string(first->second) + ")");
+    }
     auto it = handlers.find(key);
     if (it == handlers.end()) {
       std::string known;
@@ -90,9 +98,13 @@ inline Handler Flag(const std::string& name, const std::string& what, bool* out)
   return [=](const YAML::Node& n) { *out = As<bool>(name, n, what); };
 }
 
+// The largest configuration text read: a real one is a few KB.
+inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
+
 // Parses `yaml` and hands its root to `parse` (not called for an empty
 // document). A ConfigError or YAML syntax error thrown inside becomes
-// InvalidArgument naming `name` and the line.
+// InvalidArgument naming `name` and the line; text over kMaxConfigBytes is
+// refused unread.
 Status ParseYamlDocument(std::string_view yaml, const std::string& name,
                          const std::function<void(const YAML::Node& root)>& parse);
 
