@@ -8,7 +8,9 @@
 
 #include "mail/base64.h"
 #include "mail/charset.h"
+#include "mail/ciphertext.h"
 #include "mail/gmime_init.h"
+#include "mail/sniff.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -227,15 +229,16 @@ class MimeTreeWalk {
 
  private:
   // `part` (at `index`) is a multipart: its children, unless it is encrypted.
+  // A multipart/encrypted is walked too: what its parts hold, not its
+  // label, says whether they are ciphertext.
   void WalkMultipart(GMimeObject* obj, const Part& part, const std::string& prefix, int index) {
     budget_.AddPart(part);
-    if (GMIME_IS_MULTIPART_ENCRYPTED(obj)) {
-      budget_.Encrypted("pgp", Join(prefix, "body"));
-      return;
-    }
+    const bool was_encrypted = in_encrypted_;
+    in_encrypted_ |= GMIME_IS_MULTIPART_ENCRYPTED(obj);
     GMimeMultipart* mp = GMIME_MULTIPART(obj);
     int n = g_mime_multipart_get_count(mp);
     for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
+    in_encrypted_ = was_encrypted;
   }
 
   // `part` (at `index`) carries a message GMime already parsed.
@@ -267,26 +270,36 @@ class MimeTreeWalk {
                                    : "attachment:" + (part.filename.empty()
                                                           ? "part" + std::to_string(index)
                                                           : std::string(BaseName(part.filename))));
-    if (IsSmimeEncrypted(obj, type)) {
-      budget_.AddPart(part);
-      budget_.Encrypted("smime", part.label);
-      return;
-    }
     bool truncated = false;
     std::string content = DecodedContent(leaf, &truncated);
     if (truncated) budget_.Defect("truncated-base64", part.label);
     part.size = content.size();
     budget_.AddPart(part);
-    if (type == "application/pgp-encrypted") {
-      budget_.Encrypted("pgp", part.label);
-      return;
+    // Under a label that promises ciphertext, the bytes decide: ciphertext,
+    // or bytes that cannot be read at all, are reported encrypted as the
+    // label says; anything readable (plain text, a document) is read as
+    // undeclared content. ASCII-armoured PGP is text: the text reader
+    // reports it.
+    const bool smime_label = IsSmimeEncrypted(obj, type);
+    const bool pgp_label = in_encrypted_ || type == "application/pgp-encrypted";
+    const bool label_lied = smime_label || pgp_label;
+    if (label_lied) {
+      const bool unreadable = Sniff(content, "", "") == ContentKind::kBinary;
+      if (smime_label && (IsCmsEnveloped(content) || unreadable)) {
+        budget_.Encrypted("smime", part.label);
+        return;
+      }
+      if (pgp_label && (IsPgpPackets(content) || unreadable)) {
+        budget_.Encrypted("pgp", part.label);
+        return;
+      }
     }
     // The blob views this walk's own copy of the part: the recorded one can
     // move when reading the content records further parts.
     Blob blob;
     blob.data = content;
-    blob.content_type = part.content_type;
-    blob.filename = part.filename;
+    blob.content_type = label_lied ? std::string_view() : std::string_view(part.content_type);
+    blob.filename = label_lied ? std::string_view() : std::string_view(part.filename);
     blob.charset = part.charset;
     blob.label = part.label;
     blob.part = index;
@@ -296,6 +309,7 @@ class MimeTreeWalk {
 
   MessageBudget& budget_;
   Extractor& extractor_;
+  bool in_encrypted_ = false;  // inside a multipart/encrypted
 };
 
 MimeWalker::MimeWalker(MessageBudget& budget, const ReaderRegistry& registry)

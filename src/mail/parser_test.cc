@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "mail/base64.h"
 #include "tests/fixtures.h"
 
 namespace sendguard {
@@ -165,6 +166,54 @@ TEST(ParserTest, EncryptedPartsAreReported) {
   ASSERT_EQ(z.encrypted().size(), 1u);
   EXPECT_EQ(z.encrypted()[0].kind, "zip-password");
   EXPECT_EQ(TextOf(z, "attachment:locked.zip/secret.txt"), "<none>");
+}
+
+TEST(ParserTest, PlainTextUnderAnEncryptedLabelIsRead) {
+  // Labels promise ciphertext; the bytes are plain: read, not reported encrypted.
+  Message pgp = ParseOk(
+      "To: a@b.org\r\nContent-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; "
+      "boundary=e\r\n\r\n--e\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n"
+      "--e\r\nContent-Type: application/octet-stream\r\n\r\nSECRET//NOFORN\r\nSSN 212-09-4821\r\n"
+      "--e--\r\n");
+  EXPECT_TRUE(pgp.encrypted().empty());
+  bool banner = false;
+  for (const TextSegment& t : pgp.texts())
+    banner |= t.text.find("SECRET//NOFORN") != std::string::npos;
+  EXPECT_TRUE(banner);
+
+  Message label =
+      ParseOk("To: a@b.org\r\nContent-Type: application/pgp-encrypted\r\n\r\nSSN 212-09-4821\r\n");
+  EXPECT_TRUE(label.encrypted().empty());
+  EXPECT_NE(TextOf(label, "attachment:part0"), "<none>");
+
+  Message smime = ParseOk(
+      "To: a@b.org\r\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data; "
+      "name=smime.p7m\r\n\r\nSECRET//NOFORN plans\r\n");
+  EXPECT_TRUE(smime.encrypted().empty());
+  EXPECT_NE(TextOf(smime, "attachment:smime.p7m"), "<none>");
+}
+
+TEST(ParserTest, BinaryPgpPacketsAreEncrypted) {
+  const std::string packets("\x85\x01\x0c\x03\x11\x22\x33\x44", 8);
+  Message m = ParseOk(
+      "To: a@b.org\r\nContent-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; "
+      "boundary=e\r\n\r\n--e\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n"
+      "--e\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+      EncodeBase64(packets) + "\r\n--e--\r\n");
+  ASSERT_EQ(m.encrypted().size(), 1u);
+  EXPECT_EQ(m.encrypted()[0].kind, "pgp");
+}
+
+TEST(ParserTest, UnreadableBytesUnderAnEncryptedLabelStayReported) {
+  // Opaque binary that is neither known ciphertext nor readable: reported
+  // as the label says, never passed as clean.
+  const std::string binary("\x01\x02\x03\x00\xff\xfe\x00\x10", 8);
+  Message m = ParseOk(
+      "To: a@b.org\r\nContent-Type: application/pkcs7-mime; name=smime.p7m\r\n"
+      "Content-Transfer-Encoding: base64\r\n\r\n" +
+      EncodeBase64(binary) + "\r\n");
+  ASSERT_EQ(m.encrypted().size(), 1u);
+  EXPECT_EQ(m.encrypted()[0].kind, "smime");
 }
 
 TEST(ParserTest, EmptyInputIsAnError) {
