@@ -6,10 +6,12 @@
 #include <httplib.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "http/api_internal.h"
 #include "http/api_server.h"
 #include "policy/decision.h"
 #include "policy/decision_json.h"
@@ -369,6 +371,27 @@ TEST_F(HttpApiTest, RepeatedFailedLoginsAreThrottled) {
   EXPECT_EQ(last, 429);
 }
 
+TEST_F(HttpApiTest, ParallelGuessesNeverPassTheLimit) {
+  std::atomic<int> checked{0}, refused{0};
+  std::vector<std::thread> guessers;
+  for (int t = 0; t < 10; ++t) {
+    guessers.emplace_back([&, t] {
+      httplib::Client c("127.0.0.1", server_->port());
+      for (int i = 0; i < 5; ++i) {
+        auto r = c.Post(
+            "/api/v1/login",
+            json{{"user", "admin"}, {"password", "guess" + std::to_string(t * 5 + i)}}.dump(),
+            "application/json");
+        if (r && r->status == 401) ++checked;
+        if (r && r->status == 429) ++refused;
+      }
+    });
+  }
+  for (std::thread& g : guessers) g.join();
+  EXPECT_LE(checked.load(), 5);
+  EXPECT_EQ(checked.load() + refused.load(), 50);
+}
+
 TEST_F(HttpApiTest, SenderLinks) {
   std::string id = HoldOne();
   std::string link = services_.links->Link(id);
@@ -450,6 +473,20 @@ TEST_F(HttpApiTest, ConsoleAssets) {
 
 namespace sendguard {
 namespace {
+
+TEST(LoginThrottleTest, AnAccountIsThrottledWhateverTheClientAddress) {
+  http_internal::Api api{ApiServices{}};
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_TRUE(api.TakeLoginAttempt("10.0.0." + std::to_string(i), "admin"));
+  }
+  EXPECT_FALSE(api.TakeLoginAttempt("10.0.0.99", "admin"));  // a sixth client, same account
+  EXPECT_TRUE(api.TakeLoginAttempt("10.0.0.99", "other"));   // another account
+  for (int i = 0; i < 4; ++i)
+    EXPECT_TRUE(api.TakeLoginAttempt("10.0.0.99", "x" + std::to_string(i)));
+  EXPECT_FALSE(api.TakeLoginAttempt("10.0.0.99", "y"));  // five from one client
+  api.LoginSucceeded("10.0.0.0", "admin");
+  EXPECT_TRUE(api.TakeLoginAttempt("10.0.0.1", "admin"));
+}
 
 // A stop that comes while the server is only starting (SIGTERM during
 // start-up) ends it all the same, instead of leaving Run() serving forever.

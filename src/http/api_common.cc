@@ -114,28 +114,34 @@ constexpr int kMaxFailures = 5;
 constexpr auto kBlockFor = std::chrono::minutes(1);
 }  // namespace
 
-bool Api::LoginBlocked(const std::string& addr) {
-  std::lock_guard<std::mutex> lock(login_mu_);
-  auto it = failures_.find(addr);
-  if (it == failures_.end()) return false;
-  if (std::chrono::steady_clock::now() - it->second.second > kBlockFor) {
-    failures_.erase(it);
-    return false;
-  }
-  return it->second.first >= kMaxFailures;
-}
-
-void Api::LoginFailed(const std::string& addr) {
+bool Api::TakeLoginAttempt(const std::string& addr, const std::string& user) {
+  const std::string keys[] = {"client:" + addr, "account:" + user};
+  const auto now = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(login_mu_);
   if (failures_.size() > 100000) failures_.clear();
-  auto& f = failures_[addr];
-  ++f.first;
-  f.second = std::chrono::steady_clock::now();
+  for (const std::string& k : keys) {
+    auto it = failures_.find(k);
+    if (it == failures_.end()) continue;
+    if (now - it->second.second > kBlockFor) {
+      failures_.erase(it);
+    } else if (it->second.first >= kMaxFailures) {
+      return false;
+    }
+  }
+  // Counted as failed until it succeeds, so that guesses in flight at once
+  // cannot pass the limit together.
+  for (const std::string& k : keys) {
+    auto& f = failures_[k];
+    ++f.first;
+    f.second = now;
+  }
+  return true;
 }
 
-void Api::LoginSucceeded(const std::string& addr) {
+void Api::LoginSucceeded(const std::string& addr, const std::string& user) {
   std::lock_guard<std::mutex> lock(login_mu_);
-  failures_.erase(addr);
+  failures_.erase("client:" + addr);
+  failures_.erase("account:" + user);
 }
 
 json HeldJson(const HeldMessage& h) {

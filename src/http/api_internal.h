@@ -52,10 +52,13 @@ class Api {
   static bool IsLoopback(const httplib::Request& req);
   static std::string Cookie(const httplib::Request& req, std::string_view name);
 
-  // Failed logins per client address, to slow down password guessing.
-  bool LoginBlocked(const std::string& addr);
-  void LoginFailed(const std::string& addr);
-  void LoginSucceeded(const std::string& addr);
+  // Login throttling, per client address and per account, to slow down
+  // password guessing: takes one attempt, counted as failed until
+  // LoginSucceeded; false (nothing counted) when the client or the account
+  // had kMaxFailures attempts within the last minute. Atomic: guesses sent
+  // at once cannot pass the limit together.
+  bool TakeLoginAttempt(const std::string& addr, const std::string& user);
+  void LoginSucceeded(const std::string& addr, const std::string& user);
 
  private:
   ApiServices s_;

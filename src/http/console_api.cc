@@ -71,9 +71,6 @@ void MetricsText(Api& api, const httplib::Request& req, httplib::Response& res) 
 
 // POST /api/v1/login {user, password}: a session cookie and its CSRF token.
 void Login(Api& api, const httplib::Request& req, httplib::Response& res) {
-  if (api.LoginBlocked(req.remote_addr)) {
-    return Api::Error(res, 429, "too many failed logins; wait a minute");
-  }
   // Unauthenticated: a few KB at most, so that no stranger's body is parsed
   // into memory many times its size.
   if (req.body.size() > kMaxLoginBytes) return Api::Error(res, 413, "a login is a few bytes");
@@ -84,17 +81,19 @@ void Login(Api& api, const httplib::Request& req, httplib::Response& res) {
     return Api::Error(res, 400, "user and password are required");
   }
   const std::string user = (*body)["user"].get<std::string>();
+  if (!api.TakeLoginAttempt(req.remote_addr, user)) {
+    return Api::Error(res, 429, "too many failed logins; wait a minute");
+  }
   auto ok = api.services().console->CheckPassword(user, (*body)["password"].get<std::string>());
   if (!ok.ok()) return Api::Error(res, 500, ok.status().message());
   if (!*ok) {
-    api.LoginFailed(req.remote_addr);
     // What a stranger typed is recorded bounded (account names are at most 64).
     (void)api.services().quarantine->AddEvent(
         "login-failed", "", EscapeControl(user.substr(0, 64)) + (user.size() > 64 ? "..." : ""),
         req.remote_addr);
     return Api::Error(res, 401, "wrong user name or password");
   }
-  api.LoginSucceeded(req.remote_addr);
+  api.LoginSucceeded(req.remote_addr, user);
   Session session;
   std::string token = api.sessions().Create(user, &session);
   (void)api.services().quarantine->AddEvent("login", "", user, req.remote_addr);
