@@ -9,6 +9,7 @@
 //     store: /var/lib/sendguard/sendguard.db
 //     audit_log: /var/log/sendguard/audit.jsonl   # the decision journal
 //     http: 127.0.0.1:8025               # the HTTP API and console
+//     milter_max_connections: 1000       # more at once are closed: the MTA's default action
 //
 // Every key is checked: an unknown key or a value of the wrong type is an
 // error naming the file and line.
@@ -32,6 +33,7 @@ struct ServeConfig {
   std::string http;                    // HOST:PORT of the HTTP API; "" for none
   std::string store = "sendguard.db";  // history, quarantine, events
   std::string audit_log;               // the decision journal (JSON Lines); "" for none
+  int milter_max_connections = 1000;   // MTA connections served at once; more are refused
 };
 
 struct AppConfig {

@@ -33,6 +33,7 @@ TEST(AppConfigTest, EachSectionGoesToItsOwner) {
       "  http: 127.0.0.1:8025\n"
       "  store: /var/lib/sendguard/sendguard.db\n"
       "  audit_log: /var/log/sendguard/audit.jsonl\n"
+      "  milter_max_connections: 250\n"
       "http:\n"
       "  public_url: https://sendguard.example.mil/\n"
       "  api_tokens: [0123456789abcdef0123]\n"
@@ -53,6 +54,7 @@ TEST(AppConfigTest, EachSectionGoesToItsOwner) {
   EXPECT_EQ(c->serve.http, "127.0.0.1:8025");
   EXPECT_EQ(c->serve.store, "/var/lib/sendguard/sendguard.db");
   EXPECT_EQ(c->serve.audit_log, "/var/log/sendguard/audit.jsonl");
+  EXPECT_EQ(c->serve.milter_max_connections, 250);
   EXPECT_EQ(c->http.public_url, "https://sendguard.example.mil");  // trailing slash dropped
   EXPECT_EQ(c->http.api_tokens.size(), 1u);
   EXPECT_EQ(c->http.link_ttl_hours, 24);

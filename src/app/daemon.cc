@@ -90,7 +90,8 @@ Status BindFrontEnds(Daemon::Parts& p) {
     p.filter.sender_link = [links](const std::string& id) { return links->Link(id); };
   }
   if (!p.milter.empty()) {
-    p.milter_server = std::make_unique<MilterServer>(p.filter);
+    p.milter_server = std::make_unique<MilterServer>(
+        p.filter, static_cast<std::size_t>(p.config.serve.milter_max_connections));
     if (Status l = p.milter_server->Listen(p.milter); !l.ok()) return l;
   }
   return OkStatus();

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <iostream>
 #include <mutex>
@@ -115,9 +116,12 @@ void Serve(int fd, const FilterServices& services) {
 // The connections being served, so that a stop can end them.
 class Connections {
  public:
-  void Add(int fd) {
+  // Adds `fd` unless `max` connections are open already.
+  bool Add(int fd, std::size_t max) {
     std::lock_guard<std::mutex> lock(mu_);
+    if (fds_.size() >= max) return false;
     fds_.insert(fd);
+    return true;
   }
   void Remove(int fd) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -146,13 +150,17 @@ class Connections {
 struct MilterServer::Impl {
   std::string spec;
   const FilterServices* services = nullptr;
+  std::size_t max_connections = 0;
   int listener = -1;
   std::atomic<bool> stopping{false};
+  std::atomic<std::uint64_t> refused{0};
   Connections connections;
 };
 
-MilterServer::MilterServer(const FilterServices& services) : impl_(std::make_unique<Impl>()) {
+MilterServer::MilterServer(const FilterServices& services, std::size_t max_connections)
+    : impl_(std::make_unique<Impl>()) {
   impl_->services = &services;
+  impl_->max_connections = max_connections;
 }
 
 // The listener is closed here only, never while another thread may still
@@ -199,7 +207,15 @@ Status MilterServer::Run() {
     }
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);  // fails harmlessly on unix sockets
-    m.connections.Add(fd);
+    if (!m.connections.Add(fd, m.max_connections)) {
+      // Closed at once: the MTA applies milter_default_action (tempfail).
+      close(fd);
+      if (m.refused.fetch_add(1) % 1000 == 0) {
+        std::cerr << "sendguard milter: " << m.max_connections
+                  << " connections open; refusing more (serve.milter_max_connections)\n";
+      }
+      continue;
+    }
     try {
       std::thread([fd, &m] {
         Serve(fd, *m.services);

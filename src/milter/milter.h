@@ -5,6 +5,7 @@
 #ifndef SENDGUARD_MILTER_MILTER_H_
 #define SENDGUARD_MILTER_MILTER_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -15,8 +16,11 @@ namespace sendguard {
 
 class MilterServer {
  public:
-  // `services` must outlive the server.
-  explicit MilterServer(const FilterServices& services);
+  // `services` must outlive the server. At most `max_connections` MTA
+  // connections are served at once (each has a thread); one more is closed
+  // as soon as it is accepted, so that the MTA applies its default action
+  // instead of the server running out of threads or memory.
+  explicit MilterServer(const FilterServices& services, std::size_t max_connections = 1000);
   ~MilterServer();
   MilterServer(const MilterServer&) = delete;
   MilterServer& operator=(const MilterServer&) = delete;
