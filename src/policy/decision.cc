@@ -1,5 +1,7 @@
 #include "policy/decision.h"
 
+#include <algorithm>
+
 namespace sendguard {
 namespace {
 
@@ -38,9 +40,19 @@ std::string_view Sender(const Message& message) {
   return {};
 }
 
+bool Skipped(const Rule& rule, const EvaluateOptions& options) {
+  return std::find(options.skip_rules.begin(), options.skip_rules.end(), rule.name) !=
+         options.skip_rules.end();
+}
+
 }  // namespace
 
 Result<Decision> Evaluate(const Message& message, const Context& context) {
+  return Evaluate(message, context, EvaluateOptions{});
+}
+
+Result<Decision> Evaluate(const Message& message, const Context& context,
+                          const EvaluateOptions& options) {
   Decision d;
   const std::vector<std::string> recipients = message.recipients();
   const RecipientQuery query{Sender(message), recipients};
@@ -54,6 +66,7 @@ Result<Decision> Evaluate(const Message& message, const Context& context) {
   const PolicyConfig& policy = context.config().policy;
   const bool encrypted = !message.encrypted().empty();
   for (const Rule& rule : policy.rules) {
+    if (Skipped(rule, options)) continue;
     std::optional<RuleMatch> match = MatchRule(rule, d.recipients, d.findings, encrypted);
     if (!match) continue;
     d.rule = rule.name;

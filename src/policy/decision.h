@@ -38,6 +38,20 @@ struct Decision {
 // treat by its failure mode, never as "accept".
 Result<Decision> Evaluate(const Message& message, const Context& context);
 
+// Which of the policy's rules an evaluation applies.
+struct EvaluateOptions {
+  // Rules left out, by name, as if they were not configured: a sender who
+  // sends a held message as written vouches for its recipients, so the
+  // rules about recipients alone are not asked again. Names of no rule are
+  // ignored.
+  std::vector<std::string> skip_rules = {};
+};
+
+// As Evaluate(message, context), with only the rules `options` leaves in:
+// the first of those that matches decides.
+Result<Decision> Evaluate(const Message& message, const Context& context,
+                          const EvaluateOptions& options);
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_POLICY_DECISION_H_

@@ -118,5 +118,45 @@ TEST(PolicyTest, FirstMatchingRuleWinsAndConditionsCombine) {
   EXPECT_EQ(Judge("ops@army.ml", "hi", c).action, Action::kAccept);  // no rules: accept
 }
 
+// A typo that also carries CUI and an SSN: the typo rule matches first.
+TEST(PolicyTest, SkippedRulesAreNotAppliedAndTheNextMatchDecides) {
+  Result<std::unique_ptr<Context>> c = Context::Create(WithOrg(), History());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  Result<Message> m = ParseMessage(
+      "From: a@army.mil\r\nTo: ops@army.ml\r\nSubject: s\r\n\r\n"
+      "CUI//SP-PRVCY\r\nSSN 212-09-4821\r\n");
+  ASSERT_TRUE(m.ok());
+  Result<Decision> all = Evaluate(*m, **c);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->rule, "mistyped-recipient");
+  Result<Decision> same = Evaluate(*m, **c, EvaluateOptions{{"no-such-rule"}});
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->rule, "mistyped-recipient");
+  Result<Decision> vouched = Evaluate(*m, **c, EvaluateOptions{{"mistyped-recipient"}});
+  ASSERT_TRUE(vouched.ok());
+  EXPECT_EQ(vouched->rule, "cui-outside");
+  EXPECT_EQ(vouched->action, Action::kHold);
+  EXPECT_FALSE(vouched->findings.empty());  // findings are kept whichever rule decides
+  Result<Decision> none = Evaluate(*m, **c,
+                                   EvaluateOptions{{"classified-marking", "mistyped-recipient",
+                                                    "cui-outside", "sensitive-to-first-contact"}});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->action, Action::kAccept);
+  EXPECT_TRUE(none->rule.empty());
+}
+
+TEST(PolicyTest, RecipientOnlyRules) {
+  std::vector<std::string> only;
+  for (const Rule& r : DefaultRules()) {
+    if (IsRecipientOnly(r)) only.push_back(r.name);
+  }
+  EXPECT_EQ(only, std::vector<std::string>{"mistyped-recipient"});
+  Rule encrypted_to;
+  encrypted_to.recipients = RecipientCondition{};
+  encrypted_to.encrypted = true;
+  EXPECT_FALSE(IsRecipientOnly(encrypted_to));
+  EXPECT_FALSE(IsRecipientOnly(Rule{}));
+}
+
 }  // namespace
 }  // namespace sendguard

@@ -67,6 +67,10 @@ std::optional<Action> ParseAction(std::string_view name) {
   return std::nullopt;
 }
 
+bool IsRecipientOnly(const Rule& rule) {
+  return rule.recipients.has_value() && !rule.content.has_value() && !rule.encrypted.has_value();
+}
+
 std::vector<Rule> DefaultRules() {
   std::vector<Rule> rules;
   {

@@ -59,6 +59,10 @@ struct PolicyConfig {
   std::vector<Rule> rules;  // first match wins; none: accept
 };
 
+// Whether `rule` is about recipients alone: it has a recipient condition
+// and no content or encryption condition (a typo, a homoglyph, a domain).
+bool IsRecipientOnly(const Rule& rule);
+
 // The shipped policy, used when the configuration has no `policy:` rules:
 // classification markings above UNCLASSIFIED → reject; typo, homoglyph and
 // missing-dot recipients → hold; CUI to anything outside the own and
