@@ -17,6 +17,7 @@
 #include "policy/decision_json.h"
 #include "sendguard/parser.h"
 #include "store/stores.h"
+#include "tests/smtp_sink.h"
 
 namespace sendguard {
 namespace {
@@ -61,7 +62,7 @@ class HttpApiTest : public ::testing::Test {
     s.console = console_.get();
     s.links = links_.get();
     s.metrics = &metrics_;
-    s.relay.url = "smtp://127.0.0.1:1";  // nothing listens: releases fail and stay held
+    s.relay.url = relay_url_;  // by default nothing listens: releases fail and stay held
     s.relay.timeout_ms = 2000;
     s.http.admin_tokens = {kAdminToken};
     s.http.api_tokens = std::move(api_tokens);
@@ -84,9 +85,12 @@ class HttpApiTest : public ::testing::Test {
   }
 
   // Holds the typo message as the milter would; returns its id.
-  std::string HoldOne() {
-    Envelope env{"alice@example.mil", {"ops@army.ml"}};
-    Message m = std::move(ParseMessage(TypoMessage(), env)).value();
+  std::string HoldOne() { return Hold(TypoMessage(), {"ops@army.ml"}); }
+
+  // Holds `raw` for `rcpts` as the milter would; returns its id.
+  std::string Hold(const std::string& raw, const std::vector<std::string>& rcpts) {
+    Envelope env{"alice@example.mil", rcpts};
+    Message m = std::move(ParseMessage(raw, env)).value();
     Decision d = std::move(Evaluate(m, *context_)).value();
     HeldMessage h;
     h.mail_from = env.mail_from;
@@ -101,14 +105,28 @@ class HttpApiTest : public ::testing::Test {
       for (const RecipientReason& why : r.reasons)
         h.reasons.push_back({r.address, why.code, why.detail});
     }
-    h.raw = TypoMessage();
+    h.raw = raw;
     return *quarantine_->Hold(h);
+  }
+
+  // Restarts the server with releases going to `sink`.
+  void RelayTo(const testing::SmtpSink& sink) {
+    Stop();
+    relay_url_ = sink.url();
+    Start({});
+  }
+
+  // POSTs a sender's release of `id` to `to` ("suggestion", "as-written").
+  httplib::Result SenderRelease(const std::string& id, const std::string& to) {
+    return client_->Post("/api/v1/sender/" + signer_->Sign(id, 4102444800) + "/release",
+                         json{{"to", to}}.dump(), "application/json");
   }
 
   httplib::Headers Admin() { return {{"Authorization", std::string("Bearer ") + kAdminToken}}; }
 
   json Body(const httplib::Result& r) { return json::parse(r->body, nullptr, false); }
 
+  std::string relay_url_ = "smtp://127.0.0.1:1";
   std::string path_;
   std::unique_ptr<QuarantineStore> quarantine_;
   std::unique_ptr<ConsoleStore> console_;
@@ -452,6 +470,88 @@ TEST_F(HttpApiTest, SendersCannotOverrideAContentHold) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403);
   EXPECT_EQ(HeldStatusName(quarantine_->Get(id)->status), "held");
+}
+
+// Issue 14 point 2: a typo that also carries CUI and an SSN is held by
+// mistyped-recipient, the first rule that matches; its sender's link must
+// not send it past the content rules, as written or to the suggestion.
+std::string TypoWithCui(const std::string& to) {
+  return "From: alice@example.mil\r\nTo: " + to +
+         "\r\nSubject: Roster\r\nMessage-ID: <c1@example.mil>\r\n\r\n"
+         "CUI//SP-PRVCY\r\nRoster: J. Doe, SSN 212-09-4821\r\n";
+}
+
+TEST_F(HttpApiTest, SendersLinkCannotSendPastContentRules) {
+  testing::SmtpSink sink;
+  ASSERT_TRUE(sink.ok());
+  RelayTo(sink);  // a relay that takes everything: only the policy stops a release
+  for (const std::string to : {"ops@army.ml", "bob@gmial.com"}) {
+    std::string id = Hold(TypoWithCui(to), {to});
+    ASSERT_EQ(quarantine_->Get(id)->rule, "mistyped-recipient");
+    auto view = client_->Get("/api/v1/sender/" + signer_->Sign(id, 4102444800));
+    ASSERT_TRUE(view);
+    ASSERT_EQ(view->status, 200) << view->body;
+    json v = Body(view);
+    EXPECT_EQ(v["has_suggestion"], true) << v;
+    EXPECT_EQ(v["can_send_as_written"], false) << v;
+    EXPECT_EQ(v["can_send_to_suggestion"], false) << v;
+    EXPECT_EQ(v["as_written_refused"]["rule"], "cui-outside") << v;
+    EXPECT_EQ(v["suggestion_refused"]["rule"], "cui-outside") << v;
+    for (const char* how : {"as-written", "suggestion"}) {
+      auto r = SenderRelease(id, how);
+      ASSERT_TRUE(r);
+      EXPECT_EQ(r->status, 403) << to << " " << how << ": " << r->body;
+      EXPECT_EQ(Body(r)["rule"], "cui-outside") << r->body;
+      EXPECT_NE(Body(r)["error"].get<std::string>().find("administrator"), std::string::npos);
+      EXPECT_EQ(HeldStatusName(quarantine_->Get(id)->status), "held");
+    }
+  }
+  EXPECT_TRUE(sink.mails().empty());
+}
+
+TEST_F(HttpApiTest, SendersLinkChecksTheSsnToAPersonalWebmailSuggestion) {
+  testing::SmtpSink sink;
+  ASSERT_TRUE(sink.ok());
+  RelayTo(sink);
+  const std::string raw =
+      "From: alice@example.mil\r\nTo: bob@gmial.com\r\nSubject: Form\r\n\r\n"
+      "Your SSN 212-09-4821 as requested.\r\n";
+  std::string id = Hold(raw, {"bob@gmial.com"});
+  ASSERT_EQ(quarantine_->Get(id)->rule, "mistyped-recipient");
+  auto r = SenderRelease(id, "suggestion");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403) << r->body;
+  EXPECT_EQ(Body(r)["rule"], "sensitive-to-first-contact") << r->body;
+  EXPECT_EQ(HeldStatusName(quarantine_->Get(id)->status), "held");
+  EXPECT_TRUE(sink.mails().empty());
+}
+
+TEST_F(HttpApiTest, SendersLinkStillReleasesATypoOnlyHoldBothWays) {
+  testing::SmtpSink sink;
+  ASSERT_TRUE(sink.ok());
+  RelayTo(sink);
+  std::string written = HoldOne(), suggested = HoldOne();
+  auto view = client_->Get("/api/v1/sender/" + signer_->Sign(written, 4102444800));
+  ASSERT_TRUE(view);
+  EXPECT_EQ(Body(view)["can_send_as_written"], true) << view->body;
+  EXPECT_EQ(Body(view)["can_send_to_suggestion"], true) << view->body;
+  EXPECT_TRUE(Body(view)["as_written_refused"].is_null()) << view->body;
+  auto a = SenderRelease(written, "as-written");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->status, 200) << a->body;
+  auto b = SenderRelease(suggested, "suggestion");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->status, 200) << b->body;
+  EXPECT_EQ(HeldStatusName(quarantine_->Get(written)->status), "released");
+  EXPECT_EQ(HeldStatusName(quarantine_->Get(suggested)->status), "released");
+  std::vector<testing::SmtpSink::Mail> mails = sink.mails();
+  ASSERT_EQ(mails.size(), 2u);
+  EXPECT_EQ(mails[0].rcpts, std::vector<std::string>{"ops@army.ml"});
+  EXPECT_EQ(mails[1].rcpts, std::vector<std::string>{"ops@army.mil"});
+  // Released once: the link then offers nothing.
+  auto again = SenderRelease(written, "as-written");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 409) << again->body;
 }
 
 TEST_F(HttpApiTest, ConsoleAssets) {

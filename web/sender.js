@@ -56,8 +56,12 @@ async function show() {
       el('p', {}, el('b', {}, 'Subject: '), m.subject || '(no subject)'),
       el('p', {}, el('b', {}, 'Why: '), m.reason),
       m.reasons.map((r) => el('p', { class: 'muted' }, `${r.address}: ${r.detail}`))),
+    held && m.has_suggestion && !m.can_send_to_suggestion && m.suggestion_refused ?
+      el('p', { class: 'error', id: 'suggestion-refused' }, `Cannot be sent to ${suggested}: ${m.suggestion_refused.reason}.`) : null,
+    held && m.as_written_refused && m.as_written_refused.rule && m.as_written_refused.rule !== (m.suggestion_refused && m.suggestion_refused.rule) ?
+      el('p', { class: 'muted', id: 'as-written-refused' }, `Cannot be sent as written: ${m.as_written_refused.reason}.`) : null,
     held ? el('div', { class: 'actions' },
-      m.has_suggestion ? el('button', { id: 'send-suggestion', onclick: (e) => act(`/api/v1/sender/${token}/release`, { to: 'suggestion' }, e.target) }, `Send to ${suggested}`) : null,
+      m.can_send_to_suggestion ? el('button', { id: 'send-suggestion', onclick: (e) => act(`/api/v1/sender/${token}/release`, { to: 'suggestion' }, e.target) }, `Send to ${suggested}`) : null,
       m.can_send_as_written ? el('button', { id: 'send-as-written', class: 'secondary', onclick: (e) => act(`/api/v1/sender/${token}/release`, { to: 'as-written' }, e.target) }, `Send as written to ${written}`) : null,
       el('button', { id: 'discard', class: 'danger', onclick: (e) => act(`/api/v1/sender/${token}/delete`, {}, e.target) }, 'Discard')) :
       el('p', { class: 'muted', id: 'status' }, `This message was already ${m.status}.`),

@@ -1,11 +1,14 @@
 // The sender's page behind the signed link in a notice: see why a message
 // was held, send it to the suggested address (or as written, when policy
 // allows), or discard it. The link is the credential and names one message.
+// A release is judged again by the whole policy (service/sender_release):
+// what another rule still holds needs an administrator.
 
 #include <ctime>
 
 #include "delivery/release.h"
 #include "http/api_internal.h"
+#include "service/sender_release.h"
 
 namespace sendguard::http_internal {
 namespace {
@@ -29,15 +32,22 @@ std::optional<HeldMessage> FromLink(Api& api, const httplib::Request& req, httpl
   return std::move(h).value();
 }
 
-// Senders may send as written only when the configuration allows it and
-// the message was held for its recipients alone: a hold for content (CUI,
-// personal data) is for an administrator to lift.
-bool MaySendAsWritten(const ApiServices& s, const HeldMessage& h) {
-  if (!s.http.sender_can_send_as_written) return false;
-  for (const Rule& r : s.checker->context().config().policy.rules) {
-    if (r.name == h.rule) return !r.content.has_value() && !r.encrypted.has_value();
+// The sender's choice `to` for `h`, judged as a release would be. A
+// message no longer held, or one that cannot be judged again, offers
+// nothing.
+SenderVerdict Choice(const ApiServices& s, const HeldMessage& h, ReleaseTo to) {
+  if (h.status != HeldStatus::kHeld) {
+    return {.reason = "the message is " + std::string(HeldStatusName(h.status))};
   }
-  return false;  // a rule no longer configured: be strict
+  Result<SenderVerdict> v =
+      JudgeSenderRelease(*s.checker, h, to, s.http.sender_can_send_as_written);
+  if (!v.ok()) return {.reason = v.status().message()};
+  return std::move(v).value();
+}
+
+json ChoiceJson(const SenderVerdict& v) {
+  if (v.allowed) return nullptr;
+  return {{"rule", v.rule}, {"reason", v.reason}};
 }
 
 json SenderView(const ApiServices& s, const HeldMessage& h) {
@@ -45,6 +55,8 @@ json SenderView(const ApiServices& s, const HeldMessage& h) {
   for (const HeldReason& r : h.reasons) {
     reasons.push_back({{"address", r.address}, {"code", r.code}, {"detail", r.detail}});
   }
+  const SenderVerdict written = Choice(s, h, ReleaseTo::kAsWritten);
+  const SenderVerdict suggestion = Choice(s, h, ReleaseTo::kSuggestion);
   return {{"id", h.id},
           {"created", h.created},
           {"subject", h.subject},
@@ -55,7 +67,39 @@ json SenderView(const ApiServices& s, const HeldMessage& h) {
           {"reason", h.reason},
           {"reasons", reasons},
           {"status", HeldStatusName(h.status)},
-          {"can_send_as_written", MaySendAsWritten(s, h)}};
+          {"can_send_as_written", written.allowed},
+          {"as_written_refused", ChoiceJson(written)},
+          {"can_send_to_suggestion", suggestion.allowed},
+          {"suggestion_refused", ChoiceJson(suggestion)}};
+}
+
+// Releases `h` to `to` when its sender may: 403 with the rule that still
+// holds it otherwise (the message stays held).
+void SenderRelease(const ApiServices& s, const HeldMessage& h, ReleaseTo to,
+                   httplib::Response& res) {
+  if (h.status != HeldStatus::kHeld) {
+    return Api::Error(
+        res, 409,
+        "message " + h.id + " is " + std::string(HeldStatusName(h.status)) + ", not held");
+  }
+  Result<SenderVerdict> v =
+      JudgeSenderRelease(*s.checker, h, to, s.http.sender_can_send_as_written);
+  if (!v.ok()) {
+    if (v.status().code() == StatusCode::kFailedPrecondition) {
+      return Api::Error(res, Api::StatusFor(v.status()), v.status().message());
+    }
+    return Api::Error(res, 500,
+                      "cannot judge the message again (" + v.status().message() +
+                          "); an administrator must release it");
+  }
+  if (!v->allowed) {
+    return Api::Json(res, {{"error", v->reason}, {"rule", v->rule}, {"admin_required", true}}, 403);
+  }
+  auto sent = ReleaseHeld(*s.quarantine, s.relay, h.id, to, {}, "sender:" + h.mail_from);
+  if (!sent.ok()) {
+    return Api::Error(res, Api::StatusFor(sent.status()), sent.status().message());
+  }
+  Api::Json(res, {{"status", "released"}, {"recipients", *sent}});
 }
 
 }  // namespace
@@ -75,26 +119,11 @@ void RegisterSender(httplib::Server& server, Api& api) {
                 std::optional<json> body = Api::Body(req, res);
                 if (!body) return;
                 const std::string to = body->value("to", "");
-                ReleaseTo target;
-                if (to == "suggestion") {
-                  target = ReleaseTo::kSuggestion;
-                } else if (to == "as-written") {
-                  if (!MaySendAsWritten(api.services(), *h)) {
-                    return Api::Error(res, 403,
-                                      "policy does not let senders send this message as written; "
-                                      "ask your mail administrator");
-                  }
-                  target = ReleaseTo::kAsWritten;
-                } else {
-                  return Api::Error(res, 400, "to is \"suggestion\" or \"as-written\"");
-                }
-                const ApiServices& s = api.services();
-                auto sent = ReleaseHeld(*s.quarantine, s.relay, h->id, target, {},
-                                        "sender:" + h->mail_from);
-                if (!sent.ok()) {
-                  return Api::Error(res, Api::StatusFor(sent.status()), sent.status().message());
-                }
-                Api::Json(res, {{"status", "released"}, {"recipients", *sent}});
+                if (to == "suggestion")
+                  return SenderRelease(api.services(), *h, ReleaseTo::kSuggestion, res);
+                if (to == "as-written")
+                  return SenderRelease(api.services(), *h, ReleaseTo::kAsWritten, res);
+                Api::Error(res, 400, "to is \"suggestion\" or \"as-written\"");
               });
 
   server.Post(std::string("/api/v1/sender/") + kToken + "/delete",

@@ -29,10 +29,15 @@ Checker::Checker(const Context& context, const Limits& limits, Recorders recorde
     : context_(context), limits_(limits), recorders_(recorders) {}
 
 Result<Checked> Checker::Check(std::string_view raw, const Envelope& envelope) const {
+  return Check(raw, envelope, EvaluateOptions{});
+}
+
+Result<Checked> Checker::Check(std::string_view raw, const Envelope& envelope,
+                               const EvaluateOptions& options) const {
   const auto started = std::chrono::steady_clock::now();
   Result<Message> message = ParseMessage(raw, envelope, limits_);
   if (!message.ok()) return InvalidArgumentError(message.status().message());
-  Result<Decision> decision = Evaluate(*message, context_);
+  Result<Decision> decision = Evaluate(*message, context_, options);
   if (!decision.ok()) return InternalError(decision.status().message());
   return Checked{std::move(message).value(), std::move(decision).value(), started};
 }

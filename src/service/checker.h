@@ -60,6 +60,10 @@ class Checker {
   // all); Internal when it cannot be judged (which a mail filter must treat
   // by its failure mode, never as accept). Records nothing. Thread-safe.
   Result<Checked> Check(std::string_view raw, const Envelope& envelope) const;
+  // As Check, applying only the rules `options` leaves in (a sender's
+  // release "as written" skips the rules about recipients alone).
+  Result<Checked> Check(std::string_view raw, const Envelope& envelope,
+                        const EvaluateOptions& options) const;
 
   // Records a decision that was carried out: the metrics (with the time
   // since Check began), the dashboard counts and one journal line. Fails
