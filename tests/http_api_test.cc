@@ -13,6 +13,7 @@
 
 #include "http/api_internal.h"
 #include "http/api_server.h"
+#include "mail/base64.h"
 #include "policy/decision.h"
 #include "policy/decision_json.h"
 #include "sendguard/parser.h"
@@ -470,6 +471,42 @@ TEST_F(HttpApiTest, SendersCannotOverrideAContentHold) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403);
   EXPECT_EQ(HeldStatusName(quarantine_->Get(id)->status), "held");
+}
+
+// Issue 14 point 3: an attachment labelled multipart/* (with or without the
+// composer's old fixed boundary) carried a banner that was never scanned.
+TEST_F(HttpApiTest, CheckReadsAttachmentsWhateverTheirLabel) {
+  const std::string banner = "SECRET//NOFORN\r\nSSN: 212-09-4821\r\n";
+  const std::string old_boundary = "=_sendguard_check_boundary_7f3a9c";
+  const std::string inner = "--" + old_boundary + "\r\nContent-Type: text/plain\r\n\r\n" + banner +
+                            "--" + old_boundary + "--\r\n";
+  for (const auto& [type, bytes] : std::vector<std::pair<std::string, std::string>>{
+           {"multipart/mixed", banner},
+           {"multipart/mixed; boundary=\"" + old_boundary + "\"", banner},
+           {"multipart/mixed; boundary=\"" + old_boundary + "\"", inner},
+           {"image/png", banner}}) {
+    json draft = {{"recipients", {"ops@army.mil"}},
+                  {"body", "see attached"},
+                  {"attachments",
+                   {{{"filename", "notes"},
+                     {"content_type", type},
+                     {"content_base64", EncodeBase64(bytes)}}}}};
+    auto r = client_->Post("/api/v1/check", draft.dump(), "application/json");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    json j = Body(r);
+    EXPECT_EQ(j["action"], "reject") << type << ": " << j;
+    std::string detectors;
+    for (const json& f : j["findings"]) detectors += f["detector"].get<std::string>() + ",";
+    EXPECT_NE(detectors.find("classification-marking,"), std::string::npos) << type << ": " << j;
+    EXPECT_NE(detectors.find("us-ssn,"), std::string::npos) << type << ": " << j;
+  }
+  json bad = {{"recipients", {"ops@army.mil"}},
+              {"attachments", {{{"content_type", "text/plain\r\nX: y"}, {"content_base64", ""}}}}};
+  auto r = client_->Post("/api/v1/check", bad.dump(), "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(Body(r)["error"].get<std::string>().find("content_type"), std::string::npos);
 }
 
 // Issue 14 point 2: a typo that also carries CUI and an SSN is held by

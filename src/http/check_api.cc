@@ -31,7 +31,10 @@ void RegisterCheck(httplib::Server& server, Api& api) {
       std::optional<json> body = Api::Body(req, res);
       if (!body) return;
       Result<CheckInput> in = CheckInputFromJson(*body);
-      if (!in.ok()) return Api::Error(res, 400, in.status().message());
+      if (!in.ok()) {
+        const bool internal = in.status().code() == StatusCode::kInternal;
+        return Api::Error(res, internal ? 500 : 400, in.status().message());
+      }
       input = std::move(in).value();
     }
     const Checker& checker = *s.checker;
