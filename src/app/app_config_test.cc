@@ -85,6 +85,10 @@ TEST(AppConfigTest, FrontEndErrorsNameTheLine) {
       {"http:\n  tls_cert: /c.pem\n", "b.yaml:2:", "go together"},
       {"http:\n  public_url: ftp://x\n", "b.yaml:2:", "https://"},
       {"http:\n  link_ttl_hours: 0\n", "b.yaml:2:", "between"},
+      {"http:\n  trusted_proxies: [proxy.example.mil]\n", "b.yaml:2:", "IP addresses"},
+      {"http:\n  header_timeout_seconds: 30\n  request_timeout_seconds: 20\n",
+       "b.yaml:2:", "at least header_timeout_seconds"},
+      {"http:\n  max_connections_per_client: 0\n", "b.yaml:2:", "between"},
       {"delivery:\n  relay: http://127.0.0.1:25\n", "b.yaml:2:", "smtp://"},
       {"notice:\n  enabled: maybe\n", "b.yaml:2:", "wrong type"},
       {"serve:\n  milter: inet:1@h\n  sotre: x.db\n", "b.yaml:3:", "unknown key 'sotre'"},
@@ -99,6 +103,18 @@ TEST(AppConfigTest, FrontEndErrorsNameTheLine) {
     EXPECT_NE(c.status().message().find(k.line), std::string::npos) << c.status().message();
     EXPECT_NE(c.status().message().find(k.words), std::string::npos) << c.status().message();
   }
+}
+
+TEST(AppConfigTest, ConnectionLimitsAreRead) {
+  Result<AppConfig> c = ParseAppConfig(
+      "http:\n  trusted_proxies: [127.0.0.1, '::1']\n  header_timeout_seconds: 5\n"
+      "  request_timeout_seconds: 60\n  max_connections_per_client: 3\n",
+      "c.yaml");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->http.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
+  EXPECT_EQ(c->http.header_timeout_seconds, 5);
+  EXPECT_EQ(c->http.request_timeout_seconds, 60);
+  EXPECT_EQ(c->http.max_connections_per_client, 3u);
 }
 
 TEST(AppConfigTest, AKeyGivenTwiceNamesBothLines) {

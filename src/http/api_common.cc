@@ -2,7 +2,10 @@
 
 #include <sodium.h>
 
+#include <cstdlib>
+
 #include "http/api_internal.h"
+#include "http/json_body.h"
 #include "service/held_json.h"
 
 namespace sendguard::http_internal {
@@ -38,12 +41,36 @@ int Api::StatusFor(const Status& s) {
 }
 
 std::optional<json> Api::Body(const httplib::Request& req, httplib::Response& res) {
-  json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) {
+  Result<json> j = ParseBoundedJson(req.body);
+  if (!j.ok()) {
+    Error(res, 400, "the body must be a JSON object: " + j.status().message());
+    return std::nullopt;
+  }
+  if (!j->is_object()) {
     Error(res, 400, "the body must be a JSON object");
     return std::nullopt;
   }
-  return j;
+  return std::move(j).value();
+}
+
+bool Api::AdmitBody(const httplib::Request& req, httplib::Response& res) {
+  const bool chunked = req.has_header("Transfer-Encoding");
+  const std::size_t length =
+      chunked ? 0 : std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10);
+  if (!chunked && length <= kMaxAnonymousBodyBytes) return true;
+  const bool credentialed =
+      HasBearer(req, s_.http.api_tokens) || HasBearer(req, s_.http.admin_tokens) ||
+      sessions_.Find(Cookie(req, "sendguard_session")).has_value() ||
+      (req.path == "/api/v1/check" && s_.http.api_tokens.empty() && IsLoopback(req));
+  if (credentialed) return true;
+  if (chunked) {
+    Error(res, 411, "a request without credentials needs a Content-Length");
+  } else {
+    Error(res, 413,
+          "a request without credentials carries at most " +
+              std::to_string(kMaxAnonymousBodyBytes) + " bytes");
+  }
+  return false;
 }
 
 bool Api::HasBearer(const httplib::Request& req, const std::vector<std::string>& tokens) {

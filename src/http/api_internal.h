@@ -38,8 +38,17 @@ class Api {
   static void Json(httplib::Response& res, const json& body, int status = 200);
   // The HTTP status for a store or release error.
   static int StatusFor(const Status& s);
-  // Parses a JSON body; on failure sends 400 and returns nullopt.
+  // Parses a JSON object body within JsonBounds (depth, number of
+  // values); on failure sends 400 saying why and returns nullopt.
   static std::optional<json> Body(const httplib::Request& req, httplib::Response& res);
+
+  // Called before a body is read. A request without a credential that
+  // checks out (a bearer token, a console session, or a loopback client's
+  // check while no api_tokens are set) may carry kMaxAnonymousBodyBytes:
+  // for more, sends 413 (411 for a chunked body, whose size is not known
+  // in advance) and returns false.
+  bool AdmitBody(const httplib::Request& req, httplib::Response& res);
+  static constexpr std::size_t kMaxAnonymousBodyBytes = 4096;
 
   // The administrator behind the request (session cookie, or bearer admin
   // token); for POST, a session must also carry its CSRF header. Sends

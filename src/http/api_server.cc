@@ -6,15 +6,31 @@
 #include <thread>
 
 #include "http/api_internal.h"
+#include "http/guarded_server.h"
 
 namespace sendguard {
 
 using http_internal::Api;
 
+namespace {
+
+ConnectionLimits ConnectionLimitsOf(const HttpConfig& cfg) {
+  ConnectionLimits l;
+  l.header_timeout = std::chrono::seconds(cfg.header_timeout_seconds);
+  l.request_timeout = std::chrono::seconds(cfg.request_timeout_seconds);
+  l.io_timeout = std::chrono::seconds(cfg.timeout_seconds);
+  l.per_client = cfg.max_connections_per_client;
+  l.trusted_proxies = cfg.trusted_proxies;
+  return l;
+}
+
+}  // namespace
+
 struct ApiServer::Impl {
   explicit Impl(ApiServices s) : api(std::move(s)) {}
   Api api;
-  std::unique_ptr<httplib::Server> server;
+  std::unique_ptr<GuardedServer> server;
+  Status tls = OkStatus();
   int port = 0;
   std::string host;
   std::atomic<bool> stop_asked{false}, running{false}, done{false};
@@ -22,21 +38,19 @@ struct ApiServer::Impl {
 
 ApiServer::ApiServer(ApiServices services) : impl_(std::make_unique<Impl>(std::move(services))) {
   const HttpConfig& cfg = impl_->api.services().http;
-  if (!cfg.tls_cert.empty()) {
-    impl_->server = std::make_unique<httplib::SSLServer>(cfg.tls_cert.c_str(), cfg.tls_key.c_str());
-  } else {
-    impl_->server = std::make_unique<httplib::Server>();
-  }
-  httplib::Server& srv = *impl_->server;
+  impl_->server = std::make_unique<GuardedServer>(ConnectionLimitsOf(cfg));
+  if (!cfg.tls_cert.empty()) impl_->tls = impl_->server->UseTls(cfg.tls_cert, cfg.tls_key);
+  GuardedServer& srv = *impl_->server;
   // Enough workers for many keep-alive clients at once; a connection holds
   // a worker while it is open.
   srv.new_task_queue = [] { return new httplib::ThreadPool(64); };
   srv.set_tcp_nodelay(true);  // headers and body go in separate writes: no Nagle delay
-  srv.set_keep_alive_max_count(10000);
-  srv.set_keep_alive_timeout(10);
-  srv.set_read_timeout(cfg.timeout_seconds, 0);
-  srv.set_write_timeout(cfg.timeout_seconds, 0);
   srv.set_payload_max_length(cfg.max_body_bytes);
+  // Strangers' bodies are refused before they are read.
+  srv.SetBeforeBody([this](const httplib::Request& req, httplib::Response& res) {
+    return impl_->api.AdmitBody(req, res) ? httplib::Server::HandlerResponse::Unhandled
+                                          : httplib::Server::HandlerResponse::Handled;
+  });
   srv.set_default_headers({
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
@@ -104,16 +118,10 @@ Status ApiServer::Bind(const std::string& given) {
     return InvalidArgumentError("HTTP address must be HOST:PORT, not " + address);
   }
   if (port < 0 || port > 65535) return InvalidArgumentError("bad port in " + address);
-  if (!impl_->server->is_valid()) {
-    return InvalidArgumentError("cannot load the TLS certificate or key");
-  }
-  if (port == 0) {
-    port = impl_->server->bind_to_any_port(host);
-    if (port < 0) return UnavailableError("cannot listen on " + address);
-  } else if (!impl_->server->bind_to_port(host, port)) {
-    return UnavailableError("cannot listen on " + address);
-  }
-  impl_->port = port;
+  if (!impl_->tls.ok()) return impl_->tls;
+  Result<int> bound = impl_->server->Bind(host, port);
+  if (!bound.ok()) return UnavailableError("cannot listen on " + address);
+  impl_->port = *bound;
   impl_->host = host;
   return OkStatus();
 }
@@ -132,6 +140,7 @@ void ApiServer::Run() {
 void ApiServer::Stop() {
   if (!impl_ || !impl_->server) return;
   impl_->stop_asked = true;
+  impl_->server->BeginShutdown();
   if (!impl_->running) return;  // Run() was not called, or sees stop_asked
   auto pause = [] { std::this_thread::sleep_for(std::chrono::milliseconds(1)); };
   while (!impl_->done && !impl_->server->is_running()) pause();

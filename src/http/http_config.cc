@@ -1,5 +1,6 @@
 #include "http/http_config.h"
 
+#include "http/client_address.h"
 #include "util/yaml_config.h"
 
 namespace sendguard {
@@ -31,12 +32,29 @@ Handler HttpSection(const std::string& name, HttpConfig* out) {
                                                           &h.max_body_bytes, 1024, 1u << 30)},
                    {"timeout_seconds",
                     Number<int>(name, "http.timeout_seconds", &h.timeout_seconds, 1, 3600)},
+                   {"header_timeout_seconds", Number<int>(name, "http.header_timeout_seconds",
+                                                          &h.header_timeout_seconds, 1, 600)},
+                   {"request_timeout_seconds", Number<int>(name, "http.request_timeout_seconds",
+                                                           &h.request_timeout_seconds, 1, 3600)},
+                   {"max_connections_per_client",
+                    Number<std::size_t>(name, "http.max_connections_per_client",
+                                        &h.max_connections_per_client, 1, 100000)},
+                   {"trusted_proxies", List(name, "http.trusted_proxies", &h.trusted_proxies)},
                    {"tls_cert", Text(name, "http.tls_cert", &h.tls_cert)},
                    {"tls_key", Text(name, "http.tls_key", &h.tls_key)},
                });
     for (const auto* list : {&h.api_tokens, &h.admin_tokens}) {
       for (const std::string& t : *list) {
         if (t.size() < 16) throw ConfigError(name, n, "http tokens need 16 characters or more");
+      }
+    }
+    if (h.request_timeout_seconds < h.header_timeout_seconds) {
+      throw ConfigError(name, n,
+                        "http.request_timeout_seconds must be at least header_timeout_seconds");
+    }
+    for (const std::string& p : h.trusted_proxies) {
+      if (!IsIpAddress(p)) {
+        throw ConfigError(name, n, "http.trusted_proxies holds IP addresses, not " + p);
       }
     }
     if (h.tls_cert.empty() != h.tls_key.empty()) {

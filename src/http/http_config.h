@@ -8,6 +8,10 @@
 //     sender_can_send_as_written: true
 //     max_body_bytes: 33554432
 //     timeout_seconds: 30
+//     header_timeout_seconds: 10         # a request's line and headers arrive within it
+//     request_timeout_seconds: 120       # and the whole request within this
+//     max_connections_per_client: 16
+//     trusted_proxies: [127.0.0.1]       # reverse proxies whose X-Forwarded-For is believed
 //     tls_cert: /etc/sendguard/cert.pem  # with tls_key: HTTPS
 //     tls_key: /etc/sendguard/key.pem
 
@@ -39,7 +43,19 @@ struct HttpConfig {
   bool sender_can_send_as_written = true;
   std::size_t max_body_bytes = 32 << 20;  // requests larger are refused (413)
   int timeout_seconds = 30;               // per read and write
-  std::string tls_cert, tls_key;          // PEM files; HTTPS when both are set
+  // A request's line and headers must arrive within header_timeout_seconds
+  // of its first byte, and all of it within request_timeout_seconds,
+  // however slowly the client sends.
+  int header_timeout_seconds = 10;
+  int request_timeout_seconds = 120;
+  // Connections one client address may have open at once; more are
+  // answered 503 and closed. Trusted proxies are not limited.
+  std::size_t max_connections_per_client = 16;
+  // Reverse proxies in front of the console (their addresses, as the
+  // server sees them). From them, the client is the address they name in
+  // X-Forwarded-For: it is what login throttling and the loopback rule see.
+  std::vector<std::string> trusted_proxies;
+  std::string tls_cert, tls_key;  // PEM files; HTTPS when both are set
 };
 
 // Reads the `http:` section into `out`; `name` is the file, for errors.
