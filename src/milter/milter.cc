@@ -29,6 +29,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Connections the kernel completes before they are accepted (capped by
+// net.core.somaxconn): a burst of MTA connections is queued, not dropped to
+// wait a second for a SYN retransmit.
+constexpr int kListenBacklog = 4096;
+
 // "inet:PORT@HOST", "inet6:PORT@HOST", "unix:PATH" / "local:PATH" → a
 // listening socket.
 Result<int> Listen(const std::string& spec) {
@@ -46,7 +51,8 @@ Result<int> Listen(const std::string& spec) {
     if (lstat(rest.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) unlink(rest.c_str());  // stale
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return UnavailableError(std::string("socket: ") + std::strerror(errno));
-    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd, 128) != 0) {
+    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        listen(fd, kListenBacklog) != 0) {
       int e = errno;
       close(fd);
       return UnavailableError("cannot listen on " + spec + ": " + std::strerror(e));
@@ -74,7 +80,7 @@ Result<int> Listen(const std::string& spec) {
   int fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   int one = 1;
   if (fd >= 0) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, 128) != 0) {
+  if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, kListenBacklog) != 0) {
     int e = errno;
     if (fd >= 0) close(fd);
     freeaddrinfo(res);
