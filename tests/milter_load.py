@@ -4,6 +4,8 @@
   milter_load.py wide PORT PID IDLE DRIBBLERS STEP_MS
       IDLE idle connections stay open (cap above IDLE) while real messages are
       judged on new connections, and dribbling clients are cut at the step timeout.
+  milter_load.py hold PORT N READY_FILE
+      opens N idle connections, writes READY_FILE and holds them until killed.
   milter_load.py capped PORT PID IDLE CAP IDLE_MS
       with the cap at CAP, the connections beyond it are closed at once, a message
       meanwhile is refused (the MTA tempfails it), and once the idle ones time out
@@ -255,8 +257,19 @@ def capped(port, pid, n_idle, cap, idle_ms):
         s.close()
 
 
+def hold(port, n, ready_file):
+    conns = open_idle(port, n)
+    with open(ready_file, "w") as f:
+        f.write("%d\n" % len(conns))
+    time.sleep(600)
+
+
 def main():
-    mode, args = sys.argv[1], [int(a) for a in sys.argv[2:]]
+    mode = sys.argv[1]
+    if mode == "hold":
+        hold(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+        return
+    args = [int(a) for a in sys.argv[2:]]
     if mode == "wide":
         wide(*args)
     elif mode == "capped":
