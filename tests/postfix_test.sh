@@ -26,6 +26,7 @@ fails=0
 passes=0
 serve_pid=""
 sink_pid=""
+holder_pid=""
 
 check() {  # check NAME COMMAND...
   local name=$1
@@ -43,6 +44,7 @@ cleanup() {
   pf_forget "$conf"
   [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && pf_wait_gone "$serve_pid"
   [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null
+  [ -n "$holder_pid" ] && kill "$holder_pid" 2>/dev/null
   wait 2>/dev/null
   if [ "$fails" -ne 0 ]; then
     echo "--- maillog"; tail -n 40 "$tmp/maillog" 2>/dev/null
@@ -52,6 +54,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Step 7 holds 2,000 milter connections: a descriptor each in serve and in the holder.
+[ "$(ulimit -Sn)" = unlimited ] || [ "$(ulimit -Sn)" -ge 5000 ] || ulimit -Sn 5000 2>/dev/null
 . "$root/tests/postfix_env.sh"
 pf_write_config "$conf" "$tmp" "$PF_PORT" "$REINJECT" "$SINK_PORT" "inet:127.0.0.1:$MILTER_PORT"
 
@@ -60,6 +64,7 @@ organization:
   domains: [army.mil]
 serve:
   audit_log: $tmp/audit.jsonl
+  milter_max_connections: 2500
 delivery:
   relay: smtp://127.0.0.1:$REINJECT
 notice:
@@ -158,6 +163,30 @@ actions = [l["action"] for l in lines]
 assert actions.count("hold") == 2 and actions.count("reject") == 1, actions
 assert all("text" not in l for l in lines)
 PY
+
+# 7. With 2,000 idle connections open on the milter port, mail through Postfix is still judged.
+python3 "$root/tests/milter_load.py" hold "$MILTER_PORT" 2000 "$tmp/held.ready" &
+holder_pid=$!
+for _ in $(seq 300); do [ -s "$tmp/held.ready" ] && break; sleep 0.1; done
+check "2000 idle milter connections open" test -s "$tmp/held.ready"
+sleep 1  # their threads start
+threads=$(awk '/^Threads:/ {print $2}' "/proc/$serve_pid/status")
+echo "postfix_test: serve has $threads threads with 2000 idle milter connections"
+check "serve has a thread per idle connection ($threads)" test "${threads:-0}" -ge 2000
+t0=$(date +%s%N)
+out=$(send dana@army.mil ops@army.ml "load typo" "Flights depart 0610.")
+check "typo held under load (250)" grep -q "<-  250 " <<<"$out"
+out=$(send dana@army.mil ops@navy.mil "load report" "All on schedule.")
+check "clean message accepted under load (250)" grep -q "<-  250 2.0.0 Ok: queued" <<<"$out"
+ms=$((($(date +%s%N) - t0) / 1000000))
+echo "postfix_test: two messages through Postfix judged in $ms ms under load"
+check "both judged within 10 s ($ms ms)" test "$ms" -lt 10000
+check "clean message under load delivered" sink_has "Subject: load report"
+n=$("$bin" quarantine list --status all --store "$tmp/sendguard.db" | wc -l)
+check "typo under load held ($n)" test "$n" -eq 3
+check "the idle connections are still held" kill -0 "$holder_pid"
+kill "$holder_pid" 2>/dev/null
+wait "$holder_pid" 2>/dev/null
 
 echo "postfix_test: $passes passed, $fails failed"
 [ "$fails" -eq 0 ]

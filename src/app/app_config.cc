@@ -11,6 +11,10 @@ using namespace config_internal;  // NOLINT
 
 Handler ServeSection(const std::string& name, ServeConfig* s) {
   return [=](const YAML::Node& n) {
+    const Handler idle = Number<int>(name, "serve.milter_idle_timeout_ms",
+                                     &s->milter_idle_timeout_ms, 100, 24 * 3600 * 1000);
+    const Handler step = Number<int>(name, "serve.milter_step_timeout_ms",
+                                     &s->milter_step_timeout_ms, 100, 3600 * 1000);
     ForEachKey(name, n, "serve",
                {
                    {"milter", Text(name, "serve.milter", &s->milter)},
@@ -19,6 +23,8 @@ Handler ServeSection(const std::string& name, ServeConfig* s) {
                    {"audit_log", Text(name, "serve.audit_log", &s->audit_log)},
                    {"milter_max_connections", Number<int>(name, "serve.milter_max_connections",
                                                           &s->milter_max_connections, 1, 100000)},
+                   {"milter_idle_timeout_ms", idle},
+                   {"milter_step_timeout_ms", step},
                });
   };
 }

@@ -10,6 +10,8 @@
 //     audit_log: /var/log/sendguard/audit.jsonl   # the decision journal
 //     http: 127.0.0.1:8025               # the HTTP API and console
 //     milter_max_connections: 1000       # more at once are closed: the MTA's default action
+//     milter_idle_timeout_ms: 600000     # silent this long between packets: closed
+//     milter_step_timeout_ms: 60000      # a packet must arrive whole, a reply be taken, in this
 //
 // Every key is checked: an unknown key or a value of the wrong type is an
 // error naming the file and line.
@@ -34,6 +36,12 @@ struct ServeConfig {
   std::string store = "sendguard.db";  // history, quarantine, events
   std::string audit_log;               // the decision journal (JSON Lines); "" for none
   int milter_max_connections = 1000;   // MTA connections served at once; more are refused
+
+  // A connection silent this long between packets is closed; each packet
+  // must arrive whole within the step timeout of its first byte, and each
+  // reply be taken by the MTA within it.
+  int milter_idle_timeout_ms = 600000;
+  int milter_step_timeout_ms = 60000;
 };
 
 struct AppConfig {

@@ -34,6 +34,8 @@ TEST(AppConfigTest, EachSectionGoesToItsOwner) {
       "  store: /var/lib/sendguard/sendguard.db\n"
       "  audit_log: /var/log/sendguard/audit.jsonl\n"
       "  milter_max_connections: 250\n"
+      "  milter_idle_timeout_ms: 30000\n"
+      "  milter_step_timeout_ms: 5000\n"
       "http:\n"
       "  public_url: https://sendguard.example.mil/\n"
       "  api_tokens: [0123456789abcdef0123]\n"
@@ -55,6 +57,8 @@ TEST(AppConfigTest, EachSectionGoesToItsOwner) {
   EXPECT_EQ(c->serve.store, "/var/lib/sendguard/sendguard.db");
   EXPECT_EQ(c->serve.audit_log, "/var/log/sendguard/audit.jsonl");
   EXPECT_EQ(c->serve.milter_max_connections, 250);
+  EXPECT_EQ(c->serve.milter_idle_timeout_ms, 30000);
+  EXPECT_EQ(c->serve.milter_step_timeout_ms, 5000);
   EXPECT_EQ(c->http.public_url, "https://sendguard.example.mil");  // trailing slash dropped
   EXPECT_EQ(c->http.api_tokens.size(), 1u);
   EXPECT_EQ(c->http.link_ttl_hours, 24);

@@ -90,8 +90,12 @@ Status BindFrontEnds(Daemon::Parts& p) {
     p.filter.sender_link = [links](const std::string& id) { return links->Link(id); };
   }
   if (!p.milter.empty()) {
+    const ServeConfig& serve = p.config.serve;
     p.milter_server = std::make_unique<MilterServer>(
-        p.filter, static_cast<std::size_t>(p.config.serve.milter_max_connections));
+        p.filter,
+        MilterLimits{.max_connections = static_cast<std::size_t>(serve.milter_max_connections),
+                     .idle_timeout_ms = serve.milter_idle_timeout_ms,
+                     .step_timeout_ms = serve.milter_step_timeout_ms});
     if (Status l = p.milter_server->Listen(p.milter); !l.ok()) return l;
   }
   return OkStatus();

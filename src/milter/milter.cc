@@ -10,8 +10,10 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
@@ -25,7 +27,12 @@
 namespace sendguard {
 namespace {
 
-constexpr int kIdleTimeoutMs = 600 * 1000;  // an MTA connection silent this long is closed
+using Clock = std::chrono::steady_clock;
+
+// Connections the kernel completes before they are accepted (capped by
+// net.core.somaxconn): a burst of MTA connections is queued, not dropped to
+// wait a second for a SYN retransmit.
+constexpr int kListenBacklog = 4096;
 
 // "inet:PORT@HOST", "inet6:PORT@HOST", "unix:PATH" / "local:PATH" → a
 // listening socket.
@@ -44,7 +51,8 @@ Result<int> Listen(const std::string& spec) {
     if (lstat(rest.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) unlink(rest.c_str());  // stale
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return UnavailableError(std::string("socket: ") + std::strerror(errno));
-    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd, 128) != 0) {
+    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        listen(fd, kListenBacklog) != 0) {
       int e = errno;
       close(fd);
       return UnavailableError("cannot listen on " + spec + ": " + std::strerror(e));
@@ -72,7 +80,7 @@ Result<int> Listen(const std::string& spec) {
   int fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   int one = 1;
   if (fd >= 0) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, 128) != 0) {
+  if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, kListenBacklog) != 0) {
     int e = errno;
     if (fd >= 0) close(fd);
     freeaddrinfo(res);
@@ -82,32 +90,58 @@ Result<int> Listen(const std::string& spec) {
   return fd;
 }
 
-bool WriteAll(int fd, std::string_view data) {
+// Waits until `fd` is ready for `events` or `deadline` passes; false on
+// timeout or error.
+bool WaitFor(int fd, short events, Clock::time_point deadline) {
+  for (;;) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) return false;
+    pollfd p{fd, events, 0};
+    int r = poll(&p, 1, static_cast<int>(std::min<long long>(left, 60 * 1000)));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return false;
+    if (r > 0) return true;
+  }
+}
+
+// Sends all of `data` by `deadline`; false when the peer does not take it.
+bool WriteAll(int fd, std::string_view data, Clock::time_point deadline) {
   while (!data.empty()) {
-    ssize_t n = send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+    ssize_t n = send(fd, data.data(), data.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      if (!WaitFor(fd, POLLOUT, deadline)) return false;
+      continue;
+    }
     if (n <= 0) return false;
     data.remove_prefix(static_cast<std::size_t>(n));
   }
   return true;
 }
 
-// One MTA connection: read what is there, answer what is complete.
-void Serve(int fd, const FilterServices& services) {
+// One MTA connection: read what is there, answer what is complete. The
+// wait for a packet's first byte is bounded by the idle timeout, the rest
+// of it by the step timeout (a packet left unfinished is counted from when
+// its first bytes were read).
+void Serve(int fd, const FilterServices& services, const MilterLimits& limits) {
+  const std::chrono::milliseconds idle(limits.idle_timeout_ms), step(limits.step_timeout_ms);
   MilterSession session(services);
   std::string in, out;
   char buf[64 * 1024];
+  Clock::time_point packet_start;  // of the unfinished packet at the front of `in`
   for (;;) {
-    pollfd p{fd, POLLIN, 0};
-    int r = poll(&p, 1, kIdleTimeoutMs);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;  // idle too long, or an error
+    if (!WaitFor(fd, POLLIN, in.empty() ? Clock::now() + idle : packet_start + step)) break;
     ssize_t n = recv(fd, buf, sizeof buf, 0);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
+    const bool unfinished = !in.empty();
     in.append(buf, static_cast<std::size_t>(n));
+    const std::size_t received = in.size();
     bool open = session.Process(&in, &out);
-    if (!out.empty() && !WriteAll(fd, out)) break;
+    // A new packet was started unless the one before is still unfinished.
+    if (!in.empty() && (!unfinished || in.size() < received)) packet_start = Clock::now();
+    if (!out.empty() && !WriteAll(fd, out, Clock::now() + step)) break;
     out.clear();
     if (!open) break;
   }
@@ -150,17 +184,17 @@ class Connections {
 struct MilterServer::Impl {
   std::string spec;
   const FilterServices* services = nullptr;
-  std::size_t max_connections = 0;
+  MilterLimits limits;
   int listener = -1;
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> refused{0};
   Connections connections;
 };
 
-MilterServer::MilterServer(const FilterServices& services, std::size_t max_connections)
+MilterServer::MilterServer(const FilterServices& services, const MilterLimits& limits)
     : impl_(std::make_unique<Impl>()) {
   impl_->services = &services;
-  impl_->max_connections = max_connections;
+  impl_->limits = limits;
 }
 
 // The listener is closed here only, never while another thread may still
@@ -207,18 +241,18 @@ Status MilterServer::Run() {
     }
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);  // fails harmlessly on unix sockets
-    if (!m.connections.Add(fd, m.max_connections)) {
+    if (!m.connections.Add(fd, m.limits.max_connections)) {
       // Closed at once: the MTA applies milter_default_action (tempfail).
       close(fd);
       if (m.refused.fetch_add(1) % 1000 == 0) {
-        std::cerr << "sendguard milter: " << m.max_connections
+        std::cerr << "sendguard milter: " << m.limits.max_connections
                   << " connections open; refusing more (serve.milter_max_connections)\n";
       }
       continue;
     }
     try {
       std::thread([fd, &m] {
-        Serve(fd, *m.services);
+        Serve(fd, *m.services, m.limits);
         m.connections.Remove(fd);
       }).detach();
     } catch (const std::system_error& e) {

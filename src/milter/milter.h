@@ -14,13 +14,26 @@
 
 namespace sendguard {
 
+// What one MTA (or a client posing as one) may hold of the server.
+struct MilterLimits {
+  // At most this many connections are served at once (each has a thread);
+  // one more is closed as soon as it is accepted, so that the MTA applies
+  // its default action instead of the server running out of threads or
+  // memory.
+  std::size_t max_connections = 1000;
+  // A connection that sends nothing for this long between packets is closed.
+  int idle_timeout_ms = 600 * 1000;
+  // Each packet must arrive whole within this long of its first byte, and
+  // each reply must be taken by the MTA within this long; otherwise the
+  // connection is closed (the MTA applies its default action). So a client
+  // dribbling a byte at a time cannot hold a connection and its thread.
+  int step_timeout_ms = 60 * 1000;
+};
+
 class MilterServer {
  public:
-  // `services` must outlive the server. At most `max_connections` MTA
-  // connections are served at once (each has a thread); one more is closed
-  // as soon as it is accepted, so that the MTA applies its default action
-  // instead of the server running out of threads or memory.
-  explicit MilterServer(const FilterServices& services, std::size_t max_connections = 1000);
+  // `services` must outlive the server.
+  explicit MilterServer(const FilterServices& services, const MilterLimits& limits = {});
   ~MilterServer();
   MilterServer(const MilterServer&) = delete;
   MilterServer& operator=(const MilterServer&) = delete;

@@ -101,6 +101,11 @@ class QuarantineStore {
   // Events newest first, those with seq < `before` (0: from the newest).
   // Sequence numbers grow with time and are never reused.
   virtual Result<std::vector<QuarantineEvent>> Events(int limit, std::int64_t before) = 0;
+  // Cheap enough to call for every health check: OK while the store can be
+  // used; an error saying why not (e.g. its file was removed, made
+  // read-only or damaged since it was opened). By default, whether
+  // CountByStatus works.
+  virtual Status Health() { return CountByStatus().status(); }
 };
 
 // An SQLite database file, created when missing; may be the same file as

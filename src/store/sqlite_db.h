@@ -25,18 +25,34 @@ std::string SqliteColumn(sqlite3_stmt* s, int i);
 // Binds `v` as text to parameter `i` (copied).
 void SqliteBind(sqlite3_stmt* s, int i, std::string_view v);
 
+// FailedPrecondition for the SQLite file `path` that is damaged, with what
+// SQLite `found` and what to do about it (restore a backup).
+Status SqliteDamaged(const std::string& path, std::string_view found);
+
 class SqliteDb {
  public:
   // Opens (creating) `path` in WAL mode, with `synchronous` ("NORMAL" or
   // "FULL"), a 5 s busy timeout, and runs `schema` (CREATE ... IF NOT
   // EXISTS statements). `serialized`: the connection may be used from
-  // several threads (one at a time).
+  // several threads (one at a time). FailedPrecondition when the file is
+  // not an SQLite database or is damaged (see Damaged()).
   static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, const char* synchronous,
                                                 const std::vector<const char*>& schema,
                                                 bool serialized);
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
+
+  // Runs PRAGMA quick_check (reads every page, so costs about a read of
+  // the file): OK when SQLite finds nothing wrong, else Damaged() with what
+  // it found.
+  Status QuickCheck();
+  // A cheap probe of the file under this connection, for health checks:
+  // FailedPrecondition when it was removed or replaced since it was opened,
+  // or its header or schema no longer read (damaged, read afresh from the
+  // file rather than from this connection's cache); Unavailable when it can
+  // no longer be opened for reading and writing.
+  Status Probe() const;
 
   Status Exec(const char* sql);
   Result<SqliteStmt> Prepare(std::string_view sql);
@@ -45,6 +61,7 @@ class SqliteDb {
   // Error(what) after rolling the open transaction back.
   Status Rollback(std::string_view what);
   sqlite3* get() const { return db_; }
+  const std::string& path() const { return path_; }
 
  private:
   SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

@@ -197,6 +197,8 @@ class SqliteQuarantineStore : public QuarantineStore {
     return out;
   }
 
+  Status Health() override { return db_->Probe(); }
+
  private:
   Result<SqliteStmt> Prepare(const std::string& sql) { return db_->Prepare(sql); }
   Status Exec(const char* sql) { return db_->Exec(sql); }

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "store/sqlite_db.h"
+
 namespace sendguard {
 namespace {
 
@@ -20,6 +22,11 @@ std::string_view Scheme(std::string_view address) {
 }
 
 Result<Stores> OpenSqliteStores(const std::string& path, StoreSelection which) {
+  {  // a damaged file is refused before anything reads or writes it
+    Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path, "NORMAL", {}, false);
+    if (!db.ok()) return db.status();
+    if (Status st = (*db)->QuickCheck(); !st.ok()) return st;
+  }
   Stores out;
   if (which.history) {
     Result<std::unique_ptr<HistoryStore>> h = OpenSqliteHistoryStore(path);

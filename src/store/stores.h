@@ -40,7 +40,10 @@ inline constexpr StoreSelection kAllStores{true, true, true};
 // Opens the stores `which` selects at `address` (see the top of this file).
 // InvalidArgument for an empty address or one of an unknown scheme;
 // Unimplemented for PostgreSQL; the back end's error when a store cannot
-// be opened (Unavailable for an SQLite file that cannot be opened).
+// be opened (Unavailable for an SQLite file that cannot be opened;
+// FailedPrecondition, naming the file and what SQLite found, for one that
+// is not a database or fails PRAGMA quick_check, which reads the whole file
+// once).
 Result<Stores> OpenStores(const std::string& address, StoreSelection which = kAllStores);
 
 }  // namespace sendguard
