@@ -303,6 +303,20 @@ TEST_F(HttpGuardTest, DeepJsonIsRefusedBeforeItIsBuilt) {
   EXPECT_NE(r->body.find("values"), std::string::npos) << r->body;
 }
 
+// Point 15: a store whose file is gone is not healthy, though its open
+// connection still answers queries.
+TEST_F(HttpGuardTest, HealthzFailsWhenTheStoreFileIsRemoved) {
+  Start({});
+  httplib::Client c("127.0.0.1", port());
+  auto ok = c.Get("/healthz");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+  std::filesystem::remove(path_);
+  auto gone = c.Get("/healthz");
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->status, 503);
+}
+
 // Behind a trusted reverse proxy, throttling sees the client the proxy
 // names: one client's bad guesses do not lock out another.
 TEST_F(HttpGuardTest, BehindATrustedProxyEachClientIsThrottledOnItsOwn) {
