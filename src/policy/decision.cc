@@ -38,6 +38,18 @@ std::string_view Sender(const Message& message) {
   return {};
 }
 
+// The first limit hit that left the rest of the message unread before it
+// was parsed (the pre-scan's cuts): what was not read is not clean.
+const LimitHit* UnreadRest(const Message& message) {
+  for (const LimitHit& h : message.limit_hits()) {
+    if (h.limit == "parts" || h.limit == "header-fields" || h.limit == "header-size" ||
+        h.limit == "addresses") {
+      return &h;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Result<Decision> Evaluate(const Message& message, const Context& context) {
@@ -66,6 +78,13 @@ Result<Decision> Evaluate(const Message& message, const Context& context) {
                 rule.recipients.has_value() && rule.action >= Action::kHold &&
                 d.suspects.size() < d.recipients.size();
     break;
+  }
+  if (d.rule.empty()) {
+    if (const LimitHit* hit = UnreadRest(message)) {
+      d.rule = "unread-content";
+      d.policy_action = Action::kHold;
+      d.reason = "part of the message was not read: " + hit->detail;
+    }
   }
   d.audit = policy.mode == PolicyConfig::Mode::kAudit;
   d.action = d.audit ? Action::kAccept : d.policy_action;

@@ -71,6 +71,17 @@ TEST(DefaultPolicyTest, SensitiveDataToFirstContactOrWebmail) {
   EXPECT_EQ(Judge("x@newcorp.com", "lunch at noon", WithOrg(), kHistory).action, Action::kAccept);
 }
 
+TEST(DefaultPolicyTest, AMessageCutBeforeParsingIsHeldAsUnread) {
+  // Past max_addresses the rest (here, the body) was never read: not clean.
+  std::string to;
+  for (int i = 0; i < 10000; ++i) to += "u" + std::to_string(i) + "@army.mil, ";
+  Decision d = Judge(to + "last@army.mil", "nothing to see", WithOrg());
+  EXPECT_EQ(d.action, Action::kHold);
+  EXPECT_EQ(d.rule, "unread-content");
+  EXPECT_NE(d.reason.find("addresses"), std::string::npos) << d.reason;
+  EXPECT_EQ(Judge("u1@army.mil, u2@army.mil", "nothing to see", WithOrg()).action, Action::kAccept);
+}
+
 TEST(PolicyTest, AuditModeDeliversAndKeepsTheWouldBeAction) {
   Config c;
   c.policy.mode = PolicyConfig::Mode::kAudit;
