@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 #include <vector>
 
 #include "mail/gmime_init.h"
@@ -119,6 +120,8 @@ class Prescanner {
     in_field_ = false;
     BodyKind k = KindOf(has_content_type_ ? &content_type_ : nullptr, in_digest_);
     if (k.multipart) {
+      longest_ = std::max(longest_, k.boundary.size());
+      by_boundary_[k.boundary].push_back(open_.size());
       open_.push_back(Open{std::move(k.boundary), k.digest});
       return true;
     }
@@ -196,31 +199,50 @@ class Prescanner {
     return true;
   }
 
+  // The innermost open multipart whose boundary is `b`, or -1.
+  long Innermost(std::string_view b) const {
+    auto it = by_boundary_.find(std::string(b));
+    return it == by_boundary_.end() ? -1 : static_cast<long>(it->second.back());
+  }
+
+  // Closes the open multiparts from `depth` inward.
+  void CloseFrom(std::size_t depth) {
+    while (open_.size() > depth) {
+      auto it = by_boundary_.find(open_.back().boundary);
+      it->second.pop_back();
+      if (it->second.empty()) by_boundary_.erase(it);
+      open_.pop_back();
+    }
+  }
+
+  // A line "--boundary" starts a part of the innermost multipart with that
+  // boundary, "--boundary--" closes it; either closes the multiparts inside
+  // it. Looked up by the line, so the cost does not grow with the nesting.
   bool BodyLine(std::size_t start, std::string_view line) {
     if (open_.empty() || line.size() < 2 || line[0] != '-' || line[1] != '-') return true;
-    const std::string_view tail = line.substr(2);
-    for (std::size_t i = open_.size(); i-- > 0;) {
-      const std::string& b = open_[i].boundary;
-      if (tail.size() < b.size() || tail.compare(0, b.size(), b) != 0) continue;
-      const std::string_view rest = TrimRight(tail.substr(b.size()));
-      if (rest.empty()) {
-        const bool digest = open_[i].digest;
-        open_.resize(i + 1);
-        return StartPart(start, digest);
-      }
-      if (rest == "--") {
-        open_.resize(i);
-        return true;
-      }
+    const std::string_view tail = TrimRight(line.substr(2));
+    if (tail.size() > longest_ + 2) return true;
+    const long part = Innermost(tail);
+    const long close = tail.size() >= 2 && tail.substr(tail.size() - 2) == "--"
+                           ? Innermost(tail.substr(0, tail.size() - 2))
+                           : -1;
+    if (part < 0 && close < 0) return true;
+    if (close > part) {
+      CloseFrom(static_cast<std::size_t>(close));
+      return true;
     }
-    return true;
+    CloseFrom(static_cast<std::size_t>(part) + 1);
+    return StartPart(start, open_.back().digest);
   }
 
   std::string_view raw_;
   const PrescanLimits limits_;
   PrescanCut cut_;
   std::vector<Open> open_;  // multiparts whose closing boundary is still to come
-  int parts_ = 1;           // the top message's body
+  // Their indexes in open_ by boundary, innermost last.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_boundary_;
+  std::size_t longest_ = 0;  // the longest boundary opened
+  int parts_ = 1;            // the top message's body
   int fields_ = 0;
   int addresses_ = 0;
   // The header block being read.

@@ -38,8 +38,8 @@ struct PrescanCut {
 //   - header-size: `header_bytes` into the field that is longer;
 //   - addresses: the comma (or the field) that would begin one address too
 //     many, so that the bytes before it hold exactly `addresses`.
-// Runs in time linear in `raw` (times the nesting of open multiparts for
-// lines that start with "--"), using memory bounded by the nesting.
+// Runs in time linear in `raw`, using memory bounded by the nesting of open
+// multiparts.
 PrescanCut PrescanMessage(std::string_view raw, const PrescanLimits& limits);
 
 }  // namespace sendguard

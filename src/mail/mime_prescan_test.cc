@@ -66,6 +66,24 @@ TEST(MimePrescanTest, BoundariesOnlyCountInsideTheirMultipart) {
   EXPECT_FALSE(PrescanMessage(raw, l).cut());
 }
 
+TEST(MimePrescanTest, AnOuterBoundaryClosesTheMultipartsInsideIt) {
+  // 100 nested multiparts (parts 2..101), never closed; then the outermost
+  // boundary starts part 102 and the inner boundaries mean nothing more.
+  std::string raw = "Content-Type: multipart/mixed; boundary=b0\r\n\r\n";
+  for (int i = 1; i <= 100; ++i) {
+    raw += "--b" + std::to_string(i - 1) + "\r\nContent-Type: multipart/mixed; boundary=b" +
+           std::to_string(i) + "\r\n\r\n";
+  }
+  raw += "--b0\r\n\r\nouter again\r\n";
+  for (int i = 0; i < 1000; ++i) raw += "--b" + std::to_string(1 + i % 100) + "\r\n--x\r\n";
+  raw += "--b0--\r\n--b0\r\n";
+  PrescanLimits l = kWide;
+  l.parts = 102;
+  EXPECT_FALSE(PrescanMessage(raw, l).cut());
+  l.parts = 101;
+  EXPECT_EQ(PrescanMessage(raw, l).offset, raw.find("--b0\r\n\r\nouter"));
+}
+
 TEST(MimePrescanTest, HeaderFieldsAreCutAtTheFieldOneTooMany) {
   std::string raw;
   for (int i = 0; i < 20; ++i) raw += "X-F" + std::to_string(i) + ": v\r\n";
