@@ -38,12 +38,13 @@ std::string_view Sender(const Message& message) {
   return {};
 }
 
-// The first limit hit that left the rest of the message unread before it
-// was parsed (the pre-scan's cuts): what was not read is not clean.
+// The first limit hit that left the rest of the message unread: a cut
+// before parsing (parts, header fields, field size, addresses) or the time
+// budget spent. What was not read is not clean.
 const LimitHit* UnreadRest(const Message& message) {
   for (const LimitHit& h : message.limit_hits()) {
     if (h.limit == "parts" || h.limit == "header-fields" || h.limit == "header-size" ||
-        h.limit == "addresses") {
+        h.limit == "addresses" || h.limit == "time") {
       return &h;
     }
   }
