@@ -21,6 +21,14 @@ struct Limits {
   int max_depth = 8;
   // MIME parts in the whole tree, attached messages included.
   int max_parts = 1000;
+  // Header fields in one message (its parts' and attached messages' header
+  // blocks included).
+  int max_header_fields = 10000;
+  // Bytes of one header field, folded lines included.
+  std::size_t max_header_bytes = 1u << 20;
+  // Addresses in the address fields (From, To, Cc, Bcc, Reply-To, Sender and
+  // their Resent- forms) of one message, counted by their separating commas.
+  int max_addresses = 10000;
   // Members read from all archives of one message.
   int max_archive_members = 2000;
   // Decompressed bytes read from one archive member.

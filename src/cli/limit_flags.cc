@@ -17,6 +17,20 @@ void AddLimitFlags(CLI::App* cmd, LimitFlags* f) {
                   "MIME parts read per message (default " + std::to_string(d.max_parts) + ")")
       ->check(CLI::Range(1, 1000000))
       ->group("Limits");
+  cmd->add_option("--max-header-fields", f->max_header_fields,
+                  "Header fields read per message, parts' included (default " +
+                      std::to_string(d.max_header_fields) + ")")
+      ->check(CLI::Range(1, 10000000))
+      ->group("Limits");
+  cmd->add_option("--max-header-bytes", f->max_header_bytes,
+                  "Bytes of one header field (default " + std::to_string(d.max_header_bytes) + ")")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 40))
+      ->group("Limits");
+  cmd->add_option("--max-addresses", f->max_addresses,
+                  "Addresses read from the address fields per message (default " +
+                      std::to_string(d.max_addresses) + ")")
+      ->check(CLI::Range(1, 10000000))
+      ->group("Limits");
   cmd->add_option(
          "--max-archive-members", f->max_archive_members,
          "Archive members read per message (default " + std::to_string(d.max_archive_members) + ")")
@@ -40,6 +54,9 @@ Limits ApplyLimitFlags(const LimitFlags& f, Limits limits) {
   if (f.max_message_bytes) limits.max_message_bytes = *f.max_message_bytes;
   if (f.max_depth) limits.max_depth = *f.max_depth;
   if (f.max_parts) limits.max_parts = *f.max_parts;
+  if (f.max_header_fields) limits.max_header_fields = *f.max_header_fields;
+  if (f.max_header_bytes) limits.max_header_bytes = *f.max_header_bytes;
+  if (f.max_addresses) limits.max_addresses = *f.max_addresses;
   if (f.max_archive_members) limits.max_archive_members = *f.max_archive_members;
   if (f.max_expansion_ratio) limits.max_expansion_ratio = *f.max_expansion_ratio;
   if (f.max_text_bytes) limits.max_text_bytes = *f.max_text_bytes;

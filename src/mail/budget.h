@@ -37,6 +37,8 @@ class Budget {
   bool AllowDepth(int depth, std::string_view where);
   // Counts one MIME part; false (and recorded) past max_parts.
   bool TakePart(std::string_view where);
+  // MIME parts TakePart can still grant.
+  int parts_left() const { return std::max(0, limits_.max_parts - parts_); }
   // Counts one archive member; false (and recorded) past max_archive_members.
   bool TakeArchiveMember(std::string_view where);
   // Counts `n` decompressed bytes against max_expanded_bytes.

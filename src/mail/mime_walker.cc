@@ -10,6 +10,7 @@
 #include "mail/charset.h"
 #include "mail/ciphertext.h"
 #include "mail/gmime_init.h"
+#include "mail/mime_prescan.h"
 #include "mail/sniff.h"
 #include "util/strings.h"
 
@@ -68,11 +69,13 @@ const char* WarningCode(GMimeParserWarning w) {
 struct WarningSink {
   Budget* budget;
   std::string where;
+  bool cut = false;  // the input ends where a limit cut it, not where the sender ended it
 };
 
 void OnParserWarning(gint64 /*offset*/, GMimeParserWarning code, const gchar* /*item*/,
                      gpointer user_data) {
   auto* sink = static_cast<WarningSink*>(user_data);
+  if (sink->cut && code == GMIME_WARN_TRUNCATED_MESSAGE) return;  // the limit hit says so
   if (const char* name = WarningCode(code)) sink->budget->Defect(name, sink->where);
 }
 
@@ -319,13 +322,50 @@ MimeWalker::MimeWalker(MessageBudget& budget, const ReaderRegistry& registry)
                    WalkRaw(raw, label, part, depth);
                  }) {}
 
+namespace {
+
+std::string CutDetail(const std::string& limit, const Limits& l) {
+  const std::string rest = "; the rest of the message was not read";
+  if (limit == "parts") {
+    return "more than " + std::to_string(l.max_parts) + " MIME parts; the rest were not read";
+  }
+  if (limit == "header-fields") {
+    return "more than " + std::to_string(l.max_header_fields) + " header fields" + rest;
+  }
+  if (limit == "header-size") {
+    return "a header field longer than " + std::to_string(l.max_header_bytes) + " bytes" + rest;
+  }
+  return "more than " + std::to_string(l.max_addresses) + " addresses in address fields" + rest;
+}
+
+}  // namespace
+
+std::string_view MimeWalker::Prescan(std::string_view raw, const std::string& prefix) {
+  const Limits& l = budget_.limits();
+  const PrescanCut cut = PrescanMessage(raw, PrescanLimits{.parts = budget_.parts_left(),
+                                                           .header_fields = l.max_header_fields,
+                                                           .header_bytes = l.max_header_bytes,
+                                                           .addresses = l.max_addresses});
+  if (!cut.cut()) return raw;
+  const std::string where = cut.limit == "parts" ? Join(prefix, "body")
+                            : prefix.empty()     ? std::string("message")
+                                                 : prefix;
+  budget_.Hit(cut.limit, where, CutDetail(cut.limit, l));
+  return raw.substr(0, cut.offset);
+}
+
 void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth) {
   EnsureGMimeInitialized();
+  // GMime builds the whole tree at once: bytes past a structural limit must
+  // not reach it.
+  const std::size_t full = raw.size();
+  raw = Prescan(raw, prefix);
+  if (raw.size() < full && TrimWhitespace(raw).empty()) return;  // nothing left within limits
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
   std::unique_ptr<GMimeParserOptions, ParserOptionsFree> options(g_mime_parser_options_new());
-  WarningSink sink{&budget_, prefix.empty() ? std::string("message") : prefix};
+  WarningSink sink{&budget_, prefix.empty() ? std::string("message") : prefix, raw.size() < full};
   g_mime_parser_options_set_warning_callback(options.get(), OnParserWarning, &sink);
   GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), options.get()));
   if (!msg) {

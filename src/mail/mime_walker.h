@@ -26,6 +26,9 @@ class MimeWalker {
   void WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth);
 
  private:
+  // `raw` up to the first structural limit it passes (recorded).
+  std::string_view Prescan(std::string_view raw, const std::string& prefix);
+
   MessageBudget& budget_;
   Extractor extractor_;
 };

@@ -45,6 +45,19 @@ bool Skipped(const Rule& rule, const EvaluateOptions& options) {
          options.skip_rules.end();
 }
 
+// The first limit hit that left the rest of the message unread: a cut
+// before parsing (parts, header fields, field size, addresses) or the time
+// budget spent. What was not read is not clean.
+const LimitHit* UnreadRest(const Message& message) {
+  for (const LimitHit& h : message.limit_hits()) {
+    if (h.limit == "parts" || h.limit == "header-fields" || h.limit == "header-size" ||
+        h.limit == "addresses" || h.limit == "time") {
+      return &h;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Result<Decision> Evaluate(const Message& message, const Context& context) {
@@ -79,6 +92,13 @@ Result<Decision> Evaluate(const Message& message, const Context& context,
                 rule.recipients.has_value() && rule.action >= Action::kHold &&
                 d.suspects.size() < d.recipients.size();
     break;
+  }
+  if (d.rule.empty()) {
+    if (const LimitHit* hit = UnreadRest(message)) {
+      d.rule = "unread-content";
+      d.policy_action = Action::kHold;
+      d.reason = "part of the message was not read: " + hit->detail;
+    }
   }
   d.audit = policy.mode == PolicyConfig::Mode::kAudit;
   d.action = d.audit ? Action::kAccept : d.policy_action;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "sendguard/parser.h"
 
 namespace sendguard {
@@ -69,6 +71,31 @@ TEST(DefaultPolicyTest, SensitiveDataToFirstContactOrWebmail) {
   EXPECT_EQ(Judge("me@gmail.com", "password: Tr0ub4dor&3", WithOrg(), kHistory).action,
             Action::kHold);
   EXPECT_EQ(Judge("x@newcorp.com", "lunch at noon", WithOrg(), kHistory).action, Action::kAccept);
+}
+
+TEST(DefaultPolicyTest, AMessageCutBeforeParsingIsHeldAsUnread) {
+  // Past max_addresses the rest (here, the body) was never read: not clean.
+  std::string to;
+  for (int i = 0; i < 10000; ++i) to += "u" + std::to_string(i) + "@army.mil, ";
+  Decision d = Judge(to + "last@army.mil", "nothing to see", WithOrg());
+  EXPECT_EQ(d.action, Action::kHold);
+  EXPECT_EQ(d.rule, "unread-content");
+  EXPECT_NE(d.reason.find("addresses"), std::string::npos) << d.reason;
+  EXPECT_EQ(Judge("u1@army.mil, u2@army.mil", "nothing to see", WithOrg()).action, Action::kAccept);
+}
+
+TEST(DefaultPolicyTest, AMessageOutOfTimeIsHeldAsUnread) {
+  Result<std::unique_ptr<Context>> c = Context::Create(WithOrg(), History{});
+  ASSERT_TRUE(c.ok());
+  Limits limits;
+  limits.max_time = std::chrono::milliseconds(0);
+  Result<Message> m =
+      ParseMessage("From: a@army.mil\r\nTo: b@army.mil\r\n\r\nnot read\r\n", {}, limits);
+  ASSERT_TRUE(m.ok());
+  Result<Decision> d = Evaluate(*m, **c);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->action, Action::kHold);
+  EXPECT_EQ(d->rule, "unread-content");
 }
 
 TEST(PolicyTest, AuditModeDeliversAndKeepsTheWouldBeAction) {

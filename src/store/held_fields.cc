@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_set>
 
 namespace sendguard {
 namespace {
@@ -124,11 +126,12 @@ void FillHeldFieldsFromDecision(HeldMessage* m) {
       !d["recipients"].is_array()) {
     return;
   }
+  // A set: a search of the list per verdict is quadratic in the recipients.
+  const std::unordered_set<std::string_view> held_set(m->recipients.begin(), m->recipients.end());
   for (const nlohmann::json& v : d["recipients"]) {
     if (!v.is_object()) continue;
     const std::string address = Text(v, "address");
-    const bool held =
-        std::find(m->recipients.begin(), m->recipients.end(), address) != m->recipients.end();
+    const bool held = held_set.count(address) != 0;
     if (held && v.contains("suggestion") && v["suggestion"].is_string()) {
       m->corrections.emplace_back(address, v["suggestion"].get<std::string>());
     }

@@ -1,0 +1,47 @@
+// A cheap pass over a raw message before GMime parses it, finding where the
+// first structural limit (MIME parts, header fields, the size of one field,
+// addresses) would be passed. GMime builds the whole MIME tree before the
+// walker can count anything, so bytes past that point must never reach it.
+
+#ifndef SENDGUARD_MAIL_MIME_PRESCAN_H_
+#define SENDGUARD_MAIL_MIME_PRESCAN_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sendguard {
+
+struct PrescanLimits {
+  int parts = 0;  // MIME parts the message may still add to the tree
+  int header_fields = 0;
+  std::size_t header_bytes = 0;  // of one field
+  int addresses = 0;
+};
+
+struct PrescanCut {
+  // Bytes before `offset` are within the limits; npos when all of them are.
+  std::size_t offset = std::string_view::npos;
+  std::string limit = {};  // "parts", "header-fields", "header-size" or "addresses"
+
+  bool cut() const { return offset != std::string_view::npos; }
+};
+
+// Follows `raw`'s header blocks and the boundaries their multipart
+// Content-Types declare (message/rfc822 bodies start a header block of
+// their own), counting as the MIME walker does: the top message's body, each
+// part after a boundary line and each attached message's body is one part.
+// Returns the first offset past a limit in `limits`:
+//   - parts: the start of the boundary line (or attached message) that would
+//     begin one part too many; the top body part is never cut;
+//   - header-fields: the start of the field one too many;
+//   - header-size: `header_bytes` into the field that is longer;
+//   - addresses: the comma (or the field) that would begin one address too
+//     many, so that the bytes before it hold exactly `addresses`.
+// Runs in time linear in `raw`, using memory bounded by the nesting of open
+// multiparts.
+PrescanCut PrescanMessage(std::string_view raw, const PrescanLimits& limits);
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_MAIL_MIME_PRESCAN_H_
