@@ -114,6 +114,26 @@ TEST(LimitsTest, DeeplyNestedMultipartsDoNotOverflowTheStack) {
   EXPECT_FALSE(m.defects().empty() && m.limit_hits().empty());
 }
 
+// GMime compares each "--" line with every open boundary: deep nesting is
+// cut before it reaches the parser, and what was below is reported unread.
+TEST(LimitsTest, MultipartsNestedPastTheLimitAreNotParsed) {
+  std::string raw = "Subject: deep\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n";
+  for (int i = 1; i <= 1000; ++i) {
+    raw += "--b" + std::to_string(i - 1) + "\r\nContent-Type: multipart/mixed; boundary=b" +
+           std::to_string(i) + "\r\n\r\n";
+  }
+  raw += "--b1000\r\nContent-Type: text/plain\r\n\r\nSECRET//NOFORN\r\n";
+  for (int i = 0; i < 20000; ++i) raw += "--not-a-boundary\r\n";
+  Message m = ParseOk(raw);
+  EXPECT_TRUE(HasLimit(m, "nesting"));
+  EXPECT_EQ(m.AllText().find("SECRET"), std::string::npos);
+  Limits wide;
+  wide.max_multipart_nesting = 2000;
+  Result<Message> all = ParseMessage(raw, {}, wide);
+  ASSERT_TRUE(all.ok());
+  EXPECT_FALSE(HasLimit(*all, "nesting"));
+}
+
 TEST(LimitsTest, ArchiveMemberLimit) {
   Files files;
   for (int i = 0; i < 30; ++i) files.push_back({"f" + std::to_string(i) + ".txt", "member"});

@@ -29,6 +29,8 @@ struct Limits {
   // Addresses in the address fields (From, To, Cc, Bcc, Reply-To, Sender and
   // their Resent- forms) of one message, counted by their separating commas.
   int max_addresses = 10000;
+  // Multiparts open inside each other, attached messages' included.
+  int max_multipart_nesting = 50;
   // Members read from all archives of one message.
   int max_archive_members = 2000;
   // Decompressed bytes read from one archive member.

@@ -31,6 +31,11 @@ void AddLimitFlags(CLI::App* cmd, LimitFlags* f) {
                       std::to_string(d.max_addresses) + ")")
       ->check(CLI::Range(1, 10000000))
       ->group("Limits");
+  cmd->add_option("--max-multipart-nesting", f->max_multipart_nesting,
+                  "Multiparts open inside each other (default " +
+                      std::to_string(d.max_multipart_nesting) + ")")
+      ->check(CLI::Range(1, 100000))
+      ->group("Limits");
   cmd->add_option(
          "--max-archive-members", f->max_archive_members,
          "Archive members read per message (default " + std::to_string(d.max_archive_members) + ")")
@@ -57,6 +62,7 @@ Limits ApplyLimitFlags(const LimitFlags& f, Limits limits) {
   if (f.max_header_fields) limits.max_header_fields = *f.max_header_fields;
   if (f.max_header_bytes) limits.max_header_bytes = *f.max_header_bytes;
   if (f.max_addresses) limits.max_addresses = *f.max_addresses;
+  if (f.max_multipart_nesting) limits.max_multipart_nesting = *f.max_multipart_nesting;
   if (f.max_archive_members) limits.max_archive_members = *f.max_archive_members;
   if (f.max_expansion_ratio) limits.max_expansion_ratio = *f.max_expansion_ratio;
   if (f.max_text_bytes) limits.max_text_bytes = *f.max_text_bytes;

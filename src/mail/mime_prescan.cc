@@ -111,6 +111,7 @@ class Prescanner {
   bool StartPart(std::size_t offset, bool in_digest) {
     if (++parts_ > limits_.parts) return Cut(offset, "parts");
     NewBlock(in_digest);
+    block_start_ = offset;
     return true;
   }
 
@@ -120,6 +121,7 @@ class Prescanner {
     in_field_ = false;
     BodyKind k = KindOf(has_content_type_ ? &content_type_ : nullptr, in_digest_);
     if (k.multipart) {
+      if (static_cast<int>(open_.size()) >= limits_.nesting) return Cut(block_start_, "nesting");
       longest_ = std::max(longest_, k.boundary.size());
       by_boundary_[k.boundary].push_back(open_.size());
       open_.push_back(Open{std::move(k.boundary), k.digest});
@@ -245,8 +247,9 @@ class Prescanner {
   int parts_ = 1;            // the top message's body
   int fields_ = 0;
   int addresses_ = 0;
-  // The header block being read.
+  // The header block being read, and where its part began.
   bool headers_ = true;
+  std::size_t block_start_ = 0;
   bool in_digest_ = false;
   bool has_content_type_ = false;
   std::string content_type_;

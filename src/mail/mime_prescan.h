@@ -17,12 +17,14 @@ struct PrescanLimits {
   int header_fields = 0;
   std::size_t header_bytes = 0;  // of one field
   int addresses = 0;
+  int nesting = 1 << 30;  // multiparts open inside each other
 };
 
 struct PrescanCut {
   // Bytes before `offset` are within the limits; npos when all of them are.
   std::size_t offset = std::string_view::npos;
-  std::string limit = {};  // "parts", "header-fields", "header-size" or "addresses"
+  // "parts", "header-fields", "header-size", "addresses" or "nesting"
+  std::string limit = {};
 
   bool cut() const { return offset != std::string_view::npos; }
 };
@@ -37,7 +39,9 @@ struct PrescanCut {
 //   - header-fields: the start of the field one too many;
 //   - header-size: `header_bytes` into the field that is longer;
 //   - addresses: the comma (or the field) that would begin one address too
-//     many, so that the bytes before it hold exactly `addresses`.
+//     many, so that the bytes before it hold exactly `addresses`;
+//   - nesting: the start of the part whose multipart would open one level
+//     too many (GMime's cost per boundary line grows with the nesting).
 // Runs in time linear in `raw`, using memory bounded by the nesting of open
 // multiparts.
 PrescanCut PrescanMessage(std::string_view raw, const PrescanLimits& limits);

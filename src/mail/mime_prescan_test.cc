@@ -147,3 +147,32 @@ TEST(MimePrescanTest, TheFirstLimitReachedDecides) {
 
 }  // namespace
 }  // namespace sendguard
+
+namespace sendguard {
+namespace {
+
+// `depth` multiparts, each the first part of the one around it.
+std::string Nested(int depth) {
+  std::string raw = "Subject: deep\r\n";
+  for (int i = 0; i < depth; ++i) {
+    raw += "Content-Type: multipart/mixed; boundary=b" + std::to_string(i) + "\r\n\r\n--b" +
+           std::to_string(i) + "\r\n";
+  }
+  raw += "Content-Type: text/plain\r\n\r\nSECRET//NOFORN\r\n";
+  for (int i = depth - 1; i >= 0; --i) raw += "--b" + std::to_string(i) + "--\r\n";
+  return raw;
+}
+
+TEST(MimePrescanTest, NestingIsCutAtThePartThatOpensOneLevelTooMany) {
+  const std::string raw = Nested(6);
+  PrescanLimits l = kWide;
+  l.nesting = 6;
+  EXPECT_FALSE(PrescanMessage(raw, l).cut());
+  l.nesting = 3;
+  PrescanCut cut = PrescanMessage(raw, l);
+  EXPECT_EQ(cut.limit, "nesting");
+  EXPECT_EQ(cut.offset, raw.find("--b2\r\n"));  // the part holding the fourth multipart
+}
+
+}  // namespace
+}  // namespace sendguard

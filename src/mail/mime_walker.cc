@@ -335,6 +335,10 @@ std::string CutDetail(const std::string& limit, const Limits& l) {
   if (limit == "header-size") {
     return "a header field longer than " + std::to_string(l.max_header_bytes) + " bytes" + rest;
   }
+  if (limit == "nesting") {
+    return "multiparts nested more than " + std::to_string(l.max_multipart_nesting) + " deep" +
+           rest;
+  }
   return "more than " + std::to_string(l.max_addresses) + " addresses in address fields" + rest;
 }
 
@@ -345,7 +349,8 @@ std::string_view MimeWalker::Prescan(std::string_view raw, const std::string& pr
   const PrescanCut cut = PrescanMessage(raw, PrescanLimits{.parts = budget_.parts_left(),
                                                            .header_fields = l.max_header_fields,
                                                            .header_bytes = l.max_header_bytes,
-                                                           .addresses = l.max_addresses});
+                                                           .addresses = l.max_addresses,
+                                                           .nesting = l.max_multipart_nesting});
   if (!cut.cut()) return raw;
   const std::string where = cut.limit == "parts" ? Join(prefix, "body")
                             : prefix.empty()     ? std::string("message")
