@@ -5,6 +5,8 @@
 # share the machine's cores.
 #
 #   bench/http_bench.sh [BUILD/sendguard] [SECONDS] [CONNECTIONS]
+# HTTP_BENCH_NO_CONFIG=1 runs without a configuration file (for builds older
+# than http.max_connections_per_client).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(readlink -f "${1:-$root/build/sendguard}")
@@ -41,8 +43,14 @@ wrk.body = f:read("*a")
 f:close()
 LUA
 printf 'army.mil\t50000\ncontoso.com\t20000\n' > "$tmp/history.tsv"
-"$bin" serve --store "$tmp/sendguard.db" --history "$tmp/history.tsv" --http "127.0.0.1:$port" \
-  2>"$tmp/serve.log" &
+# wrk's connections all come from one address: above the per-client cap.
+config=()
+if [ -z "${HTTP_BENCH_NO_CONFIG:-}" ]; then
+  printf 'http:\n  max_connections_per_client: %d\n' $((conns + 8)) > "$tmp/bench.yaml"
+  config=(--config "$tmp/bench.yaml")
+fi
+"$bin" serve "${config[@]}" --store "$tmp/sendguard.db" --history "$tmp/history.tsv" \
+  --http "127.0.0.1:$port" 2>"$tmp/serve.log" &
 serve_pid=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

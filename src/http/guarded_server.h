@@ -31,7 +31,7 @@ struct ConnectionLimits {
   std::chrono::milliseconds keep_alive_timeout{std::chrono::seconds(10)};  // idle between requests
   std::chrono::milliseconds io_timeout{std::chrono::seconds(30)};  // one write making no progress
   std::size_t keep_alive_max_requests = 1000;
-  std::size_t per_client = 16;  // connections at once per client address
+  std::size_t per_client = 32;  // connections at once per client address
   std::vector<std::string> trusted_proxies =
       {};  // exempt from per_client; X-Forwarded-For believed
   int backlog = 1024;

@@ -10,7 +10,7 @@
 //     timeout_seconds: 30
 //     header_timeout_seconds: 10         # a request's line and headers arrive within it
 //     request_timeout_seconds: 120       # and the whole request within this
-//     max_connections_per_client: 16
+//     max_connections_per_client: 32
 //     trusted_proxies: [127.0.0.1]       # reverse proxies whose X-Forwarded-For is believed
 //     tls_cert: /etc/sendguard/cert.pem  # with tls_key: HTTPS
 //     tls_key: /etc/sendguard/key.pem
@@ -50,7 +50,7 @@ struct HttpConfig {
   int request_timeout_seconds = 120;
   // Connections one client address may have open at once; more are
   // answered 503 and closed. Trusted proxies are not limited.
-  std::size_t max_connections_per_client = 16;
+  std::size_t max_connections_per_client = 32;  // half the 64 workers
   // Reverse proxies in front of the console (their addresses, as the
   // server sees them). From them, the client is the address they name in
   // X-Forwarded-For: it is what login throttling and the loopback rule see.
