@@ -129,7 +129,7 @@ class HttpGuardTest : public ::testing::Test {
 // and a stop ends the server at once although they are still connected.
 TEST_F(HttpGuardTest, SlowClientsDoNotStarveTheServer) {
   HttpConfig http;
-  http.header_timeout_seconds = 3;
+  http.header_timeout_seconds = 8;  // cut twice in 20 s; a stop that waited for them takes 8 s
   Start(http);
   std::atomic<bool> done{false};
   std::atomic<int> cut{0}, busy{0};
@@ -177,7 +177,7 @@ TEST_F(HttpGuardTest, SlowClientsDoNotStarveTheServer) {
   EXPECT_LT(slowest, milliseconds(1000));
   EXPECT_GT(busy.load(), 0);  // one address holds at most max_connections_per_client
   EXPECT_GT(cut.load(), 0);   // the head deadline ends a slow request
-  EXPECT_LT(stop_took, std::chrono::seconds(2));
+  EXPECT_LT(stop_took, std::chrono::seconds(4));  // generous for the sanitizer build
 }
 
 TEST_F(HttpGuardTest, ASlowRequestIsCutAtItsDeadlineHoweverSteadilyItDrips) {
