@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 namespace sendguard {
 namespace {
@@ -34,7 +35,7 @@ bool DeadlineStream::Wait(short events, Clock::time_point deadline) const {
 }
 
 bool DeadlineStream::WaitReadable() const {
-  if (ssl_ != nullptr && SSL_pending(ssl_) > 0) return true;
+  if (at_ < end_ || (ssl_ != nullptr && SSL_pending(ssl_) > 0)) return true;
   return Wait(POLLIN, read_deadline_);
 }
 
@@ -45,54 +46,71 @@ DeadlineStream::Clock::time_point DeadlineStream::WriteLimit() const {
 bool DeadlineStream::is_writable() const { return Wait(POLLOUT, WriteLimit()); }
 
 ssize_t DeadlineStream::read(char* ptr, size_t size) {
-  const int len = static_cast<int>(std::min<size_t>(size, 1 << 20));
-  for (;;) {
-    if (ssl_ == nullptr || SSL_pending(ssl_) == 0) {
-      if (!Wait(POLLIN, read_deadline_)) return -1;
-    }
-    if (ssl_ == nullptr) {
-      const ssize_t n = ::recv(fd_, ptr, static_cast<size_t>(len), 0);
-      if (n >= 0) {
-        bytes_read_ += static_cast<std::uint64_t>(n);
-        return n;
-      }
-      if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) continue;
-      return -1;
-    }
-    const int n = SSL_read(ssl_, ptr, len);
-    if (n > 0) {
-      bytes_read_ += static_cast<std::uint64_t>(n);
+  if (at_ == end_) {
+    // httplib reads a request's head a byte at a time: fill a buffer,
+    // except for reads as large as it.
+    if (size >= sizeof buffer_) {
+      const ssize_t n = Receive(ptr, size);
+      if (n > 0) bytes_read_ += static_cast<std::uint64_t>(n);
       return n;
     }
-    const int err = SSL_get_error(ssl_, n);
-    if (err == SSL_ERROR_WANT_READ) continue;
-    if (err == SSL_ERROR_WANT_WRITE) {
-      if (!Wait(POLLOUT, WriteLimit())) return -1;
+    const ssize_t n = Receive(buffer_, sizeof buffer_);
+    if (n <= 0) return n;
+    at_ = 0;
+    end_ = static_cast<std::size_t>(n);
+  }
+  const std::size_t k = std::min(size, end_ - at_);
+  std::memcpy(ptr, buffer_ + at_, k);
+  at_ += k;
+  bytes_read_ += k;
+  return static_cast<ssize_t>(k);
+}
+
+ssize_t DeadlineStream::Receive(char* ptr, size_t size) {
+  const int len = static_cast<int>(std::min<size_t>(size, 1 << 20));
+  for (;;) {
+    if (stop_ || Clock::now() >= read_deadline_) return -1;
+    if (ssl_ == nullptr) {
+      const ssize_t n = ::recv(fd_, ptr, static_cast<size_t>(len), 0);
+      if (n >= 0) return n;
+      if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
+      if (!Wait(POLLIN, read_deadline_)) return -1;
       continue;
     }
-    return err == SSL_ERROR_ZERO_RETURN ? 0 : -1;
+    const int n = SSL_read(ssl_, ptr, len);
+    if (n > 0) return n;
+    const int err = SSL_get_error(ssl_, n);
+    if (err == SSL_ERROR_WANT_READ) {
+      if (!Wait(POLLIN, read_deadline_)) return -1;
+    } else if (err == SSL_ERROR_WANT_WRITE) {
+      if (!Wait(POLLOUT, WriteLimit())) return -1;
+    } else {
+      return err == SSL_ERROR_ZERO_RETURN ? 0 : -1;
+    }
   }
 }
 
 ssize_t DeadlineStream::write(const char* ptr, size_t size) {
   const int len = static_cast<int>(std::min<size_t>(size, 1 << 20));
   for (;;) {
-    if (!Wait(POLLOUT, WriteLimit())) return -1;
+    if (Clock::now() >= write_deadline_) return -1;
     if (ssl_ == nullptr) {
       const ssize_t n = ::send(fd_, ptr, static_cast<size_t>(len), MSG_NOSIGNAL);
       if (n >= 0) return n;
-      if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) continue;
-      return -1;
+      if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
+      if (!Wait(POLLOUT, WriteLimit())) return -1;
+      continue;
     }
     const int n = SSL_write(ssl_, ptr, len);
     if (n > 0) return n;
     const int err = SSL_get_error(ssl_, n);
-    if (err == SSL_ERROR_WANT_WRITE) continue;
-    if (err == SSL_ERROR_WANT_READ) {
+    if (err == SSL_ERROR_WANT_WRITE) {
+      if (!Wait(POLLOUT, WriteLimit())) return -1;
+    } else if (err == SSL_ERROR_WANT_READ) {
       if (!Wait(POLLIN, WriteLimit())) return -1;
-      continue;
+    } else {
+      return -1;
     }
-    return -1;
   }
 }
 

@@ -29,7 +29,7 @@ class DeadlineStream : public httplib::Stream {
   // Writes fail once `t` has passed or one write waited io_timeout.
   void set_write_deadline(Clock::time_point t) { write_deadline_ = t; }
 
-  // Bytes read so far.
+  // Bytes handed to the reader so far (not counting those buffered).
   std::uint64_t bytes_read() const { return bytes_read_; }
 
   // Waits until a read would not block; false at the read deadline or stop.
@@ -48,12 +48,16 @@ class DeadlineStream : public httplib::Stream {
   // deadline or on stop.
   bool Wait(short events, Clock::time_point deadline) const;
   Clock::time_point WriteLimit() const;
+  // Reads what the socket has (waiting for it until the read deadline).
+  ssize_t Receive(char* ptr, size_t size);
 
   const int fd_;
   SSL* const ssl_;
   const std::atomic<bool>& stop_;
   const std::chrono::milliseconds io_timeout_;
   std::uint64_t bytes_read_ = 0;
+  char buffer_[4096];
+  std::size_t at_ = 0, end_ = 0;  // what of buffer_ is still to be read
   Clock::time_point read_deadline_ = Clock::time_point::max();
   Clock::time_point write_deadline_ = Clock::time_point::max();
 };
