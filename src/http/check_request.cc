@@ -1,11 +1,10 @@
 #include "http/check_request.h"
 
-#include <sys/random.h>
-
 #include <algorithm>
 #include <optional>
 #include <string_view>
 
+#include "http/sessions.h"
 #include "mail/base64.h"
 #include "mail/header_value.h"
 #include "mail/sniff.h"
@@ -114,20 +113,8 @@ Result<std::string> AttachmentPart(const json& a) {
          "\r\n";
 }
 
-// "=_sendguard_" and 32 hex digits from the kernel's CSPRNG.
-Result<std::string> RandomBoundary() {
-  unsigned char bytes[16];
-  if (getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
-    return InternalError("no random bytes for a MIME boundary");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string b = "=_sendguard_";
-  for (unsigned char c : bytes) {
-    b += kHex[c >> 4];
-    b += kHex[c & 15];
-  }
-  return b;
-}
+// "=_sendguard_" and 192 random bits (libsodium's CSPRNG, as for sessions).
+std::string RandomBoundary() { return "=_sendguard_" + RandomToken(24); }
 
 bool OccursIn(const std::vector<std::string>& parts, const std::string& boundary) {
   return std::any_of(parts.begin(), parts.end(),
@@ -139,8 +126,8 @@ bool OccursIn(const std::vector<std::string>& parts, const std::string& boundary
 Result<std::string> BoundaryFor(const std::vector<std::string>& parts, std::string_view wanted) {
   if (!wanted.empty() && !OccursIn(parts, std::string(wanted))) return std::string(wanted);
   for (int attempt = 0; attempt < 8; ++attempt) {
-    Result<std::string> b = RandomBoundary();
-    if (!b.ok() || !OccursIn(parts, *b)) return b;
+    std::string b = RandomBoundary();
+    if (!OccursIn(parts, b)) return b;
   }
   return InternalError("no MIME boundary that the parts do not contain");
 }
