@@ -59,9 +59,6 @@ class GuardedServer : public httplib::Server {
   // keeps for its own checks): Handled to answer without reading the body.
   void SetBeforeBody(HandlerWithResponse handler) { before_body_ = std::move(handler); }
 
-  // Connections open now from `address` (for tests and metrics).
-  std::size_t ConnectionsFrom(const std::string& address) const { return slots_.Held(address); }
-
  private:
   struct Tls;
 
