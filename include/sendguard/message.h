@@ -46,6 +46,10 @@ struct Part {
   bool attachment = false;  // Content-Disposition: attachment
   std::size_t size = 0;     // bytes after transfer decoding (0 for containers)
   std::string label;        // where its text is reported from, see TextSegment
+  // Further names its header fields give it when they disagree (two
+  // Content-Disposition or Content-Type fields, `name` against `filename`):
+  // every reading is scanned, so every name is reported.
+  std::vector<std::string> other_filenames = {};
 };
 
 // Text extracted from one place in the message.
@@ -77,6 +81,16 @@ struct Defect {
   std::string where;
 };
 
+// Content that was not inspected, in whole or in part: what a limit, an
+// encryption, an unknown format, damage or a skipped OCR kept from the
+// detectors. The policy's `uninspected` condition matches these; nothing
+// listed here was scanned, so none of it is known to be clean.
+struct Uninspected {
+  std::string kind;    // "limit", "encrypted", "unsupported", "corrupt", "ocr-skipped"
+  std::string where;   // source label of the content, as in TextSegment
+  std::string detail;  // human-readable: what was not read, and why
+};
+
 struct MessageData {
   Envelope envelope;
   std::vector<Header> headers;
@@ -90,6 +104,7 @@ struct MessageData {
   std::vector<LimitHit> limit_hits;
   std::vector<EncryptedPart> encrypted;
   std::vector<Defect> defects;
+  std::vector<Uninspected> uninspected;
 };
 
 class Message {
@@ -116,6 +131,9 @@ class Message {
   const std::vector<LimitHit>& limit_hits() const { return d_.limit_hits; }
   const std::vector<EncryptedPart>& encrypted() const { return d_.encrypted; }
   const std::vector<Defect>& defects() const { return d_.defects; }
+  // Everything that was not inspected: each limit hit and encrypted part, and
+  // every part of a format that could not be read.
+  const std::vector<Uninspected>& uninspected() const { return d_.uninspected; }
 
   // The recipients the message will be delivered to: the envelope RCPT TO when
   // known, else the To, Cc and Bcc addresses, without duplicates

@@ -5,6 +5,19 @@
 #include "mail/charset.h"
 
 namespace sendguard {
+namespace {
+
+std::string EncryptedDetail(std::string_view kind) {
+  if (kind == "smime") return "S/MIME-encrypted content could not be read";
+  if (kind == "pgp") return "PGP-encrypted content could not be read";
+  if (kind == "zip-password" || kind == "archive-password") {
+    return "a password-protected archive could not be opened";
+  }
+  if (kind == "pdf-password") return "a password-protected PDF could not be read";
+  return "encrypted content (" + std::string(kind) + ") could not be read";
+}
+
+}  // namespace
 
 Budget::Budget(const Limits& limits, MessageData* out)
     : limits_(limits), out_(out), deadline_(std::chrono::steady_clock::now() + limits.max_time) {}
@@ -75,7 +88,8 @@ void Budget::Hit(std::string_view limit, std::string_view where, std::string det
   for (const LimitHit& h : out_->limit_hits) {
     if (h.limit == limit && h.where == where) return;
   }
-  out_->limit_hits.push_back(LimitHit{std::string(limit), SanitizeUtf8(where), std::move(detail)});
+  out_->limit_hits.push_back(LimitHit{std::string(limit), SanitizeUtf8(where), detail});
+  Unread("limit", where, std::move(detail));
 }
 
 void Budget::Encrypted(std::string_view kind, std::string_view where) {
@@ -83,6 +97,7 @@ void Budget::Encrypted(std::string_view kind, std::string_view where) {
     if (e.kind == kind && e.where == where) return;
   }
   out_->encrypted.push_back(EncryptedPart{std::string(kind), SanitizeUtf8(where)});
+  Unread("encrypted", where, EncryptedDetail(kind));
 }
 
 void Budget::Defect(std::string_view code, std::string_view where) {
@@ -90,6 +105,14 @@ void Budget::Defect(std::string_view code, std::string_view where) {
     if (d.code == code && d.where == where) return;
   }
   out_->defects.push_back(sendguard::Defect{std::string(code), SanitizeUtf8(where)});
+}
+
+void Budget::Unread(std::string_view kind, std::string_view where, std::string detail) {
+  const std::string place = SanitizeUtf8(where);
+  for (const Uninspected& u : out_->uninspected) {
+    if (u.kind == kind && u.where == place && u.detail == detail) return;
+  }
+  out_->uninspected.push_back(Uninspected{std::string(kind), place, std::move(detail)});
 }
 
 int MessageBudget::NextPartIndex() const { return static_cast<int>(out().parts.size()); }

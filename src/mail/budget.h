@@ -49,10 +49,17 @@ class Budget {
   void AddText(std::string source, std::string text, int part);
 
   // Records a limit hit; repeated hits of the same limit at the same place
-  // are recorded once.
+  // are recorded once. A limit hit is also content left uninspected
+  // (kind "limit").
   void Hit(std::string_view limit, std::string_view where, std::string detail);
+  // Records an encrypted part, also uninspected (kind "encrypted").
   void Encrypted(std::string_view kind, std::string_view where);
+  // Records a structural defect that was worked around (informational).
   void Defect(std::string_view code, std::string_view where);
+  // Records content at `where` that was not inspected: `kind` is
+  // "unsupported", "corrupt" or "ocr-skipped" (limits and encryption are
+  // recorded by Hit and Encrypted). Recorded once per kind and place.
+  void Unread(std::string_view kind, std::string_view where, std::string detail);
 
  protected:
   MessageData& out() { return *out_; }

@@ -54,6 +54,15 @@ class ReadContext {
   bool HasTime(std::string_view where) { return budget_.HasTime(where); }
   // Appends text read from the blob, under its label and part.
   void AddText(std::string text) { budget_.AddText(blob_.label, std::move(text), blob_.part); }
+  // Appends text read from a particular reading of the blob, under its label
+  // followed by `suffix` ("#strings", "#html-hidden", ...).
+  void AddText(std::string text, std::string_view suffix) {
+    budget_.AddText(blob_.label + std::string(suffix), std::move(text), blob_.part);
+  }
+  // Records that the blob, or some of it, was not inspected (Budget::Unread).
+  void Unread(std::string_view kind, std::string detail) {
+    budget_.Unread(kind, blob_.label, std::move(detail));
+  }
   void Encrypted(std::string_view kind, std::string_view where) { budget_.Encrypted(kind, where); }
   void Defect(std::string_view code, std::string_view where) { budget_.Defect(code, where); }
   void Hit(std::string_view limit, std::string_view where, std::string detail) {
