@@ -160,6 +160,9 @@ async function showMessage(id) {
     (h.findings || []).length ? el('table', {}, el('tr', {}, ['Detector', 'Confidence', 'Count', 'Where', 'Sample (masked)'].map((t) => el('th', {}, t))),
       h.findings.map((f) => el('tr', {}, el('td', {}, f.detector), el('td', {}, f.confidence), el('td', {}, f.count),
         el('td', {}, f.where), el('td', {}, el('code', {}, f.sample))))) : el('p', { class: 'muted' }, 'No sensitive content found.'),
+    el('h2', {}, 'Not inspected'),
+    (h.uninspected || []).length ? el('table', { id: 'uninspected' }, el('tr', {}, ['Kind', 'Where', 'Why'].map((t) => el('th', {}, t))),
+      h.uninspected.map((u) => el('tr', {}, el('td', {}, u.kind), el('td', {}, u.where), el('td', {}, u.detail)))) : el('p', { class: 'muted' }, 'Every part was read.'),
     el('div', { class: 'actions' },
       h.has_suggestion ? el('button', { id: 'release-suggestion', disabled: !held, onclick: () => act(`Release to ${suggested}?`, `/api/v1/quarantine/${id}/release`, { to_suggestion: true }) }, `Release to ${suggested}`) : null,
       el('button', { id: 'release', class: 'secondary', disabled: !held, onclick: () => act(`Release as written to ${h.recipients.join(', ')}?`, `/api/v1/quarantine/${id}/release`, {}) }, 'Release as written'),
@@ -252,7 +255,8 @@ async function showPolicy() {
   setNav('policy');
   const p = await api('GET', '/api/v1/policy');
   const cond = (r) => [r.recipients ? `recipients ${JSON.stringify(r.recipients)}` : null, r.content ? `content ${JSON.stringify(r.content)}` : null,
-    r.encrypted !== undefined ? `encrypted: ${r.encrypted}` : null].filter(Boolean).join('; ');
+    r.encrypted !== undefined ? `encrypted: ${r.encrypted}` : null,
+    r.uninspected !== undefined ? `uninspected: ${JSON.stringify(r.uninspected)}` : null].filter(Boolean).join('; ');
   main.replaceChildren(el('h1', {}, 'Policy'),
     el('div', { class: 'card' }, el('dl', { class: 'kv' },
       el('dt', {}, 'Mode'), el('dd', {}, p.mode), el('dt', {}, 'On error'), el('dd', {}, p.on_error),

@@ -20,6 +20,7 @@ json MessageToJson(const Message& m) {
   for (const Part& p : m.parts()) {
     json part = {{"content_type", p.content_type}, {"parent", p.parent}, {"depth", p.depth}};
     if (!p.filename.empty()) part["filename"] = p.filename;
+    if (!p.other_filenames.empty()) part["other_filenames"] = p.other_filenames;
     if (!p.charset.empty()) part["charset"] = p.charset;
     if (!p.transfer_encoding.empty()) part["transfer_encoding"] = p.transfer_encoding;
     if (p.attachment) part["attachment"] = true;
@@ -47,7 +48,8 @@ json MessageToJson(const Message& m) {
           {"texts", texts},
           {"limits", LimitsJson(m)},
           {"encrypted", EncryptedJson(m)},
-          {"defects", DefectsJson(m)}};
+          {"defects", DefectsJson(m)},
+          {"uninspected", UninspectedJson(m)}};
 }
 
 json ScanRecordJson(const std::string& source, const Message& m, const Decision& decision) {

@@ -47,6 +47,7 @@ void PrintHuman(const nlohmann::json& r) {
   }
   if (!r["limits"].empty()) std::cout << "\tlimits: " << r["limits"].size();
   if (!r["encrypted"].empty()) std::cout << "\tencrypted";
+  if (!r["uninspected"].empty()) std::cout << "\tuninspected: " << r["uninspected"].size();
   std::cout << "\n";
 }
 

@@ -178,6 +178,8 @@ json HeldJson(const HeldMessage& h) {
   out["verdicts"] =
       usable && decision.contains("recipients") ? decision["recipients"] : json::array();
   out["findings"] = usable && decision.contains("findings") ? decision["findings"] : json::array();
+  out["uninspected"] =
+      usable && decision.contains("uninspected") ? decision["uninspected"] : json::array();
   return out;
 }
 

@@ -42,6 +42,11 @@ json RuleJson(const Rule& r) {
     j["content"] = c;
   }
   if (r.encrypted) j["encrypted"] = *r.encrypted;
+  if (r.uninspected) {
+    j["uninspected"] = r.uninspected->present && !r.uninspected->kinds.empty()
+                           ? json(r.uninspected->kinds)
+                           : json(r.uninspected->present);
+  }
   return j;
 }
 

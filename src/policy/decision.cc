@@ -19,11 +19,18 @@ std::string FindingDetail(const Finding& f) {
   return f.detector + " " + f.sample + " in " + (f.where.empty() ? "the message" : f.where[0]);
 }
 
-std::string Reason(const Rule& rule, const RuleMatch& match, const Decision& d) {
+std::string UninspectedDetail(const Uninspected& u) {
+  return (u.where.empty() ? std::string("the message") : u.where) + " (" + u.kind + ": " +
+         u.detail + ")";
+}
+
+std::string Reason(const Rule& rule, const RuleMatch& match, const Decision& d,
+                   const Message& message) {
   std::string s = rule.reason.empty() ? "policy rule " + rule.name : rule.reason;
   std::string details;
   auto add = [&](const std::string& part) { details += (details.empty() ? "" : "; ") + part; };
   for (std::size_t i : match.findings) add(FindingDetail(d.findings[i]));
+  for (std::size_t i : match.uninspected) add(UninspectedDetail(message.uninspected()[i]));
   if (rule.recipients) {
     for (std::size_t i : match.recipients) add(RecipientDetail(d.recipients[i]));
   }
@@ -77,14 +84,13 @@ Result<Decision> Evaluate(const Message& message, const Context& context,
   d.findings = std::move(findings).value();
 
   const PolicyConfig& policy = context.config().policy;
-  const bool encrypted = !message.encrypted().empty();
   for (const Rule& rule : policy.rules) {
     if (Skipped(rule, options)) continue;
-    std::optional<RuleMatch> match = MatchRule(rule, d.recipients, d.findings, encrypted);
+    std::optional<RuleMatch> match = MatchRule(rule, message, d.recipients, d.findings);
     if (!match) continue;
     d.rule = rule.name;
     d.policy_action = rule.action;
-    d.reason = Reason(rule, *match, d);
+    d.reason = Reason(rule, *match, d, message);
     if (rule.recipients) {
       for (std::size_t i : match->recipients) d.suspects.push_back(d.recipients[i].address);
     }

@@ -25,6 +25,14 @@ json DefectsJson(const Message& m) {
   return out;
 }
 
+json UninspectedJson(const Message& m) {
+  json out = json::array();
+  for (const Uninspected& u : m.uninspected()) {
+    out.push_back({{"kind", u.kind}, {"where", u.where}, {"detail", u.detail}});
+  }
+  return out;
+}
+
 json RecipientJson(const RecipientVerdict& v) {
   json reasons = json::array();
   for (const RecipientReason& r : v.reasons)
@@ -62,7 +70,8 @@ json DecisionJson(const Message& m, const Decision& decision) {
             {"findings", findings},
             {"limits", LimitsJson(m)},
             {"encrypted", EncryptedJson(m)},
-            {"defects", DefectsJson(m)}};
+            {"defects", DefectsJson(m)},
+            {"uninspected", UninspectedJson(m)}};
   if (decision.audit) r["policy_action"] = ActionName(decision.policy_action);
   if (!decision.suspects.empty()) r["suspects"] = decision.suspects;
   if (decision.partial) r["partial"] = true;

@@ -24,7 +24,8 @@ namespace sendguard {
 inline constexpr int kDecisionJsonVersion = 1;
 
 // {"message_id", "action", "rule", "reason", "recipients", "findings",
-//  "limits", "encrypted", "defects"[, "policy_action"][, "suspects"][, "partial"]}
+//  "limits", "encrypted", "defects", "uninspected"[, "policy_action"][, "suspects"]
+//  [, "partial"]}
 // "rule" and "reason" are null when no rule matched; "policy_action" is
 // there in audit mode only.
 nlohmann::json DecisionJson(const Message& message, const Decision& decision);
@@ -37,10 +38,12 @@ nlohmann::json RecipientJson(const RecipientVerdict& verdict);
 nlohmann::json FindingJson(const Finding& finding);
 
 // The parts of the message that were not (fully) read:
-// [{"limit", "where", "detail"}], [{"kind", "where"}], [{"code", "where"}].
+// [{"limit", "where", "detail"}], [{"kind", "where"}], [{"code", "where"}];
+// and everything the detectors did not see: [{"kind", "where", "detail"}].
 nlohmann::json LimitsJson(const Message& message);
 nlohmann::json EncryptedJson(const Message& message);
 nlohmann::json DefectsJson(const Message& message);
+nlohmann::json UninspectedJson(const Message& message);
 
 }  // namespace sendguard
 

@@ -92,6 +92,20 @@ ContentCondition ParseContent(const std::string& name, const YAML::Node& n,
   return c;
 }
 
+// `uninspected: true`, `false`, or a list of kinds (some content of one of
+// them was not inspected).
+UninspectedCondition ParseUninspected(const std::string& name, const YAML::Node& v) {
+  UninspectedCondition c;
+  if (!v.IsSequence()) {
+    c.present = As<bool>(name, v, "when.uninspected");
+    return c;
+  }
+  if (v.size() == 0) throw ConfigError(name, v, "when.uninspected: an empty list matches nothing");
+  for (const auto& item : v)
+    c.kinds.push_back(OneOf(name, item, "when.uninspected", UninspectedKinds()));
+  return c;
+}
+
 Rule ParseRule(const std::string& name, const YAML::Node& n,
                std::vector<DetectorReference>* detectors) {
   Rule r;
@@ -120,6 +134,8 @@ Rule ParseRule(const std::string& name, const YAML::Node& n,
                       [&](const YAML::Node& v) {
                         r.encrypted = As<bool>(name, v, "when.encrypted");
                       }},
+                     {"uninspected",
+                      [&](const YAML::Node& v) { r.uninspected = ParseUninspected(name, v); }},
                  });
            }},
       });

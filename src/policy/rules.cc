@@ -67,8 +67,15 @@ std::optional<Action> ParseAction(std::string_view name) {
   return std::nullopt;
 }
 
+const std::vector<std::string>& UninspectedKinds() {
+  static const auto* const kKinds =
+      new std::vector<std::string>{"limit", "encrypted", "unsupported", "corrupt", "ocr-skipped"};
+  return *kKinds;
+}
+
 bool IsRecipientOnly(const Rule& rule) {
-  return rule.recipients.has_value() && !rule.content.has_value() && !rule.encrypted.has_value();
+  return rule.recipients.has_value() && !rule.content.has_value() && !rule.encrypted.has_value() &&
+         !rule.uninspected.has_value();
 }
 
 std::vector<Rule> DefaultRules() {
@@ -123,14 +130,37 @@ std::vector<Rule> DefaultRules() {
         "credentials or personal data are addressed to a first-time or personal webmail recipient";
     rules.push_back(r);
   }
+  {
+    Rule r;
+    r.name = "uninspected-outside";
+    r.uninspected = UninspectedCondition{};
+    RecipientCondition rc;
+    rc.trusted = false;
+    r.recipients = rc;
+    r.action = Action::kHold;
+    r.reason =
+        "content that could not be inspected is addressed outside the organisation and its trusted "
+        "partners";
+    rules.push_back(r);
+  }
   return rules;
 }
 
-std::optional<RuleMatch> MatchRule(const Rule& rule,
+std::optional<RuleMatch> MatchRule(const Rule& rule, const Message& message,
                                    const std::vector<RecipientVerdict>& recipients,
-                                   const std::vector<Finding>& findings, bool encrypted) {
-  if (rule.encrypted && *rule.encrypted != encrypted) return std::nullopt;
+                                   const std::vector<Finding>& findings) {
+  if (rule.encrypted && *rule.encrypted == message.encrypted().empty()) return std::nullopt;
   RuleMatch m;
+  if (rule.uninspected) {
+    const std::vector<Uninspected>& unread = message.uninspected();
+    for (std::size_t i = 0; i < unread.size(); ++i) {
+      if (rule.uninspected->kinds.empty() || Contains(rule.uninspected->kinds, unread[i].kind)) {
+        m.uninspected.push_back(i);
+      }
+    }
+    if (m.uninspected.empty() == rule.uninspected->present) return std::nullopt;
+    if (!rule.uninspected->present) m.uninspected.clear();
+  }
   if (rule.content) {
     for (std::size_t i = 0; i < findings.size(); ++i) {
       if (Holds(*rule.content, findings[i])) m.findings.push_back(i);

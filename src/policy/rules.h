@@ -11,6 +11,7 @@
 
 #include "content/finding.h"
 #include "recipients/recipient_analyzer.h"
+#include "sendguard/message.h"
 
 namespace sendguard {
 
@@ -37,11 +38,23 @@ struct ContentCondition {
   std::optional<std::string> above_level;  // a classification level strictly above this
 };
 
+// Holds for a message by what of it was not inspected (Message::uninspected).
+struct UninspectedCondition {
+  // true: some content was not inspected (of one of `kinds`, when given);
+  // false: everything was inspected.
+  bool present = true;
+  std::vector<std::string> kinds = {};  // "limit", "encrypted", "unsupported", ...
+};
+
+// The kinds of uninspected content a rule may name.
+const std::vector<std::string>& UninspectedKinds();
+
 struct Rule {
   std::string name;
   std::optional<RecipientCondition> recipients;  // some recipient must match
   std::optional<ContentCondition> content;       // some finding must match
   std::optional<bool> encrypted;                 // S/MIME- or PGP-encrypted parts
+  std::optional<UninspectedCondition> uninspected;
   Action action = Action::kAccept;
   std::string reason;  // told to the sender; the details of the match are added
 };
@@ -60,26 +73,31 @@ struct PolicyConfig {
 };
 
 // Whether `rule` is about recipients alone: it has a recipient condition
-// and no content or encryption condition (a typo, a homoglyph, a domain).
+// and no content, encryption or uninspected condition (a typo, a homoglyph,
+// a domain).
 bool IsRecipientOnly(const Rule& rule);
 
 // The shipped policy, used when the configuration has no `policy:` rules:
 // classification markings above UNCLASSIFIED → reject; typo, homoglyph and
 // missing-dot recipients → hold; CUI to anything outside the own and
 // trusted domains → hold; credentials or personal data to a first-contact
-// external domain or a personal webmail address → hold.
+// external domain or a personal webmail address → hold; content that could
+// not be inspected (a limit, an encryption, an unknown format, damage, a
+// picture not read) to anything outside the own and trusted domains → hold.
 std::vector<Rule> DefaultRules();
 
 // What one rule matched.
 struct RuleMatch {
-  std::vector<std::size_t> recipients;  // indexes of the recipients it matched
-  std::vector<std::size_t> findings;    // indexes of the findings it matched
+  std::vector<std::size_t> recipients;   // indexes of the recipients it matched
+  std::vector<std::size_t> findings;     // indexes of the findings it matched
+  std::vector<std::size_t> uninspected;  // indexes into Message::uninspected()
 };
 
-// Whether `rule` holds for a message with these recipients and findings.
-std::optional<RuleMatch> MatchRule(const Rule& rule,
+// Whether `rule` holds for `message`, whose recipients were judged
+// `recipients` and whose content gave `findings`.
+std::optional<RuleMatch> MatchRule(const Rule& rule, const Message& message,
                                    const std::vector<RecipientVerdict>& recipients,
-                                   const std::vector<Finding>& findings, bool encrypted);
+                                   const std::vector<Finding>& findings);
 
 }  // namespace sendguard
 
