@@ -61,6 +61,7 @@ void ReadArchive(std::string_view data, const std::string& label, std::string_vi
   ArchivePtr a = OpenReader(data);
   if (!a) {
     budget.Defect("archive-unreadable", label);
+    budget.Unread("corrupt", label, "the archive could not be opened");
     return;
   }
   const Limits& limits = budget.limits();
@@ -79,6 +80,8 @@ void ReadArchive(std::string_view data, const std::string& label, std::string_vi
         budget.Encrypted("archive-password", label);
       } else {
         budget.Defect("archive-corrupt", label);
+        budget.Unread("corrupt", label,
+                      "the archive is damaged; what follows the damage was not read");
       }
       return;
     }
@@ -105,6 +108,8 @@ void ReadArchive(std::string_view data, const std::string& label, std::string_vi
           budget.Encrypted("archive-password", where);
         } else {
           budget.Defect("archive-corrupt", where);
+          budget.Unread("corrupt", where,
+                        "the member is damaged; what follows the damage was not read");
         }
         stop = buffer.empty();
         break;

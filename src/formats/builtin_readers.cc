@@ -5,7 +5,9 @@
 #include <memory>
 
 #include "formats/archive_reader.h"
+#include "formats/binary_reader.h"
 #include "formats/html_reader.h"
+#include "formats/image_reader.h"
 #include "formats/message_reader.h"
 #include "formats/office_reader.h"
 #include "formats/pdf_reader.h"
@@ -24,7 +26,9 @@ ReaderRegistry MakeBuiltin() {
   r.Register(std::make_unique<OfficeReader>());
   r.Register(std::make_unique<ArchiveReader>());
   r.Register(std::make_unique<MessageReader>());
-  r.Register(std::make_unique<UnsupportedReader>());  // last: a fallback
+  r.Register(std::make_unique<ImageReader>());
+  r.Register(std::make_unique<UnsupportedReader>());  // last: fallbacks
+  r.Register(std::make_unique<BinaryReader>());
   return r;
 }
 

@@ -8,7 +8,9 @@
 #include <memory>
 #include <mutex>
 
+#include "formats/binary_reader.h"
 #include "mail/charset.h"
+#include "util/strings.h"
 
 namespace sendguard {
 namespace {
@@ -32,6 +34,8 @@ void PdfReader::Read(const Blob& blob, ReadContext& ctx) const {
       poppler::document::load_from_raw_data(blob.data.data(), static_cast<int>(blob.data.size())));
   if (!doc) {
     ctx.Defect("pdf-unreadable", label);
+    ReadStrings(blob, ctx);
+    ctx.Unread("corrupt", "the PDF could not be parsed; only its text strings were scanned");
     return;
   }
   if (doc->is_locked()) {
@@ -47,15 +51,23 @@ void PdfReader::Read(const Blob& blob, ReadContext& ctx) const {
     pages = max_pages;
   }
   std::string text;
+  int blank = 0;  // pages without a text layer: scans, or pictures of text
   for (int i = 0; i < pages; ++i) {
     if (!ctx.HasTime(label)) break;
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
     poppler::byte_array utf8 = page->text().to_utf8();
+    const std::size_t before = text.size();
     text.append(utf8.data(), utf8.size());
+    if (TrimWhitespace(std::string_view(text).substr(before)).empty()) ++blank;
     text.push_back('\n');
   }
   ctx.AddText(SanitizeUtf8(text));
+  if (blank > 0) {
+    ctx.Unread("ocr-skipped", std::to_string(blank) + " of " + std::to_string(pages) +
+                                  " PDF pages have no text layer (scanned?) and were not read "
+                                  "for text (no OCR)");
+  }
 }
 
 }  // namespace sendguard

@@ -1,5 +1,7 @@
-// Plain text in its declared charset (ContentKind::kText). An armoured PGP
-// message in it is recorded as encrypted.
+// Plain text in its declared charset (ContentKind::kText), NUL bytes left
+// out. An armoured PGP message in it is recorded as encrypted. When the
+// declared charset would change ASCII (UTF-16 or EBCDIC on bytes that are
+// plain UTF-8), the bytes as UTF-8 are scanned too, as "<label>#raw".
 
 #ifndef SENDGUARD_FORMATS_TEXT_READER_H_
 #define SENDGUARD_FORMATS_TEXT_READER_H_

@@ -1,7 +1,8 @@
 // Known document formats sendguard has no reader for yet (legacy .doc,
 // RTF: ContentKind::kUnsupported): recorded as an "unsupported-document"
-// defect. Registered last, so that a reader of such a format registered
-// before it takes over.
+// defect and as uninspected ("unsupported"); their strings are scanned as
+// "<label>#strings". Registered last, so that a reader of such a format
+// registered before it takes over.
 
 #ifndef SENDGUARD_FORMATS_UNSUPPORTED_READER_H_
 #define SENDGUARD_FORMATS_UNSUPPORTED_READER_H_

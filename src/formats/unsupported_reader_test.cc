@@ -35,10 +35,17 @@ TEST(UnsupportedReaderTest, RecordsTheDefect) {
   ReaderRegistry registry;
   registry.Register(std::make_unique<UnsupportedReader>());
   MessageData d = ReadRtf(registry);
-  EXPECT_TRUE(d.texts.empty());
   ASSERT_EQ(d.defects.size(), 1u);
   EXPECT_EQ(d.defects[0].code, "unsupported-document");
   EXPECT_EQ(d.defects[0].where, "attachment:a.rtf");
+  // Not read, so not clean: uninspected, and its strings scanned.
+  ASSERT_EQ(d.uninspected.size(), 1u);
+  EXPECT_EQ(d.uninspected[0].kind, "unsupported");
+  EXPECT_EQ(d.uninspected[0].where, "attachment:a.rtf");
+  EXPECT_NE(d.uninspected[0].detail.find("RTF"), std::string::npos) << d.uninspected[0].detail;
+  ASSERT_EQ(d.texts.size(), 1u);
+  EXPECT_EQ(d.texts[0].source, "attachment:a.rtf#strings");
+  EXPECT_EQ(d.texts[0].text, "{\\rtf1 secret}\n");
 }
 
 TEST(UnsupportedReaderTest, AReaderRegisteredBeforeItTakesOver) {
@@ -49,6 +56,7 @@ TEST(UnsupportedReaderTest, AReaderRegisteredBeforeItTakesOver) {
   ASSERT_EQ(d.texts.size(), 1u);
   EXPECT_EQ(d.texts[0].text, "rtf text");
   EXPECT_TRUE(d.defects.empty());
+  EXPECT_TRUE(d.uninspected.empty());
 }
 
 }  // namespace

@@ -71,7 +71,41 @@ bool ConvertWith(UConverter* from, std::string_view bytes, std::string* out) {
   return true;
 }
 
+// A UTF-16 or UTF-32 charset name that does not say the byte order.
+bool IsUnorderedUnicode(std::string_view cs) {
+  return EqualsIgnoreCase(cs, "utf-16") || EqualsIgnoreCase(cs, "utf16") ||
+         EqualsIgnoreCase(cs, "ucs-2") || EqualsIgnoreCase(cs, "unicode");
+}
+
+bool NamesByteOrder(std::string_view cs) {
+  std::string lower = AsciiLower(cs);
+  return lower.find("16le") != std::string::npos || lower.find("16be") != std::string::npos ||
+         lower.find("32le") != std::string::npos || lower.find("32be") != std::string::npos ||
+         lower.find("utf-32") != std::string::npos || lower.find("utf32") != std::string::npos;
+}
+
 }  // namespace
+
+std::string_view GuessUtf16(std::string_view bytes) {
+  const std::size_t pairs = std::min<std::size_t>(bytes.size(), 4096) / 2;
+  if (pairs < 4) return {};
+  std::size_t even = 0, odd = 0;  // NUL bytes at even and odd offsets
+  for (std::size_t i = 0; i < pairs; ++i) {
+    even += bytes[2 * i] == 0;
+    odd += bytes[2 * i + 1] == 0;
+  }
+  // ASCII in UTF-16LE is "S\0E\0...": NULs at odd offsets, few at even ones.
+  if (odd * 10 >= pairs * 4 && even * 20 <= pairs) return "UTF-16LE";
+  if (even * 10 >= pairs * 4 && odd * 20 <= pairs) return "UTF-16BE";
+  return {};
+}
+
+bool IsAsciiCompatible(std::string_view charset) {
+  std::string_view cs = TrimWhitespace(charset);
+  if (IsUtf8Alias(cs)) return true;
+  constexpr std::string_view kProbe = "Az09 //-(\n";
+  return ToUtf8(kProbe, cs) == kProbe;
+}
 
 std::string ToUtf8(std::string_view bytes, std::string_view charset) {
   std::string name;
@@ -87,8 +121,17 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset) {
       return SanitizeUtf8(bytes);
     }
   }
+  std::string_view cs = TrimWhitespace(charset);
+  if (name.empty() && !NamesByteOrder(cs)) {
+    // The bytes decide over a label that cannot be right for them.
+    std::string_view guess = GuessUtf16(bytes);
+    if (!guess.empty()) {
+      name = guess;
+    } else if (IsUnorderedUnicode(cs)) {
+      name = "UTF-16BE";
+    }
+  }
   if (name.empty()) {
-    std::string_view cs = TrimWhitespace(charset);
     if (IsUtf8Alias(cs)) {
       if (IsValidUtf8(bytes) || !cs.empty()) return SanitizeUtf8(bytes);
       name = "windows-1252";

@@ -20,6 +20,14 @@ bool IsPgpPackets(std::string_view data);
 // or AuthEnvelopedData (RFC 5652, 5083): what S/MIME encrypts into.
 bool IsCmsEnveloped(std::string_view data);
 
+// Whether `data` is a CMS ContentInfo holding SignedData (RFC 5652): an
+// S/MIME signature.
+bool IsCmsSignedData(std::string_view data);
+
+// Whether `data` starts with an OpenPGP signature packet (tag 2), as a
+// detached signature does.
+bool IsPgpSignature(std::string_view data);
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_MAIL_CIPHERTEXT_H_

@@ -183,7 +183,8 @@ TEST(BuiltinReadersTest, EachKindHasItsReader) {
   EXPECT_EQ(name(ContentKind::kOdf), "office");
   EXPECT_EQ(name(ContentKind::kMessage), "message");
   EXPECT_EQ(name(ContentKind::kUnsupported), "unsupported");
-  EXPECT_EQ(name(ContentKind::kBinary), "none");
+  EXPECT_EQ(name(ContentKind::kImage), "image");
+  EXPECT_EQ(name(ContentKind::kBinary), "binary");
 }
 
 TEST(BuiltinReadersTest, ContainersAndTheirLimitsAreDeclared) {
@@ -275,21 +276,25 @@ TEST(BuiltinReadersTest, AnAttachedMessageAtMaxDepthIsNotWalked) {
   EXPECT_EQ(run.data.limit_hits[0].limit, "depth");
 }
 
-TEST(BuiltinReadersTest, UnsupportedDocumentsAreADefectAndBinaryIsNothing) {
+TEST(BuiltinReadersTest, UnsupportedDocumentsAndPicturesAreUninspected) {
   Outcome rtf;
   EXPECT_EQ(ExtractWith(ReaderRegistry::Builtin(), MakeBlob("{\\rtf1 secret}"), &rtf),
             ContentKind::kUnsupported);
-  EXPECT_TRUE(rtf.data.texts.empty());
   ASSERT_EQ(rtf.data.defects.size(), 1u);
   EXPECT_EQ(rtf.data.defects[0].code, "unsupported-document");
   EXPECT_EQ(rtf.data.defects[0].where, "attachment:x");
+  ASSERT_EQ(rtf.data.uninspected.size(), 1u);
+  EXPECT_EQ(rtf.data.uninspected[0].kind, "unsupported");
 
+  // A picture whose header does not say its size may show anything.
   Outcome png;
   EXPECT_EQ(ExtractWith(ReaderRegistry::Builtin(), MakeBlob("\x89PNG\r\n\x1a\nIHDR"), &png),
-            ContentKind::kBinary);
-  EXPECT_TRUE(png.data.texts.empty());
+            ContentKind::kImage);
   EXPECT_TRUE(png.data.defects.empty());
   EXPECT_TRUE(png.data.limit_hits.empty());
+  ASSERT_EQ(png.data.uninspected.size(), 1u);
+  EXPECT_EQ(png.data.uninspected[0].kind, "ocr-skipped");
+  EXPECT_EQ(png.data.uninspected[0].where, "attachment:x");
 }
 
 }  // namespace

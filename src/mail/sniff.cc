@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "mail/charset.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -56,19 +57,32 @@ bool LooksLikeTar(std::string_view data) {
   return data.size() >= 262 && data.compare(257, 5, "ustar") == 0;
 }
 
-// Mostly printable text without NUL bytes in the first kilobytes.
-bool LooksLikeText(std::string_view data) {
-  std::string_view head = data.substr(0, 4096);
-  std::size_t control = 0;
-  for (char ch : head) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return false;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-  }
-  return control * 20 <= head.size();
+bool LooksLikeImage(std::string_view data) {
+  return StartsWith(data, "\x89PNG") || StartsWith(data, "\xff\xd8\xff") ||
+         StartsWith(data, "GIF8") || StartsWith(data, std::string_view("II*\0", 4)) ||
+         StartsWith(data, std::string_view("MM\0*", 4)) ||
+         (StartsWith(data, "RIFF") && data.substr(8, 4) == "WEBP") ||
+         (StartsWith(data, "BM") && data.size() >= 26 && data[14] >= 12 && data[15] == 0 &&
+          data[16] == 0 && data[17] == 0);
 }
 
 }  // namespace
+
+bool LooksLikeText(std::string_view data) {
+  if (StartsWith(data, "\xff\xfe") || StartsWith(data, "\xfe\xff") ||
+      StartsWith(data, "\xef\xbb\xbf")) {
+    return true;
+  }
+  std::string_view head = data.substr(0, 4096);
+  if (!GuessUtf16(head).empty()) return true;
+  std::size_t control = 0;
+  for (char ch : head) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    if (c == 0x7f) ++control;
+  }
+  return control * 20 <= head.size();
+}
 
 ContentKind Sniff(std::string_view data, std::string_view content_type, std::string_view filename) {
   // Magic numbers win over declarations.
@@ -87,11 +101,10 @@ ContentKind Sniff(std::string_view data, std::string_view content_type, std::str
   if (StartsWith(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") || StartsWith(data, "{\\rtf")) {
     return ContentKind::kUnsupported;
   }
-  if (StartsWith(data, "\x89PNG") || StartsWith(data, "\xff\xd8\xff") || StartsWith(data, "GIF8") ||
-      StartsWith(data, "MZ") ||
-      StartsWith(data,
-                 "\x7f"
-                 "ELF")) {
+  if (LooksLikeImage(data)) return ContentKind::kImage;
+  if (StartsWith(data, "MZ") || StartsWith(data,
+                                           "\x7f"
+                                           "ELF")) {
     return ContentKind::kBinary;
   }
 
@@ -103,15 +116,9 @@ ContentKind Sniff(std::string_view data, std::string_view content_type, std::str
       ext == "htm" || ext == "xhtml") {
     return ContentKind::kHtml;
   }
-  if (content_type.substr(0, 5) == "text/" || ext == "txt" || ext == "csv" || ext == "log" ||
-      ext == "md" || ext == "json" || ext == "xml" || ext == "ics" || ext == "vcf") {
-    return LooksLikeText(data) ? ContentKind::kText : ContentKind::kBinary;
-  }
-  if (content_type.empty() || content_type == "application/octet-stream") {
-    // Undeclared content: read it when it is text.
-    return LooksLikeText(data) ? ContentKind::kText : ContentKind::kBinary;
-  }
-  return ContentKind::kBinary;
+  // Whatever the label says (text/plain, application/octet-stream, image/png
+  // on bytes that are no picture), what reads as text is read as text.
+  return LooksLikeText(data) ? ContentKind::kText : ContentKind::kBinary;
 }
 
 }  // namespace sendguard

@@ -19,12 +19,21 @@ enum class ContentKind {
   kArchive,      // tar, gzip, bzip2, xz, 7z, rar: anything libarchive reads
   kMessage,      // message/rfc822 or an .eml file
   kUnsupported,  // a known document format without an extractor (legacy .doc, RTF)
-  kBinary,       // images, executables, anything without text
+  kImage,        // PNG, JPEG, GIF, BMP, TIFF, WebP
+  kBinary,       // executables, and anything else that is not text
 };
 
 // Classifies `data`. `content_type` is the lower-case declared "type/subtype"
-// (may be empty), `filename` the declared name (may be empty).
+// (may be empty), `filename` the declared name (may be empty). Content with
+// no magic number the sniffer knows is text when its bytes read as text
+// (LooksLikeText), whatever type it is declared as.
 ContentKind Sniff(std::string_view data, std::string_view content_type, std::string_view filename);
+
+// Whether the first kilobytes of `data` read as text: a Unicode byte-order
+// mark, UTF-16 without one (GuessUtf16), or bytes of which at most one in
+// twenty is a control character (NUL included; tab, line ends and form feed
+// are not control characters here).
+bool LooksLikeText(std::string_view data);
 
 }  // namespace sendguard
 

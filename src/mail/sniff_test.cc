@@ -32,8 +32,31 @@ TEST(SniffTest, DeclaredTypesWhenNoMagic) {
   EXPECT_EQ(Sniff("plain words", "application/octet-stream", "notes"), ContentKind::kText);
   EXPECT_EQ(Sniff(std::string("\0\1\2\3", 4), "application/octet-stream", ""),
             ContentKind::kBinary);
-  EXPECT_EQ(Sniff("\x89PNG\r\n", "image/png", "a.png"), ContentKind::kBinary);
+  EXPECT_EQ(Sniff("\x89PNG\r\n", "image/png", "a.png"), ContentKind::kImage);
+  EXPECT_EQ(Sniff("GIF89a\x01\x00", "", ""), ContentKind::kImage);
+  EXPECT_EQ(Sniff("MZ\x90", "image/png", ""), ContentKind::kBinary);
   EXPECT_EQ(Sniff("{\\rtf1 hello}", "application/rtf", "a.rtf"), ContentKind::kUnsupported);
+}
+
+TEST(SniffTest, TheBytesDecideWhatIsText) {
+  using namespace std::string_literals;  // NOLINT
+  // A stray NUL or control byte does not make text binary.
+  EXPECT_EQ(Sniff("SECRET//NOFORN\ntravel plans for the week: room 4\0B\x01, gate 7\n"s,
+                  "text/plain", ""),
+            ContentKind::kText);
+  // UTF-16 without a byte-order mark, in either order, and with one.
+  EXPECT_EQ(Sniff("S\0E\0C\0R\0E\0T\0"s, "application/octet-stream", ""), ContentKind::kText);
+  EXPECT_EQ(Sniff("\0S\0E\0C\0R\0E\0T"s, "", ""), ContentKind::kText);
+  EXPECT_EQ(Sniff("\xff\xfeS\0"s, "", ""), ContentKind::kText);
+  // Text under a label that promises something else is text.
+  EXPECT_EQ(Sniff("plain words", "image/png", "a.png"), ContentKind::kText);
+  EXPECT_EQ(Sniff("plain words", "application/pkcs7-signature", ""), ContentKind::kText);
+  // One byte in twenty a control character is binary.
+  std::string noisy(100, 'a');
+  for (int i = 0; i < 100; i += 25) noisy[i] = '\x02';
+  EXPECT_EQ(Sniff(noisy, "text/plain", ""), ContentKind::kText);
+  for (int i = 0; i < 100; i += 4) noisy[i] = '\x02';
+  EXPECT_EQ(Sniff(noisy, "text/plain", ""), ContentKind::kBinary);
 }
 
 }  // namespace
