@@ -72,6 +72,7 @@ class Prescanner {
 
   PrescanCut Run() {
     std::size_t pos = 0;
+    if (limits_.addresses_per_field <= 0) limits_.addresses_per_field = 1 << 30;
     while (pos < raw_.size()) {
       const void* nl = std::memchr(raw_.data() + pos, '\n', raw_.size() - pos);
       const std::size_t end =
@@ -83,6 +84,7 @@ class Prescanner {
       if (!go_on) break;
       pos = next;
     }
+    EndField();
     return cut_;
   }
 
@@ -99,7 +101,17 @@ class Prescanner {
     return false;
   }
 
+  // The field being read ended: an address list cut short is recorded.
+  void EndField() {
+    if (dropping_) {
+      cut_.dropped.push_back(DroppedAddresses{drop_begin_, field_end_, field_name_});
+      dropping_ = false;
+    }
+    in_field_ = false;
+  }
+
   void NewBlock(bool in_digest) {
+    EndField();
     headers_ = true;
     in_field_ = false;
     in_digest_ = in_digest;
@@ -117,8 +129,8 @@ class Prescanner {
 
   // The header block ended; what follows at `next` is its body.
   bool EndHeaders(std::size_t next) {
+    EndField();
     headers_ = false;
-    in_field_ = false;
     BodyKind k = KindOf(has_content_type_ ? &content_type_ : nullptr, in_digest_);
     if (k.multipart) {
       if (static_cast<int>(open_.size()) >= limits_.nesting) return Cut(block_start_, "nesting");
@@ -150,6 +162,7 @@ class Prescanner {
   }
 
   bool NewField(std::size_t start, std::string_view name, std::size_t value, std::size_t end) {
+    EndField();
     if (++fields_ > limits_.header_fields) return Cut(start, "header-fields");
     in_field_ = true;
     field_start_ = start;
@@ -159,6 +172,8 @@ class Prescanner {
     if (address_field_) {
       quoted_ = escaped_ = false;
       comment_depth_ = 0;
+      field_addresses_ = 1;
+      field_name_ = std::string(name);
       if (++addresses_ > limits_.addresses) return Cut(start, "addresses");
     }
     return FieldBytes(value, end);
@@ -166,6 +181,7 @@ class Prescanner {
 
   // Bytes [from, to) of the current field, on one line.
   bool FieldBytes(std::size_t from, std::size_t to) {
+    field_end_ = to;
     const bool too_long = to - field_start_ > limits_.header_bytes;
     const std::size_t allowed = too_long ? field_start_ + limits_.header_bytes : to;
     if (address_field_ && !CountAddresses(from, std::max(from, allowed))) return false;
@@ -194,8 +210,13 @@ class Prescanner {
         quoted_ = true;
       } else if (c == '(') {
         comment_depth_ = 1;
-      } else if (c == ',' && ++addresses_ > limits_.addresses) {
-        return Cut(i, "addresses");
+      } else if (c == ',' && !dropping_) {
+        if (++field_addresses_ > limits_.addresses_per_field) {
+          dropping_ = true;  // the rest of the field goes
+          drop_begin_ = i;
+          return true;
+        }
+        if (++addresses_ > limits_.addresses) return Cut(i, "addresses");
       }
     }
     return true;
@@ -238,7 +259,7 @@ class Prescanner {
   }
 
   std::string_view raw_;
-  const PrescanLimits limits_;
+  PrescanLimits limits_;
   PrescanCut cut_;
   std::vector<Open> open_;  // multiparts whose closing boundary is still to come
   // Their indexes in open_ by boundary, innermost last.
@@ -262,6 +283,12 @@ class Prescanner {
   bool quoted_ = false;
   bool escaped_ = false;
   int comment_depth_ = 0;
+  int field_addresses_ = 0;
+  // Its addresses past addresses_per_field, being dropped.
+  bool dropping_ = false;
+  std::size_t drop_begin_ = 0;
+  std::size_t field_end_ = 0;
+  std::string field_name_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sendguard {
 
@@ -16,8 +17,18 @@ struct PrescanLimits {
   int parts = 0;  // MIME parts the message may still add to the tree
   int header_fields = 0;
   std::size_t header_bytes = 0;  // of one field
-  int addresses = 0;
-  int nesting = 1 << 30;  // multiparts open inside each other
+  int addresses = 0;             // in all address fields of the message
+  int addresses_per_field = 0;   // in one address field; 0: no limit of its own
+  int nesting = 1 << 30;         // multiparts open inside each other
+};
+
+// The addresses an address field has beyond PrescanLimits::addresses_per_field:
+// bytes [begin, end) of `raw`, from the comma that would begin one address
+// too many to the end of the field's value (its line end excluded).
+struct DroppedAddresses {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string field = {};  // the field's name, as written
 };
 
 struct PrescanCut {
@@ -25,6 +36,10 @@ struct PrescanCut {
   std::size_t offset = std::string_view::npos;
   // "parts", "header-fields", "header-size", "addresses" or "nesting"
   std::string limit = {};
+  // Address lists cut short to addresses_per_field, in order, all before
+  // `offset`. The message stays readable without them: what is left of each
+  // field still ends where the field ended.
+  std::vector<DroppedAddresses> dropped = {};
 
   bool cut() const { return offset != std::string_view::npos; }
 };
@@ -39,7 +54,8 @@ struct PrescanCut {
 //   - header-fields: the start of the field one too many;
 //   - header-size: `header_bytes` into the field that is longer;
 //   - addresses: the comma (or the field) that would begin one address too
-//     many, so that the bytes before it hold exactly `addresses`;
+//     many, so that the bytes before it hold exactly `addresses` (addresses
+//     dropped from a field past addresses_per_field do not count);
 //   - nesting: the start of the part whose multipart would open one level
 //     too many (GMime's cost per boundary line grows with the nesting).
 // Runs in time linear in `raw`, using memory bounded by the nesting of open

@@ -133,6 +133,28 @@ TEST(MimePrescanTest, AddressesAreCutAtTheCommaBeforeOneTooMany) {
   EXPECT_EQ(PrescanMessage(raw, l).offset, raw.find("Cc:"));
 }
 
+TEST(MimePrescanTest, AFieldWithTooManyAddressesLosesTheRestOfItsList) {
+  std::string raw = "From: s@b.org\r\nTo: a0@b.org";
+  for (int i = 1; i < 6; ++i) raw += ",\r\n a" + std::to_string(i) + "@b.org";
+  raw += "\r\nCc: c1@b.org, c2@b.org, c3@b.org\r\nSubject: s\r\n\r\nbody, with, commas\r\n";
+  PrescanLimits l = kWide;
+  l.addresses_per_field = 2;
+  PrescanCut cut = PrescanMessage(raw, l);
+  EXPECT_FALSE(cut.cut());  // the rest of the message is read
+  ASSERT_EQ(cut.dropped.size(), 2u);
+  EXPECT_EQ(cut.dropped[0].field, "To");
+  EXPECT_EQ(cut.dropped[0].begin, raw.find(",\r\n a2@"));
+  EXPECT_EQ(cut.dropped[0].end, raw.find("\r\nCc:"));
+  EXPECT_EQ(cut.dropped[1].field, "Cc");
+  EXPECT_EQ(cut.dropped[1].begin, raw.find(", c3@"));
+  EXPECT_EQ(cut.dropped[1].end, raw.find("\r\nSubject:"));
+  // Dropped addresses do not count towards the message's total.
+  l.addresses = 5;  // From, a0, a1, c1, c2
+  EXPECT_FALSE(PrescanMessage(raw, l).cut());
+  l.addresses = 4;
+  EXPECT_EQ(PrescanMessage(raw, l).offset, raw.find(", c2@"));
+}
+
 TEST(MimePrescanTest, TheFirstLimitReachedDecides) {
   std::string raw = "To: " + std::string(5000, 'x') + "@b.org";
   for (int i = 0; i < 100; ++i) raw += ", u@b.org";
