@@ -363,3 +363,50 @@ TEST(ApiServerStopTest, AStopWhileStartingEndsTheServer) {
 
 }  // namespace
 }  // namespace sendguard
+
+namespace sendguard {
+namespace {
+
+// A PNG header of a page-sized picture: nothing in it can be read for text.
+std::string PagePng() {
+  return std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x04\xd8\0\0\x06\xda\x08\x02\0\0\0", 33) +
+         std::string(64, '\x9c');
+}
+
+TEST_F(HttpApiTest, CheckAndConsoleShowWhatWasNotRead) {
+  json draft = {{"recipients", {"ops@newcorp.example"}},
+                {"body", "the scan you asked for"},
+                {"attachments",
+                 {{{"filename", "scan.png"},
+                   {"content_type", "image/png"},
+                   {"content_base64", EncodeBase64(PagePng())}}}}};
+  auto r = client_->Post("/api/v1/check", draft.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json j = Body(r);
+  EXPECT_EQ(j["action"], "hold") << j;
+  EXPECT_EQ(j["rule"], "uninspected-outside") << j;
+  ASSERT_EQ(j["uninspected"].size(), 1u) << j;
+  EXPECT_EQ(j["uninspected"][0]["kind"], "ocr-skipped");
+  EXPECT_EQ(j["uninspected"][0]["where"], "attachment:scan.png");
+  EXPECT_NE(j["uninspected"][0]["detail"].get<std::string>().find("1240x1754"), std::string::npos);
+
+  const std::string raw =
+      "From: alice@example.mil\r\nTo: ops@newcorp.example\r\nSubject: scan\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+      "--b\r\nContent-Type: text/plain\r\n\r\nthe scan\r\n"
+      "--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=scan.png\r\n"
+      "Content-Transfer-Encoding: base64\r\n\r\n" +
+      EncodeBase64(PagePng(), 76) + "\r\n--b--\r\n";
+  std::string id = Hold(raw, {"ops@newcorp.example"});
+  auto detail = client_->Get("/api/v1/quarantine/" + id, Admin());
+  ASSERT_TRUE(detail);
+  ASSERT_EQ(detail->status, 200);
+  json held = Body(detail);
+  ASSERT_EQ(held["uninspected"].size(), 1u) << held;
+  EXPECT_EQ(held["uninspected"][0]["kind"], "ocr-skipped");
+  EXPECT_EQ(held["rule"], "uninspected-outside");
+}
+
+}  // namespace
+}  // namespace sendguard
