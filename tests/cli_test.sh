@@ -147,6 +147,9 @@ assert t["action"] == "hold" and "did you mean ops@army.mil?" in t["reason"], t
 assert by["03-secret-banner-pdf.eml"]["action"] == "reject", by["03-secret-banner-pdf.eml"]
 assert by["02-weekly-report-internal.eml"]["action"] == "accept"
 assert by["04-roster-xlsx-to-webmail.eml"]["action"] == "hold"
+p = by["05-site-plan-photo-outside.eml"]
+assert p["action"] == "hold" and p["rule"] == "uninspected-outside", p
+assert [(u["kind"], u["where"]) for u in p["uninspected"]] == [("ocr-skipped", "attachment:site-plan.png")], p
 PY
 printf 'content:\n  rules:\n    - id: x\n      pattern: "a("\n' >"$tmp/badrule.yaml"
 # A hostile file name (a newline and a terminal escape) cannot forge a line
