@@ -27,6 +27,14 @@ int main(int argc, char** argv) {
       {"a.gz", MakeGzip("gzip text")},
       {"a.html", "\x01<html><body><p>Fish &amp; chips</p><script>x</script></body></html>"},
       {"a.eml", "Subject: attached\r\nContent-Type: text/plain\r\n\r\nnested message\r\n"},
+      // The first byte picks the declared type and charset (attachment_fuzz.cc).
+      {"a.png",
+       std::string("\x05\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x04\xd8\0\0\x06\xda\x08\x02", 27)},
+      {"a.jpg",
+       std::string("\x05\xff\xd8\xff\xe0\x00\x06JFIF\xff\xc0\x00\x11\x08\x01\xe0\x02\x80", 20)},
+      {"a.doc", std::string("\x00\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0S\0E\0C\0R\0E\0T\0", 23)},
+      {"a.utf16", std::string("\x08S\0E\0C\0R\0E\0T\0/\0/\0N\0F\0", 21)},
+      {"a.bin", std::string("\x00\x01\x02\x03\xfe\xffpassword: hunter22\x00\x9c", 26)},
   };
   Files all;
   for (const auto& [name, data] : seeds) all.emplace_back(dir + "/" + name, data);
