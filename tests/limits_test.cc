@@ -241,14 +241,34 @@ TEST(LimitsTest, TinyPartsBeyondTheLimitNeverReachTheParser) {
   EXPECT_FALSE(HasDefect(m, "truncated-message"));  // the cut is ours, recorded as a limit
 }
 
-TEST(LimitsTest, AddressesBeyondTheLimitAreNotRead) {
+TEST(LimitsTest, AFieldLosesItsAddressesBeyondTheLimitAndTheMessageIsRead) {
   std::string raw = "From: s@b.org\r\nTo: ";
   for (int i = 0; i < 30000; ++i) raw += (i ? ", u" : "u") + std::to_string(i) + "@d.org";
   raw += "\r\nCc: late@d.org\r\nSubject: after the addresses\r\n\r\nbody\r\n";
   Message m = ParseOk(raw);
   EXPECT_TRUE(HasLimit(m, "addresses"));
-  EXPECT_EQ(m.from().size() + m.to().size(), 10000u);
-  EXPECT_TRUE(m.cc().empty());
+  EXPECT_FALSE(HasLimit(m, "total-addresses"));
+  EXPECT_EQ(m.to().size(), 1000u);
+  EXPECT_EQ(m.to().back().address, "u999@d.org");
+  ASSERT_EQ(m.cc().size(), 1u);
+  EXPECT_EQ(m.subject(), "after the addresses");
+  EXPECT_NE(m.AllText().find("body"), std::string::npos);
+  ASSERT_FALSE(m.uninspected().empty());
+  EXPECT_EQ(m.uninspected()[0].kind, "limit");
+  EXPECT_EQ(m.uninspected()[0].where, "message/To");
+}
+
+TEST(LimitsTest, AddressesBeyondTheTotalAreNotRead) {
+  std::string raw = "From: s@b.org\r\n";
+  for (int f = 0; f < 15; ++f) {
+    raw += "Cc: ";
+    for (int i = 0; i < 900; ++i) raw += (i ? ", u" : "u") + std::to_string(f * 900 + i) + "@d.org";
+    raw += "\r\n";
+  }
+  raw += "Subject: after the addresses\r\n\r\nbody\r\n";
+  Message m = ParseOk(raw);
+  EXPECT_TRUE(HasLimit(m, "total-addresses"));
+  EXPECT_EQ(m.from().size() + m.cc().size(), 10000u);
   EXPECT_EQ(m.subject(), "");
   EXPECT_EQ(m.AllText().find("body"), std::string::npos);
 }

@@ -26,9 +26,13 @@ struct Limits {
   int max_header_fields = 10000;
   // Bytes of one header field, folded lines included.
   std::size_t max_header_bytes = 1u << 20;
-  // Addresses in the address fields (From, To, Cc, Bcc, Reply-To, Sender and
-  // their Resent- forms) of one message, counted by their separating commas.
-  int max_addresses = 10000;
+  // Addresses in one address field (From, To, Cc, Bcc, Reply-To, Sender and
+  // their Resent- forms), counted by their separating commas: the rest of
+  // that field is not read (reported as "addresses"); the message is.
+  int max_addresses = 1000;
+  // Addresses in all address fields of one message: the rest of the message
+  // is not read (reported as "total-addresses").
+  int max_total_addresses = 10000;
   // Multiparts open inside each other, attached messages' included.
   int max_multipart_nesting = 50;
   // Members read from all archives of one message.

@@ -27,7 +27,7 @@ constexpr int kExitInternal = 3;
 struct LimitFlags {
   std::optional<std::size_t> max_message_bytes, max_text_bytes, max_header_bytes;
   std::optional<int> max_depth, max_parts, max_archive_members, max_header_fields, max_addresses,
-      max_multipart_nesting;
+      max_total_addresses, max_multipart_nesting;
   std::optional<double> max_expansion_ratio;
   std::optional<long> max_time_ms;
 };

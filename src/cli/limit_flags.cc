@@ -26,9 +26,14 @@ void AddLimitFlags(CLI::App* cmd, LimitFlags* f) {
                   "Bytes of one header field (default " + std::to_string(d.max_header_bytes) + ")")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 40))
       ->group("Limits");
-  cmd->add_option("--max-addresses", f->max_addresses,
-                  "Addresses read from the address fields per message (default " +
-                      std::to_string(d.max_addresses) + ")")
+  cmd->add_option(
+         "--max-addresses", f->max_addresses,
+         "Addresses read from one address field (default " + std::to_string(d.max_addresses) + ")")
+      ->check(CLI::Range(1, 10000000))
+      ->group("Limits");
+  cmd->add_option("--max-total-addresses", f->max_total_addresses,
+                  "Addresses read from all address fields of a message (default " +
+                      std::to_string(d.max_total_addresses) + ")")
       ->check(CLI::Range(1, 10000000))
       ->group("Limits");
   cmd->add_option("--max-multipart-nesting", f->max_multipart_nesting,
@@ -62,6 +67,7 @@ Limits ApplyLimitFlags(const LimitFlags& f, Limits limits) {
   if (f.max_header_fields) limits.max_header_fields = *f.max_header_fields;
   if (f.max_header_bytes) limits.max_header_bytes = *f.max_header_bytes;
   if (f.max_addresses) limits.max_addresses = *f.max_addresses;
+  if (f.max_total_addresses) limits.max_total_addresses = *f.max_total_addresses;
   if (f.max_multipart_nesting) limits.max_multipart_nesting = *f.max_multipart_nesting;
   if (f.max_archive_members) limits.max_archive_members = *f.max_archive_members;
   if (f.max_expansion_ratio) limits.max_expansion_ratio = *f.max_expansion_ratio;

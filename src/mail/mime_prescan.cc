@@ -174,7 +174,7 @@ class Prescanner {
       comment_depth_ = 0;
       field_addresses_ = 1;
       field_name_ = std::string(name);
-      if (++addresses_ > limits_.addresses) return Cut(start, "addresses");
+      if (++addresses_ > limits_.addresses) return Cut(start, "total-addresses");
     }
     return FieldBytes(value, end);
   }
@@ -216,7 +216,7 @@ class Prescanner {
           drop_begin_ = i;
           return true;
         }
-        if (++addresses_ > limits_.addresses) return Cut(i, "addresses");
+        if (++addresses_ > limits_.addresses) return Cut(i, "total-addresses");
       }
     }
     return true;
@@ -295,6 +295,21 @@ class Prescanner {
 
 PrescanCut PrescanMessage(std::string_view raw, const PrescanLimits& limits) {
   return Prescanner(raw, limits).Run();
+}
+
+std::string_view WithinLimits(std::string_view raw, const PrescanCut& cut, std::string* storage) {
+  if (cut.cut()) raw = raw.substr(0, cut.offset);
+  if (cut.dropped.empty()) return raw;
+  storage->clear();
+  storage->reserve(raw.size());
+  std::size_t at = 0;
+  for (const DroppedAddresses& d : cut.dropped) {
+    if (d.begin >= raw.size()) break;
+    storage->append(raw.substr(at, d.begin - at));
+    at = std::min(d.end, raw.size());
+  }
+  storage->append(raw.substr(std::min(at, raw.size())));
+  return *storage;
 }
 
 }  // namespace sendguard

@@ -34,7 +34,7 @@ struct DroppedAddresses {
 struct PrescanCut {
   // Bytes before `offset` are within the limits; npos when all of them are.
   std::size_t offset = std::string_view::npos;
-  // "parts", "header-fields", "header-size", "addresses" or "nesting"
+  // "parts", "header-fields", "header-size", "total-addresses" or "nesting"
   std::string limit = {};
   // Address lists cut short to addresses_per_field, in order, all before
   // `offset`. The message stays readable without them: what is left of each
@@ -53,7 +53,7 @@ struct PrescanCut {
 //     begin one part too many; the top body part is never cut;
 //   - header-fields: the start of the field one too many;
 //   - header-size: `header_bytes` into the field that is longer;
-//   - addresses: the comma (or the field) that would begin one address too
+//   - total-addresses: the comma (or the field) that would begin one address too
 //     many, so that the bytes before it hold exactly `addresses` (addresses
 //     dropped from a field past addresses_per_field do not count);
 //   - nesting: the start of the part whose multipart would open one level
@@ -61,6 +61,12 @@ struct PrescanCut {
 // Runs in time linear in `raw`, using memory bounded by the nesting of open
 // multiparts.
 PrescanCut PrescanMessage(std::string_view raw, const PrescanLimits& limits);
+
+// `raw` as the MIME parser may see it after `cut` (from PrescanMessage on
+// `raw`): the bytes before cut.offset, without the dropped address lists.
+// A view of `raw` when nothing was dropped, else of `*storage`, which it
+// fills.
+std::string_view WithinLimits(std::string_view raw, const PrescanCut& cut, std::string* storage);
 
 }  // namespace sendguard
 

@@ -127,7 +127,7 @@ TEST(MimePrescanTest, AddressesAreCutAtTheCommaBeforeOneTooMany) {
   EXPECT_FALSE(PrescanMessage(raw, l).cut());
   l.addresses = 11;
   PrescanCut cut = PrescanMessage(raw, l);
-  EXPECT_EQ(cut.limit, "addresses");
+  EXPECT_EQ(cut.limit, "total-addresses");
   EXPECT_EQ(cut.offset, raw.find(",\r\n u9@"));  // From, Jane and u0..u8
   l.addresses = 31;
   EXPECT_EQ(PrescanMessage(raw, l).offset, raw.find("Cc:"));
@@ -164,7 +164,7 @@ TEST(MimePrescanTest, TheFirstLimitReachedDecides) {
   l.addresses = 10;
   EXPECT_EQ(PrescanMessage(raw, l).limit, "header-size");
   l.header_bytes = 1 << 20;
-  EXPECT_EQ(PrescanMessage(raw, l).limit, "addresses");
+  EXPECT_EQ(PrescanMessage(raw, l).limit, "total-addresses");
 }
 
 }  // namespace

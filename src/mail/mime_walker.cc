@@ -339,24 +339,33 @@ std::string CutDetail(const std::string& limit, const Limits& l) {
     return "multiparts nested more than " + std::to_string(l.max_multipart_nesting) + " deep" +
            rest;
   }
-  return "more than " + std::to_string(l.max_addresses) + " addresses in address fields" + rest;
+  return "more than " + std::to_string(l.max_total_addresses) + " addresses in address fields" +
+         rest;
 }
 
 }  // namespace
 
-std::string_view MimeWalker::Prescan(std::string_view raw, const std::string& prefix) {
+std::string_view MimeWalker::Prescan(std::string_view raw, const std::string& prefix,
+                                     std::string* storage) {
   const Limits& l = budget_.limits();
   const PrescanCut cut = PrescanMessage(raw, PrescanLimits{.parts = budget_.parts_left(),
                                                            .header_fields = l.max_header_fields,
                                                            .header_bytes = l.max_header_bytes,
-                                                           .addresses = l.max_addresses,
+                                                           .addresses = l.max_total_addresses,
+                                                           .addresses_per_field = l.max_addresses,
                                                            .nesting = l.max_multipart_nesting});
-  if (!cut.cut()) return raw;
-  const std::string where = cut.limit == "parts" ? Join(prefix, "body")
-                            : prefix.empty()     ? std::string("message")
-                                                 : prefix;
-  budget_.Hit(cut.limit, where, CutDetail(cut.limit, l));
-  return raw.substr(0, cut.offset);
+  const std::string message = prefix.empty() ? std::string("message") : prefix;
+  for (const DroppedAddresses& d : cut.dropped) {
+    budget_.Hit("addresses", message + "/" + SanitizeUtf8(d.field),
+                "a " + SanitizeUtf8(d.field) + " field with more than " +
+                    std::to_string(l.max_addresses) +
+                    " addresses; the rest of that field was not read");
+  }
+  if (cut.cut()) {
+    budget_.Hit(cut.limit, cut.limit == "parts" ? Join(prefix, "body") : message,
+                CutDetail(cut.limit, l));
+  }
+  return WithinLimits(raw, cut, storage);
 }
 
 void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth) {
@@ -364,7 +373,8 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
   // GMime builds the whole tree at once: bytes past a structural limit must
   // not reach it.
   const std::size_t full = raw.size();
-  raw = Prescan(raw, prefix);
+  std::string within;  // the bytes GMime reads, when Prescan had to copy them
+  raw = Prescan(raw, prefix, &within);
   if (raw.size() < full && TrimWhitespace(raw).empty()) return;  // nothing left within limits
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));

@@ -26,8 +26,10 @@ class MimeWalker {
   void WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth);
 
  private:
-  // `raw` up to the first structural limit it passes (recorded).
-  std::string_view Prescan(std::string_view raw, const std::string& prefix);
+  // `raw` up to the first structural limit it passes, without the addresses
+  // of a field past max_addresses (both recorded); a view of `raw` or of
+  // `*storage`.
+  std::string_view Prescan(std::string_view raw, const std::string& prefix, std::string* storage);
 
   MessageBudget& budget_;
   Extractor extractor_;

@@ -128,6 +128,8 @@ Handler LimitsSection(const std::string& name, Limits* l, long* max_time_ms) {
                                                      &l->max_header_bytes, 1024, kMax)},
             {"max_addresses",
              Number<int>(name, "limits.max_addresses", &l->max_addresses, 1, 10000000)},
+            {"max_total_addresses",
+             Number<int>(name, "limits.max_total_addresses", &l->max_total_addresses, 1, 10000000)},
             {"max_multipart_nesting", Number<int>(name, "limits.max_multipart_nesting",
                                                   &l->max_multipart_nesting, 1, 100000)},
             {"max_archive_members",

@@ -58,7 +58,7 @@ bool Skipped(const Rule& rule, const EvaluateOptions& options) {
 const LimitHit* UnreadRest(const Message& message) {
   for (const LimitHit& h : message.limit_hits()) {
     if (h.limit == "parts" || h.limit == "header-fields" || h.limit == "header-size" ||
-        h.limit == "addresses" || h.limit == "nesting" || h.limit == "time") {
+        h.limit == "total-addresses" || h.limit == "nesting" || h.limit == "time") {
       return &h;
     }
   }

@@ -74,9 +74,12 @@ TEST(DefaultPolicyTest, SensitiveDataToFirstContactOrWebmail) {
 }
 
 TEST(DefaultPolicyTest, AMessageCutBeforeParsingIsHeldAsUnread) {
-  // Past max_addresses the rest (here, the body) was never read: not clean.
+  // Past max_total_addresses the rest (here, the body) was never read: not
+  // clean.
   std::string to;
-  for (int i = 0; i < 10000; ++i) to += "u" + std::to_string(i) + "@army.mil, ";
+  for (int i = 0; i < 10000; ++i) {
+    to += "u" + std::to_string(i) + "@army.mil" + (i % 900 == 899 ? "\r\nCc: " : ", ");
+  }
   Decision d = Judge(to + "last@army.mil", "nothing to see", WithOrg());
   EXPECT_EQ(d.action, Action::kHold);
   EXPECT_EQ(d.rule, "unread-content");
