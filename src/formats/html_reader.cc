@@ -6,7 +6,9 @@
 namespace sendguard {
 
 void HtmlReader::Read(const Blob& blob, ReadContext& ctx) const {
-  ctx.AddText(HtmlToText(ToUtf8(blob.data, blob.charset)));
+  HtmlText text = ReadHtmlText(ToUtf8(blob.data, blob.charset));
+  ctx.AddText(std::move(text.visible));
+  ctx.AddText(std::move(text.hidden), "#html-hidden");
 }
 
 }  // namespace sendguard

@@ -1,4 +1,7 @@
-// HTML (ContentKind::kHtml): the text a reader of the page would see.
+// HTML (ContentKind::kHtml): the text a reader of the page would see, under
+// the blob's label, and the text in it that is not shown (comments, alt and
+// title attributes, hidden elements: HtmlText::hidden) under the label
+// followed by "#html-hidden".
 
 #ifndef SENDGUARD_FORMATS_HTML_READER_H_
 #define SENDGUARD_FORMATS_HTML_READER_H_
