@@ -245,6 +245,17 @@ TEST(EmbeddedFilesTest, BinHexRoundTripsBothForks) {
   EXPECT_EQ(files[1].data, "resource words");
 }
 
+// Written by fuzz/embedded_seeds.py (Python, CRCs by binascii.crc_hqx).
+TEST(EmbeddedFilesTest, BinHexFromPython) {
+  std::vector<EmbeddedFile> files = Find(
+      "(This file must be converted with BinHex 4.0)\n:#'ePE@mZG(Kd!&4&@&4dG(Kd!!!!!!!@!!!!!&V'8d9"
+      "$8N98,bp16dC28NiJN!!\nJC'pZC3UYG`!!H*!&:\n");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].name, "memo.txt");
+  EXPECT_EQ(files[0].data, "SECRET//NOFORN \x90 done\n");
+  EXPECT_EQ(files[0].defect, "");
+}
+
 TEST(EmbeddedFilesTest, DamagedBinHexIsADefect) {
   std::vector<EmbeddedFile> files = Find(BinHexEncode("Memo", "SECRET//NOFORN", "", true));
   ASSERT_EQ(files.size(), 1u);
