@@ -12,6 +12,7 @@
 #include "formats/html_style.h"
 #include "mail/charset.h"
 #include "mail/xml_init.h"
+#include "util/strings.h"
 
 namespace sendguard {
 namespace {
@@ -71,10 +72,9 @@ std::uint8_t FlagsOf(const char* n) {
 }
 
 // Attributes whose values a reader does not see as text.
-bool IsTextAttribute(const char* element, const char* attr) {
+bool IsTextAttribute(const char* attr) {
   return Is(attr, "alt") || Is(attr, "title") || Is(attr, "aria-label") ||
-         Is(attr, "placeholder") || Is(attr, "value") ||
-         (Is(attr, "content") && Is(element, "meta"));
+         Is(attr, "placeholder") || Is(attr, "value");
 }
 
 Sink& Current(State* s) { return s->hiding > 0 ? s->hidden : s->visible; }
@@ -120,8 +120,28 @@ void AddHidden(State* s, std::string_view text, bool folded = false) {
   Newline(&s->hidden);
 }
 
+// The content of <meta name=description content=...> and the like is text;
+// that of http-equiv and viewport metas is a setting.
+void ReadMeta(State* s, const xmlChar** attrs) {
+  const char* content = nullptr;
+  bool setting = false;
+  for (int i = 0; attrs[i] != nullptr; i += 2) {
+    const char* attr = Name(attrs[i]);
+    const char* value = attrs[i + 1] != nullptr ? Name(attrs[i + 1]) : "";
+    if (Is(attr, "content")) {
+      content = value;
+    } else if (Is(attr, "http-equiv") || Is(attr, "charset")) {
+      setting = true;
+    } else if (Is(attr, "name")) {
+      setting |= EqualsIgnoreCase(value, "viewport");
+    }
+  }
+  if (content != nullptr && *content != '\0' && !setting) AddHidden(s, content);
+}
+
 void ReadAttributes(State* s, const char* element, const xmlChar** attrs, std::uint8_t* flags) {
   if (attrs == nullptr) return;
+  if (Is(element, "meta")) ReadMeta(s, attrs);
   for (int i = 0; attrs[i] != nullptr; i += 2) {
     const char* attr = Name(attrs[i]);
     const char* value = attrs[i + 1] != nullptr ? Name(attrs[i + 1]) : "";
@@ -129,7 +149,7 @@ void ReadAttributes(State* s, const char* element, const xmlChar** attrs, std::u
       *flags |= kHides;
     } else if (Is(attr, "style")) {
       if (StyleHides(value)) *flags |= kHides;
-    } else if (*value != '\0' && IsTextAttribute(element, attr)) {
+    } else if (*value != '\0' && IsTextAttribute(attr)) {
       AddHidden(s, value);
     }
   }

@@ -16,8 +16,9 @@ struct HtmlText {
   std::string visible;
   // The text in the page that a reader does not see, one item a line:
   // comments (markup in them, as Outlook's conditional comments hold, read
-  // as HTML), the alt, title, aria-label, placeholder and value attributes
-  // and <meta content>, <title> and the rest of <head>, elements hidden by
+  // as HTML), the alt, title, aria-label, placeholder and value attributes,
+  // the content of <meta name=...> (not of http-equiv or viewport
+  // settings), <title> and the rest of <head>, elements hidden by
   // the `hidden` attribute or an inline style (StyleHides), <noscript>,
   // <template>, <script> text (never run in mail, but sent to every
   // recipient), and the quoted strings and comments of <style> sheets. None

@@ -102,6 +102,14 @@ TEST(HtmlHiddenTextTest, VisibleOnlyPagesHaveNoHiddenText) {
   EXPECT_EQ(text.hidden, "");
 }
 
+TEST(HtmlHiddenTextTest, MetaSettingsAreNotText) {
+  HtmlText text = ReadHtmlText(
+      "<head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">"
+      "<meta name=viewport content=\"width=device-width\"><meta charset=utf-8>"
+      "<meta content=\"Q3 figures\" name=description></head><p>x</p>");
+  EXPECT_EQ(text.hidden, "Q3 figures\n");
+}
+
 TEST(HtmlHiddenTextTest, StyleSheetRulesAreNotText) {
   HtmlText text = ReadHtmlText("<style>td { color: #123456; font-family: 'Segoe UI' }</style>x");
   EXPECT_EQ(text.hidden, "Segoe UI\n");
