@@ -297,6 +297,7 @@ void ReadEmbeddedFiles(std::string_view text, ReadContext& ctx) {
     ++count;
     std::string where = label + "/" + file.name;
     if (!file.defect.empty()) ctx.Defect(file.defect, where);
+    if (file.data.empty()) return true;  // nothing decoded: the defect says why
     if (!ctx.budget().TakeArchiveMember(label)) return false;
     if (!file.cut.empty()) {
       ctx.Hit(
@@ -304,7 +305,7 @@ void ReadEmbeddedFiles(std::string_view text, ReadContext& ctx) {
           std::string(file.format) + " file larger than its limit; only its beginning was read");
     }
     if (!ctx.budget().TakeExpanded(file.data.size(), label)) return false;
-    if (!file.data.empty()) ctx.Recurse(ctx.Member(file.data, file.name));
+    ctx.Recurse(ctx.Member(file.data, file.name));
     return true;
   });
 }

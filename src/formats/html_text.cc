@@ -38,7 +38,13 @@ struct State {
   int pre = 0;                     // open elements with kPre
   std::string style_text;          // the style sheet being read
   bool in_comment = false;         // reading the markup of a comment
+  int comment_parses = 0;          // comments whose markup was read as HTML
 };
+
+// Comments whose markup is read as HTML, per document; later ones are kept
+// as they are (tags and all), so that a million tiny comments cost no more
+// than one parse.
+constexpr int kMaxCommentParses = 64;
 
 const char* Name(const xmlChar* n) { return reinterpret_cast<const char*>(n); }
 
@@ -211,7 +217,9 @@ void OnComment(void* ctx, const xmlChar* value) {
   std::string_view comment(Name(value));
   // Markup in a comment is read as HTML, one level deep: Outlook shows the
   // content of <!--[if mso]> ... <![endif]-->.
-  if (!s->in_comment && comment.find('<') != std::string_view::npos) {
+  if (!s->in_comment && s->comment_parses < kMaxCommentParses &&
+      comment.find('<') != std::string_view::npos) {
+    ++s->comment_parses;
     State inner = Parse(comment, true);
     AddHidden(s, inner.visible.out, true);
     AddHidden(s, inner.hidden.out, true);

@@ -153,6 +153,16 @@ TEST(HtmlHiddenTextTest, UnclosedHiddenElementsAndDeepNesting) {
   EXPECT_EQ(text.visible, "");
 }
 
+// Past the first 64, a comment's markup is kept as it is, not parsed again.
+TEST(HtmlHiddenTextTest, ManyCommentsWithMarkupAreAllKept) {
+  std::string html = "<p>x</p>";
+  for (int i = 0; i < 100; ++i) html += "<!--<b>c" + std::to_string(i) + "</b>-->";
+  HtmlText text = ReadHtmlText(html);
+  EXPECT_TRUE(Has(text.hidden, "\nc63\n")) << text.hidden;
+  EXPECT_TRUE(Has(text.hidden, "\n<b>c64</b>\n")) << text.hidden;
+  EXPECT_TRUE(Has(text.hidden, "\n<b>c99</b>\n")) << text.hidden;
+}
+
 // The two cases, through the whole parse: the hidden text is read
 // under the body's label followed by "#html-hidden".
 TEST(HtmlHiddenTextTest, ParsedMessagesReportHiddenTextUnderItsOwnLabel) {
