@@ -362,6 +362,18 @@ TEST(EmbeddedFilesTest, ATextAttachmentIsReadToo) {
   EXPECT_EQ(TextOf(*m, "attachment:notes.txt/inner.txt"), "SECRET//NOFORN\n");
 }
 
+TEST(EmbeddedFilesTest, ABlockInAnHtmlPreIsRead) {
+  std::string block = UuEncode("plan.txt", "SECRET//NOFORN\n");
+  std::string html;  // as an HTML editor would escape it
+  for (char c : block) {
+    html += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+  }
+  Result<Message> m = ParseMessage(
+      MakeMail("<html><body><p>File:</p><pre>" + html + "</pre></body></html>", "text/html"));
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(TextOf(*m, "body/plan.txt"), "SECRET//NOFORN\n");
+}
+
 TEST(EmbeddedFilesTest, LimitsAndDamageAreRecorded) {
   std::string body;
   for (int i = 0; i <= kMaxEmbeddedFiles; ++i) body += UuEncode("f" + std::to_string(i), "x\n");
