@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "formats/embedded_files.h"
 #include "mail/charset.h"
 
 namespace sendguard {
@@ -27,6 +28,7 @@ void TextReader::Read(const Blob& blob, ReadContext& ctx) const {
   if (!IsAsciiCompatible(blob.charset) && GuessUtf16(blob.data).empty() && IsValidUtf8(blob.data)) {
     ctx.AddText(WithoutNul(std::string(blob.data)), "#raw");
   }
+  ReadEmbeddedFiles(blob.data, ctx);
 }
 
 }  // namespace sendguard

@@ -2,6 +2,8 @@
 // out. An armoured PGP message in it is recorded as encrypted. When the
 // declared charset would change ASCII (UTF-16 or EBCDIC on bytes that are
 // plain UTF-8), the bytes as UTF-8 are scanned too, as "<label>#raw".
+// uuencode, yEnc and BinHex blocks in it are decoded and read as members
+// (formats/embedded_files.h).
 
 #ifndef SENDGUARD_FORMATS_TEXT_READER_H_
 #define SENDGUARD_FORMATS_TEXT_READER_H_
