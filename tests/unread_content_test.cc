@@ -257,6 +257,25 @@ TEST(UnreadContentTest, ADetachedSignatureIsNothingToInspect) {
   EXPECT_TRUE(HasUninspected(fake.message, "unsupported"));
 }
 
+TEST(UnreadContentTest, HiddenHtmlAndFilesInsideTextAreScanned) {
+  Judged comment = JudgeParts(
+      {{"text/html; charset=utf-8", "7bit", "", "<p>lunch</p><!-- "s + kBanner + " -->"}});
+  EXPECT_EQ(MarkingWhere(comment), "body#html-hidden;");
+  EXPECT_EQ(comment.decision.action, Action::kReject);
+
+  Judged alt = JudgeParts({{"text/html; charset=utf-8", "7bit", "",
+                            "<p>see the badge</p><img src=cid:x alt=\"SSN 212-09-4821\" "
+                            "title=\"social security number 212-09-4821\">"}});
+  EXPECT_EQ(alt.decision.action, Action::kHold) << alt.decision.reason;
+  EXPECT_EQ(alt.decision.rule, "sensitive-to-first-contact");
+
+  // "SECRET//NOFORN\n", uuencoded (Python's binascii.b2a_uu).
+  Judged uu = JudgeParts({{"text/plain", "7bit", "",
+                           "notes attached\r\nbegin 644 notes.txt\r\n"
+                           "/4T5#4D54+R].3T9/4DX*\r\n`\r\nend\r\n"}});
+  EXPECT_EQ(MarkingWhere(uu), "body/notes.txt;");
+}
+
 TEST(UnreadContentTest, InsideTheOrganisationUnreadContentGoes) {
   Judged j = Judge(MakeMessage("ops@army.mil", "report",
                                {Attachment("image/png", "scan.png", Png(1240, 1754))}));
