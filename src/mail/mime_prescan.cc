@@ -182,9 +182,13 @@ class Prescanner {
   // Bytes [from, to) of the current field, on one line.
   bool FieldBytes(std::size_t from, std::size_t to) {
     field_end_ = to;
+    // Dropped addresses are never kept, so they do not count towards the
+    // field's size.
+    if (dropping_) return true;
     const bool too_long = to - field_start_ > limits_.header_bytes;
     const std::size_t allowed = too_long ? field_start_ + limits_.header_bytes : to;
     if (address_field_ && !CountAddresses(from, std::max(from, allowed))) return false;
+    if (dropping_) return true;
     if (content_type_field_ && content_type_.size() < kMaxContentType) {
       content_type_.append(raw_.substr(from, std::min(to - from, kMaxContentType)));
       content_type_ += ' ';

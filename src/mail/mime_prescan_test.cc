@@ -155,6 +155,21 @@ TEST(MimePrescanTest, AFieldWithTooManyAddressesLosesTheRestOfItsList) {
   EXPECT_EQ(PrescanMessage(raw, l).offset, raw.find(", c2@"));
 }
 
+TEST(MimePrescanTest, DroppedAddressesDoNotCountTowardsTheFieldSize) {
+  std::string raw = "To: a@b.org";
+  for (int i = 0; i < 2000; ++i) raw += ", u" + std::to_string(i) + "@b.org";
+  raw += "\r\nSubject: s\r\n\r\nbody\r\n";
+  PrescanLimits l = kWide;
+  l.header_bytes = 1024;
+  l.addresses_per_field = 10;
+  PrescanCut cut = PrescanMessage(raw, l);
+  EXPECT_FALSE(cut.cut()) << cut.limit;
+  ASSERT_EQ(cut.dropped.size(), 1u);
+  // A field too long before its addresses run out is still cut.
+  l.addresses_per_field = 1000;
+  EXPECT_EQ(PrescanMessage(raw, l).limit, "header-size");
+}
+
 TEST(MimePrescanTest, TheFirstLimitReachedDecides) {
   std::string raw = "To: " + std::string(5000, 'x') + "@b.org";
   for (int i = 0; i < 100; ++i) raw += ", u@b.org";
