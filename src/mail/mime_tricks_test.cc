@@ -203,6 +203,28 @@ TEST(MimeTricksTest, Base64AfterPaddingInABinaryPartIsReadInPieces) {
   EXPECT_TRUE(HasDefect(m, "base64-after-padding"));
 }
 
+TEST(MimeTricksTest, DelimiterAfterABareCr) {
+  Message m = ParseOk(kHead +
+                      "Content-Type: multipart/mixed; boundary=\"BB\"\r\n\r\n--BB\r\n"
+                      "Content-Type: text/plain\r\n\r\nhello\r--BB\r\nContent-Type: text/plain\r\n"
+                      "Content-Disposition: attachment; filename=cr.txt\r\n\r\n"
+                      "SECRET//NOFORN tokcr\r\n\r--BB--\r\n");
+  EXPECT_EQ(SourceOf(m, "tokcr"), "attachment:cr.txt");
+  EXPECT_EQ(m.parts().size(), 3u);
+}
+
+TEST(MimeTricksTest, BoundaryOfThousandsOfCharacters) {
+  const std::string b(5000, 'L');
+  Message m = ParseOk(kHead + "Content-Type: multipart/mixed; boundary=\"" + b + "\"\r\n\r\n--" +
+                      b + "\r\nContent-Type: text/plain\r\n\r\nhello\r\n--" + b +
+                      "\r\nContent-Type: text/plain\r\n"
+                      "Content-Disposition: attachment; filename=long.txt\r\n\r\n"
+                      "SECRET//NOFORN toklong\r\n--" +
+                      b + "--\r\n");
+  EXPECT_EQ(SourceOf(m, "toklong"), "attachment:long.txt");
+  EXPECT_EQ(m.parts().size(), 3u);
+}
+
 TEST(MimeTricksTest, EncodedWordInContentTypeName) {
   Message m = ParseOk(OnePart("Content-Type: text/plain; name=\"=?utf-8?B?" +
                               Base64("r\xC3\xA9p.txt") + "?=\"\r\n\r\ntok2047\r\n"));

@@ -10,6 +10,7 @@
 #include "mail/ciphertext.h"
 #include "mail/gmime_init.h"
 #include "mail/mime_prescan.h"
+#include "mail/mime_repair.h"
 #include "mail/part_readings.h"
 #include "mail/part_source.h"
 #include "mail/sniff.h"
@@ -398,6 +399,13 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
   EnsureGMimeInitialized();
   // GMime builds the whole tree at once: bytes past a structural limit must
   // not reach it.
+  MimeRepair repair;
+  if (RepairMime(raw, &repair)) {
+    for (const std::string& code : repair.defects) {
+      budget_.Defect(code, prefix.empty() ? std::string("message") : prefix);
+    }
+    raw = repair.raw;
+  }
   const std::size_t full = raw.size();
   raw = Prescan(raw, prefix);
   if (raw.size() < full && TrimWhitespace(raw).empty()) return;  // nothing left within limits
