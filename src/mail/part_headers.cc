@@ -257,7 +257,9 @@ HeaderParams ParseHeaderParams(std::string_view raw) {
   const std::string_view s = unfolded;
   HeaderParams out;
   std::size_t i = std::min(s.find(';'), s.size());
-  out.token = AsciiLower(TrimWhitespace(s.substr(0, i)));
+  // The token ends at blanks or a comment: "text/plain (note)".
+  const std::string_view token = TrimWhitespace(s.substr(0, i));
+  out.token = AsciiLower(token.substr(0, token.find_first_of(" \t(")));
   std::vector<Collected> all;
   while (i < s.size()) {
     const std::size_t start = ++i;  // past the ';'

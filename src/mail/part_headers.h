@@ -14,8 +14,8 @@
 namespace sendguard {
 
 struct HeaderParams {
-  // The value before the first ';', lower-case and trimmed: "text/plain",
-  // "attachment". Empty when there is none.
+  // The value before the first ';' up to a blank or a comment, lower-case:
+  // "text/plain", "attachment". Empty when there is none.
   std::string token = {};
   // Parameters in order of first appearance, names lower-case, values
   // decoded to UTF-8. Each name appears once: an RFC 2231 form (`name*=`,

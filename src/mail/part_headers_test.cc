@@ -19,6 +19,8 @@ TEST(PartHeadersTest, TokenAndQuotedParameters) {
   ASSERT_NE(p.Get("name"), nullptr);
   EXPECT_EQ(*p.Get("name"), "a;b \"c\".txt");
   EXPECT_EQ(p.Get("x"), nullptr);
+  EXPECT_EQ(ParseHeaderParams("text/html (a note); charset=x").token, "text/html");
+  EXPECT_EQ(ParseHeaderParams("text/html charset=x").token, "text/html");
 }
 
 TEST(PartHeadersTest, Rfc2231) {
