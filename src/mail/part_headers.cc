@@ -1,6 +1,7 @@
 #include "mail/part_headers.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "mail/base64.h"
 #include "mail/charset.h"
@@ -72,8 +73,13 @@ std::string ExtendedValue(std::string_view v) {
 }
 
 std::string Assemble(std::vector<Section> sections) {
+  // In the order of their numbers; of two with one number, the first.
   std::stable_sort(sections.begin(), sections.end(),
                    [](const Section& a, const Section& b) { return a.number < b.number; });
+  sections.erase(
+      std::unique(sections.begin(), sections.end(),
+                  [](const Section& a, const Section& b) { return a.number == b.number; }),
+      sections.end());
   std::string_view charset;
   std::string bytes;
   for (std::size_t i = 0; i < sections.size(); ++i) {
@@ -106,7 +112,13 @@ int SectionNumber(std::string_view digits) {
   return n;
 }
 
-void AddParam(std::vector<Collected>& all, std::string name, std::string value) {
+// The parameters collected so far, and their index by name.
+struct Collection {
+  std::vector<Collected> all;
+  std::unordered_map<std::string, std::size_t> index;
+};
+
+void AddParam(Collection& c, std::string name, std::string value) {
   const bool encoded = !name.empty() && name.back() == '*';
   if (encoded) name.pop_back();
   int number = -1;
@@ -116,22 +128,17 @@ void AddParam(std::vector<Collected>& all, std::string name, std::string value) 
     if (number >= 0) name.resize(star);
   }
   if (name.empty()) return;
-  auto it =
-      std::find_if(all.begin(), all.end(), [&](const Collected& c) { return c.name == name; });
-  if (it == all.end()) {
-    all.push_back(Collected{.name = name});
-    it = all.end() - 1;
-  }
+  auto [it, added] = c.index.try_emplace(name, c.all.size());
+  if (added) c.all.push_back(Collected{.name = std::move(name)});
+  Collected& p = c.all[it->second];
   if (number >= 0) {
-    const bool seen = std::any_of(it->sections.begin(), it->sections.end(),
-                                  [&](const Section& s) { return s.number == number; });
-    if (!seen) it->sections.push_back(Section{number, encoded, std::move(value)});
+    p.sections.push_back(Section{number, encoded, std::move(value)});
   } else if (encoded) {
-    if (!it->has_extended) it->extended = std::move(value);
-    it->has_extended = true;
+    if (!p.has_extended) p.extended = std::move(value);
+    p.has_extended = true;
   } else {
-    if (!it->has_plain) it->plain = std::move(value);
-    it->has_plain = true;
+    if (!p.has_plain) p.plain = std::move(value);
+    p.has_plain = true;
   }
 }
 
@@ -260,7 +267,7 @@ HeaderParams ParseHeaderParams(std::string_view raw) {
   // The token ends at blanks or a comment: "text/plain (note)".
   const std::string_view token = TrimWhitespace(s.substr(0, i));
   out.token = AsciiLower(token.substr(0, token.find_first_of(" \t(")));
-  std::vector<Collected> all;
+  Collection all;
   while (i < s.size()) {
     const std::size_t start = ++i;  // past the ';'
     while (i < s.size() && s[i] != '=' && s[i] != ';') ++i;
@@ -270,7 +277,7 @@ HeaderParams ParseHeaderParams(std::string_view raw) {
     std::string value = ReadValue(s, i);
     AddParam(all, std::move(name), std::move(value));
   }
-  for (const Collected& c : all) out.params.emplace_back(c.name, Resolve(c));
+  for (const Collected& c : all.all) out.params.emplace_back(c.name, Resolve(c));
   return out;
 }
 

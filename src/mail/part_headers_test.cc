@@ -43,5 +43,15 @@ TEST(PartHeadersTest, EncodedWords) {
   EXPECT_EQ(DecodeEncodedWords("caf\xE9"), "caf\xC3\xA9");  // 8-bit, not UTF-8
 }
 
+TEST(PartHeadersTest, ManyParametersInLinearTime) {
+  std::string raw = "attachment";
+  for (int i = 0; i < 20000; ++i) raw += "; p" + std::to_string(i) + "=v";
+  for (int i = 20000; i > 0; --i) raw += "; filename*" + std::to_string(i) + "=x";
+  raw += "; filename*0=a";
+  const HeaderParams p = ParseHeaderParams(raw);
+  EXPECT_EQ(p.params.size(), 20001u);
+  EXPECT_EQ(*p.Get("filename"), "a" + std::string(20000, 'x'));
+}
+
 }  // namespace
 }  // namespace sendguard
