@@ -94,15 +94,29 @@ TEST(MimeTricksTest, ALaterContentTypeThatMakesAMultipartIsWalkedToo) {
       << SourceOf(m, "tokMP");
 }
 
-TEST(MimeTricksTest, AFirstContentTypeThatMakesAMultipartALeafReadsItsPrologue) {
+TEST(MimeTricksTest, AFirstContentTypeThatMakesAMultipartALeafReadsItsWholeBody) {
   // Clients that take the first field show the whole body as text.
   Message m = ParseOk(kHead +
                       "Content-Type: text/plain\r\nContent-Type: multipart/mixed; boundary=BB\r\n"
                       "\r\nSECRET//NOFORN tokpre\r\n--BB\r\nContent-Type: text/plain\r\n\r\n"
                       "hello\r\n--BB--\r\nSECRET//NOFORN tokepi\r\n");
-  EXPECT_EQ(SourceOf(m, "SECRET//NOFORN tokpre"), "body");
-  EXPECT_EQ(SourceOf(m, "SECRET//NOFORN tokepi"), "body");
-  EXPECT_EQ(SourceOf(m, "hello"), "body");
+  EXPECT_EQ(SourceOf(m, "SECRET//NOFORN tokpre"), "body#alt");
+  EXPECT_EQ(SourceOf(m, "SECRET//NOFORN tokepi"), "body#alt");
+  EXPECT_EQ(SourceOf(m, "hello"), "body#alt");  // the whole body, as such a client shows it
+}
+
+TEST(MimeTricksTest, TwoMultipartTypesWithTwoBoundariesAreBothSplit) {
+  // Clients split by the first boundary (A), GMime by the last (B): the
+  // attachment between A delimiters is inside B's decoy part.
+  Message m = ParseOk(
+      kHead +
+      "Content-Type: multipart/mixed; boundary=A\r\nContent-Type: multipart/mixed; boundary=B\r\n"
+      "\r\n--B\r\nContent-Type: text/plain\r\n\r\ndecoy\r\n--A\r\n"
+      "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
+      "Content-Disposition: attachment; filename=hidden.txt\r\n\r\n" +
+      Base64("SECRET//NOFORN tokAB\r\n") + "\r\n--A--\r\n--B--\r\n");
+  EXPECT_EQ(SourceOf(m, "SECRET//NOFORN tokAB"), "body#alt/attachment:hidden.txt");
+  EXPECT_EQ(SourceOf(m, "decoy"), "body");
 }
 
 TEST(MimeTricksTest, TopLevelFieldsAreReadEveryWayToo) {

@@ -208,29 +208,37 @@ class MimeTreeWalk {
       in_encrypted_ = was_encrypted;
       return;
     }
-    if (ReadsAsLeaf(obj)) ReadUnsplit(mp, part, prefix, index);
+    ReadOtherTypes(obj, part, prefix, index);
     int n = g_mime_multipart_get_count(mp);
     for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
     in_encrypted_ = was_encrypted;
   }
 
-  // Whether another Content-Type field of the multipart `obj` makes it a
-  // leaf, which clients then show whole, text around its parts included.
-  static bool ReadsAsLeaf(GMimeObject* obj) {
+  // A multipart with more than one Content-Type field, which GMime split
+  // by the last: each other reading (a leaf, which clients show whole, or a
+  // multipart with another boundary) is read from the body GMime writes
+  // back, which keeps every byte between its delimiters, under the label
+  // suffix "#alt" ("#alt2").
+  void ReadOtherTypes(GMimeObject* obj, const Part& part, const std::string& prefix, int index) {
     GMimeHeaderList* headers = g_mime_object_get_header_list(obj);
-    if (headers == nullptr || !g_mime_header_list_contains(headers, "Content-Type")) return false;
+    if (headers == nullptr || !g_mime_header_list_contains(headers, "Content-Type")) return;
     const PartFields fields = FieldsOf(obj);
-    if (fields.content_type.size() < 2) return false;
-    for (const PartReading& r : ReadPart(fields, "multipart/mixed")) {
-      if (r.content_type.rfind("multipart/", 0) != 0) return true;
+    if (fields.content_type.size() < 2) return;
+    const std::string boundary = Str(g_mime_object_get_content_type_parameter(obj, "boundary"));
+    std::string body;  // written once, when a reading needs it
+    std::size_t alt = 0;
+    for (const PartReading& r : ReadPart(fields, part.content_type)) {
+      if (r.content_type == part.content_type && r.boundary == boundary) continue;  // GMime's
+      const std::string label = Join(prefix, "body") + AltSuffix(++alt);
+      if (!budget_.TakePart(label) || !budget_.HasTime(label)) return;
+      if (body.empty()) body = ContentBytes(obj);
+      ReadDecoded(obj, r, DecodeTransfer(body, r.encoding), label, index, part.depth);
     }
-    return false;
   }
 
-  // The text of a multipart outside its parts (its prologue and epilogue),
-  // read as text: all of its body when it has no boundary (GMime keeps all
-  // of it as the prologue; other readers read it as text), or the text a
-  // client that reads it as a leaf shows around the parts.
+  // A multipart without a boundary cannot be split into parts (GMime
+  // keeps all of its body as the prologue): its body is read as text, as
+  // other mail readers do, so nothing in it goes unscanned.
   void ReadUnsplit(GMimeMultipart* mp, const Part& part, const std::string& prefix, int index) {
     const char* prologue = g_mime_multipart_get_prologue(mp);
     const char* epilogue = g_mime_multipart_get_epilogue(mp);

@@ -29,6 +29,7 @@ PartReading Read(const std::string* type, const std::string* encoding,
       r.content_type = ct.token;
     }
     if (const std::string* cs = ct.Get("charset")) r.charset = *cs;
+    if (const std::string* b = ct.Get("boundary")) r.boundary = *b;
     if (const std::string* name = ct.Get("name")) r.type_name = *name;
   }
   if (encoding != nullptr) {
@@ -48,7 +49,7 @@ PartReading Read(const std::string* type, const std::string* encoding,
 
 bool Same(const PartReading& a, const PartReading& b) {
   return a.content_type == b.content_type && a.filename == b.filename && a.charset == b.charset &&
-         a.encoding == b.encoding && a.attachment == b.attachment;
+         a.boundary == b.boundary && a.encoding == b.encoding && a.attachment == b.attachment;
 }
 
 }  // namespace

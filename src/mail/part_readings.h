@@ -30,6 +30,7 @@ struct PartReading {
   std::string filename = {};          // Content-Disposition filename, else Content-Type name
   std::string type_name = {};         // Content-Type name, when it differs from filename
   std::string charset = {};
+  std::string boundary = {};  // of a multipart type
   TransferEncoding encoding = TransferEncoding::kIdentity;
   std::string encoding_name = {};  // the Content-Transfer-Encoding, lower-case; may be empty
   bool attachment = false;         // Content-Disposition: attachment

@@ -61,4 +61,15 @@ std::string_view PartBytes(GMimePart* part, std::string* storage) {
   return stream == nullptr ? std::string_view() : EncodedBytes(stream, storage);
 }
 
+std::string ContentBytes(GMimeObject* obj) {
+  GMimeStream* stream = g_mime_stream_mem_new();
+  g_mime_object_write_content_to_stream(obj, g_mime_format_options_get_default(), stream);
+  GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
+  std::string out = array == nullptr ? std::string()
+                                     : std::string(reinterpret_cast<const char*>(array->data),
+                                                   static_cast<std::size_t>(array->len));
+  g_object_unref(stream);
+  return out;
+}
+
 }  // namespace sendguard

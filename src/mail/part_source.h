@@ -22,6 +22,11 @@ PartFields FieldsOf(GMimeObject* obj);
 // stream is read into `*storage`, which the result then views.
 std::string_view PartBytes(GMimePart* part, std::string* storage);
 
+// The body of `obj` as GMime writes it back: for a multipart, its prologue,
+// each part (header and still-encoded content) between delimiters of its
+// boundary, and its epilogue.
+std::string ContentBytes(GMimeObject* obj);
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_MAIL_PART_SOURCE_H_
