@@ -21,6 +21,17 @@ constexpr std::array<std::uint8_t, 256> MakeTable() {
 
 constexpr std::array<std::uint8_t, 256> kTable = MakeTable();
 
+// Writes the one or two bytes of a group of `have` (2 or 3) symbols in `acc`.
+char* FlushPartial(std::uint32_t acc, int have, char* out) {
+  if (have == 2) {
+    *out++ = static_cast<char>(acc >> 4);
+  } else if (have == 3) {
+    *out++ = static_cast<char>(acc >> 10);
+    *out++ = static_cast<char>(acc >> 2);
+  }
+  return out;
+}
+
 }  // namespace
 
 Base64Result DecodeBase64(std::string_view in) {
@@ -31,12 +42,16 @@ Base64Result DecodeBase64(std::string_view in) {
   const auto* end = p + in.size();
   std::uint32_t acc = 0;
   int have = 0;             // symbols in acc
+  bool padded = false;      // a group ended in '=' padding
   std::size_t symbols = 0;  // alphabet + padding, for the truncation check
   while (p < end) {
     // Fast path: four alphabet symbols in a row (the body of every line).
     if (have == 0 && end - p >= 4) {
       std::uint8_t a = kTable[p[0]], b = kTable[p[1]], c = kTable[p[2]], d = kTable[p[3]];
       if ((a | b | c | d) < 64) {
+        if (padded && r.after_padding == std::string::npos) [[unlikely]] {
+          r.after_padding = static_cast<std::size_t>(out - r.data.data());
+        }
         std::uint32_t v =
             (std::uint32_t{a} << 18) | (std::uint32_t{b} << 12) | (std::uint32_t{c} << 6) | d;
         out[0] = static_cast<char>(v >> 16);
@@ -51,7 +66,18 @@ Base64Result DecodeBase64(std::string_view in) {
     std::uint8_t v = kTable[*p++];
     if (v == kSkip) continue;
     ++symbols;
-    if (v == kPad) continue;
+    if (v == kPad) {
+      // The group ends here: its whole bytes count, and decoding starts a new
+      // group after the padding.
+      if (have >= 2) out = FlushPartial(acc, have, out);
+      padded |= have >= 2;
+      acc = 0;
+      have = 0;
+      continue;
+    }
+    if (padded && r.after_padding == std::string::npos) {
+      r.after_padding = static_cast<std::size_t>(out - r.data.data());
+    }
     acc = (acc << 6) | v;
     if (++have == 4) {
       out[0] = static_cast<char>(acc >> 16);
@@ -63,12 +89,7 @@ Base64Result DecodeBase64(std::string_view in) {
     }
   }
   // A final group of two or three symbols carries one or two bytes.
-  if (have == 2) {
-    *out++ = static_cast<char>(acc >> 4);
-  } else if (have == 3) {
-    *out++ = static_cast<char>(acc >> 10);
-    *out++ = static_cast<char>(acc >> 2);
-  }
+  out = FlushPartial(acc, have, out);
   r.truncated = symbols % 4 != 0;
   r.data.resize(static_cast<std::size_t>(out - r.data.data()));
   return r;

@@ -15,10 +15,15 @@ struct Base64Result {
   // The encoded symbols ('=' padding included) are not a multiple of four:
   // the data was cut short. Whatever whole bytes were there are decoded.
   bool truncated = false;
+  // Where in `data` the bytes decoded from symbols after a final '='
+  // padding begin (a second payload behind the first, which most decoders
+  // never show); npos when nothing follows the padding.
+  std::size_t after_padding = std::string::npos;
 };
 
 // Decodes `in`, skipping line breaks and any byte outside the alphabet (as
-// RFC 2045 requires of decoders). Never fails.
+// RFC 2045 requires of decoders). '=' padding ends a group: what follows it is
+// decoded too, as a new run of groups, and appended. Never fails.
 Base64Result DecodeBase64(std::string_view in);
 
 // `in` in base64 with '=' padding; with `line_length` > 0, a CRLF after every

@@ -6,11 +6,13 @@
 #include <memory>
 #include <string>
 
-#include "mail/base64.h"
 #include "mail/charset.h"
 #include "mail/ciphertext.h"
 #include "mail/gmime_init.h"
 #include "mail/mime_prescan.h"
+#include "mail/mime_repair.h"
+#include "mail/part_readings.h"
+#include "mail/part_source.h"
 #include "mail/sniff.h"
 #include "util/strings.h"
 
@@ -104,64 +106,26 @@ std::string MimeType(GMimeObject* obj) {
   return type ? AsciiLower(type.get()) : std::string("application/octet-stream");
 }
 
-// The encoded bytes of a part's content. GMime's parser keeps them as a
-// bounded window on the message buffer, which is returned without a copy;
-// any other stream is read into `*storage`.
-std::string_view EncodedBytes(GMimeStream* stream, std::string* storage) {
-  if (GMIME_IS_STREAM_MEM(stream)) {
-    GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
-    if (array != nullptr) {
-      gint64 len = static_cast<gint64>(array->len);
-      gint64 start = std::clamp<gint64>(stream->bound_start, 0, len);
-      gint64 end = stream->bound_end < 0 ? len : std::clamp<gint64>(stream->bound_end, start, len);
-      return {reinterpret_cast<const char*>(array->data) + start,
-              static_cast<std::size_t>(end - start)};
-    }
+// Takes the first reading into `part`, and the names the others give it.
+void TakeReading(const std::vector<PartReading>& readings, Part& part) {
+  const PartReading& first = readings.front();
+  part.content_type = first.content_type;
+  part.filename = first.filename;
+  part.charset = first.charset;
+  part.attachment = first.attachment;
+  part.transfer_encoding = first.encoding_name;
+  auto add = [&](const std::string& name) {
+    if (name.empty() || name == part.filename) return;
+    auto& others = part.other_filenames;
+    if (std::find(others.begin(), others.end(), name) == others.end()) others.push_back(name);
+  };
+  for (const PartReading& r : readings) {
+    add(r.filename);
+    add(r.type_name);
   }
-  // Read straight into `*storage`: a buffer on the stack would sit in every
-  // frame of the (recursive) tree walk this is inlined into.
-  g_mime_stream_reset(stream);
-  constexpr std::size_t kChunk = 16384;
-  for (;;) {
-    std::size_t used = storage->size();
-    storage->resize(used + kChunk);
-    ssize_t n = g_mime_stream_read(stream, storage->data() + used, kChunk);
-    storage->resize(used + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
-    if (n <= 0) break;
-  }
-  g_mime_stream_reset(stream);
-  return *storage;
 }
 
-// Decoded content of a leaf part (transfer encoding undone).
-std::string DecodedContent(GMimePart* part, bool* truncated_base64) {
-  *truncated_base64 = false;
-  GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
-  if (wrapper == nullptr) return {};
-  GMimeStream* stream = g_mime_data_wrapper_get_stream(wrapper);
-  if (stream == nullptr) return {};
-  std::string storage;
-  std::string_view encoded = EncodedBytes(stream, &storage);
-  GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(wrapper);
-  switch (encoding) {
-    case GMIME_CONTENT_ENCODING_BASE64: {
-      Base64Result r = DecodeBase64(encoded);
-      *truncated_base64 = r.truncated;
-      return std::move(r.data);
-    }
-    case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
-    case GMIME_CONTENT_ENCODING_UUENCODE: {
-      GMimeEncoding state;
-      g_mime_encoding_init_decode(&state, encoding);
-      std::string out(g_mime_encoding_outlen(&state, encoded.size()), '\0');
-      std::size_t n = g_mime_encoding_flush(&state, encoded.data(), encoded.size(), out.data());
-      out.resize(std::min(n, out.size()));
-      return out;
-    }
-    default:
-      return std::string(encoded);
-  }
-}
+std::string AltSuffix(std::size_t i) { return i == 1 ? "#alt" : "#alt" + std::to_string(i); }
 
 bool IsSmimeEncrypted(GMimeObject* obj, const std::string& type) {
   if (type != "application/pkcs7-mime" && type != "application/x-pkcs7-mime") return false;
@@ -239,15 +203,60 @@ class MimeTreeWalk {
     const bool was_encrypted = in_encrypted_;
     in_encrypted_ |= GMIME_IS_MULTIPART_ENCRYPTED(obj);
     GMimeMultipart* mp = GMIME_MULTIPART(obj);
+    if (g_mime_object_get_content_type_parameter(obj, "boundary") == nullptr) {
+      ReadUnsplit(mp, part, prefix, index);
+      in_encrypted_ = was_encrypted;
+      return;
+    }
+    ReadOtherTypes(obj, part, prefix, index);
     int n = g_mime_multipart_get_count(mp);
     for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
     in_encrypted_ = was_encrypted;
   }
 
+  // A multipart with more than one Content-Type field, which GMime split
+  // by the last: each other reading (a leaf, which clients show whole, or a
+  // multipart with another boundary) is read from the body GMime writes
+  // back, which keeps every byte between its delimiters, under the label
+  // suffix "#alt" ("#alt2").
+  void ReadOtherTypes(GMimeObject* obj, const Part& part, const std::string& prefix, int index) {
+    GMimeHeaderList* headers = g_mime_object_get_header_list(obj);
+    if (headers == nullptr || !g_mime_header_list_contains(headers, "Content-Type")) return;
+    const PartFields fields = FieldsOf(obj);
+    if (fields.content_type.size() < 2) return;
+    const std::string boundary = Str(g_mime_object_get_content_type_parameter(obj, "boundary"));
+    std::string body;  // written once, when a reading needs it
+    std::size_t alt = 0;
+    for (const PartReading& r : ReadPart(fields, part.content_type)) {
+      if (r.content_type == part.content_type && r.boundary == boundary) continue;  // GMime's
+      const std::string label = Join(prefix, "body") + AltSuffix(++alt);
+      if (!budget_.TakePart(label) || !budget_.HasTime(label)) return;
+      if (body.empty()) body = ContentBytes(obj);
+      ReadDecoded(obj, r, DecodeTransfer(body, r.encoding), label, index, part.depth);
+    }
+  }
+
+  // A multipart without a boundary cannot be split into parts (GMime
+  // keeps all of its body as the prologue): its body is read as text, as
+  // other mail readers do, so nothing in it goes unscanned.
+  void ReadUnsplit(GMimeMultipart* mp, const Part& part, const std::string& prefix, int index) {
+    const char* prologue = g_mime_multipart_get_prologue(mp);
+    const char* epilogue = g_mime_multipart_get_epilogue(mp);
+    std::string text = prologue == nullptr ? std::string() : prologue;
+    if (epilogue != nullptr) text.append("\n").append(epilogue);
+    Blob blob;
+    blob.data = text;
+    blob.content_type = "text/plain";
+    blob.label = Join(prefix, "body");
+    blob.part = index;
+    blob.depth = part.depth;
+    extractor_.Extract(blob);
+  }
+
   // `part` (at `index`) carries a message GMime already parsed.
   void WalkMessagePart(GMimeObject* obj, Part& part, const std::string& prefix, int index) {
-    const char* fname = g_mime_object_get_content_disposition_parameter(obj, "filename");
-    part.filename = Str(fname);
+    TakeReading(ReadPart(FieldsOf(obj), part.content_type), part);
+    part.content_type = MimeType(obj);  // the type GMime parsed it as
     part.label = Join(
         prefix, "attachment:" + (part.filename.empty() ? "part" + std::to_string(index) + ".eml"
                                                        : std::string(BaseName(part.filename))));
@@ -257,15 +266,13 @@ class MimeTreeWalk {
     if (inner != nullptr) WalkMessage(inner, part.label, index, part.depth + 1);
   }
 
-  // `part` (at `index`) is a leaf: its decoded content goes to the extractor.
+  // `part` (at `index`) is a leaf: its decoded content goes to the extractor,
+  // once for each reading of its header fields.
   void WalkLeaf(GMimePart* leaf, Part& part, const std::string& prefix, int index) {
-    GMimeObject* obj = GMIME_OBJECT(leaf);
+    const std::vector<PartReading> readings =
+        ReadPart(FieldsOf(GMIME_OBJECT(leaf)), part.content_type);
+    TakeReading(readings, part);
     const std::string& type = part.content_type;
-    part.filename = Str(g_mime_part_get_filename(leaf));
-    part.charset = Str(g_mime_object_get_content_type_parameter(obj, "charset"));
-    const char* encoding =
-        g_mime_content_encoding_to_string(g_mime_part_get_content_encoding(leaf));
-    part.transfer_encoding = encoding == nullptr ? std::string() : AsciiLower(encoding);
     bool body = part.filename.empty() && !part.attachment &&
                 (type == "text/plain" || type == "text/html" || type == "text/enriched" ||
                  type == "text/richtext");
@@ -273,41 +280,78 @@ class MimeTreeWalk {
                                    : "attachment:" + (part.filename.empty()
                                                           ? "part" + std::to_string(index)
                                                           : std::string(BaseName(part.filename))));
-    bool truncated = false;
-    std::string content = DecodedContent(leaf, &truncated);
-    if (truncated) budget_.Defect("truncated-base64", part.label);
-    part.size = content.size();
+    std::string storage;
+    const std::string_view encoded = PartBytes(leaf, &storage);
+    TransferDecoded content = DecodeTransfer(encoded, readings.front().encoding);
+    part.size = content.data.size();
     budget_.AddPart(part);
+    ReadDecoded(GMIME_OBJECT(leaf), readings.front(), content, part.label, index, part.depth);
+    for (std::size_t i = 1; i < readings.size(); ++i) {
+      const std::string label = part.label + AltSuffix(i);
+      if (!budget_.TakePart(label) || !budget_.HasTime(label)) return;
+      if (readings[i].encoding != readings[i - 1].encoding) {
+        content = DecodeTransfer(encoded, readings[i].encoding);
+      }
+      ReadDecoded(GMIME_OBJECT(leaf), readings[i], content, label, index, part.depth);
+    }
+  }
+
+  // Reads `content`, a leaf part decoded as `reading` says, under `label`.
+  // Base64 with data after its padding is also read in its two pieces.
+  void ReadDecoded(GMimeObject* obj, const PartReading& reading, const TransferDecoded& content,
+                   const std::string& label, int index, int depth) {
+    if (content.truncated_base64) budget_.Defect("truncated-base64", label);
+    const ContentKind kind = ReadContent(obj, reading, content.data, label, index, depth);
+    if (content.after_padding == std::string::npos) return;
+    budget_.Defect("base64-after-padding", label);
+    if (kind == ContentKind::kText || kind == ContentKind::kHtml) return;  // all of it was read
+    const std::string_view all = content.data;
+    ReadContent(obj, reading, all.substr(0, content.after_padding), label + "#before-padding",
+                index, depth);
+    ReadContent(obj, reading, all.substr(content.after_padding), label + "#after-padding", index,
+                depth);
+  }
+
+  // Reads `content` as `reading` declares it; returns what it was sniffed as.
+  ContentKind ReadContent(GMimeObject* obj, const PartReading& reading, std::string_view content,
+                          const std::string& label, int index, int depth) {
     // Under a label that promises ciphertext, the bytes decide: ciphertext,
     // or bytes that cannot be read at all, are reported encrypted as the
     // label says; anything readable (plain text, a document) is read as
     // undeclared content. ASCII-armoured PGP is text: the text reader
     // reports it.
+    const std::string& type = reading.content_type;
     const bool smime_label = IsSmimeEncrypted(obj, type);
     const bool pgp_label = in_encrypted_ || type == "application/pgp-encrypted";
     const bool label_lied = smime_label || pgp_label;
     if (label_lied) {
       const bool unreadable = Sniff(content, "", "") == ContentKind::kBinary;
       if (smime_label && (IsCmsEnveloped(content) || unreadable)) {
-        budget_.Encrypted("smime", part.label);
-        return;
+        budget_.Encrypted("smime", label);
+        return ContentKind::kBinary;
       }
       if (pgp_label && (IsPgpPackets(content) || unreadable)) {
-        budget_.Encrypted("pgp", part.label);
-        return;
+        budget_.Encrypted("pgp", label);
+        return ContentKind::kBinary;
       }
     }
-    // The blob views this walk's own copy of the part: the recorded one can
-    // move when reading the content records further parts.
+    // A reading that makes the part a multipart (GMime read it as a leaf)
+    // is read as a message with that Content-Type.
+    std::string wrapped;
+    const bool multipart = type.rfind("multipart/", 0) == 0;
+    if (multipart)
+      wrapped = "Content-Type: " + reading.raw_content_type + "\r\n\r\n" + std::string(content);
     Blob blob;
-    blob.data = content;
-    blob.content_type = label_lied ? std::string_view() : std::string_view(part.content_type);
-    blob.filename = label_lied ? std::string_view() : std::string_view(part.filename);
-    blob.charset = part.charset;
-    blob.label = part.label;
+    blob.data = multipart ? std::string_view(wrapped) : content;
+    blob.content_type = multipart    ? std::string_view("message/rfc822")
+                        : label_lied ? std::string_view()
+                                     : std::string_view(type);
+    blob.filename = label_lied ? std::string_view() : std::string_view(reading.filename);
+    blob.charset = reading.charset;
+    blob.label = label;
     blob.part = index;
-    blob.depth = part.depth;
-    extractor_.Extract(blob);
+    blob.depth = depth;
+    return extractor_.Extract(blob);
   }
 
   MessageBudget& budget_;
@@ -372,6 +416,13 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
   EnsureGMimeInitialized();
   // GMime builds the whole tree at once: bytes past a structural limit must
   // not reach it.
+  MimeRepair repair;
+  if (RepairMime(raw, &repair)) {
+    for (const std::string& code : repair.defects) {
+      budget_.Defect(code, prefix.empty() ? std::string("message") : prefix);
+    }
+    raw = repair.raw;
+  }
   const std::size_t full = raw.size();
   std::string within;  // the bytes GMime reads, when Prescan had to copy them
   raw = Prescan(raw, prefix, &within);

@@ -1,0 +1,176 @@
+#include "mail/mime_repair.h"
+
+#include <algorithm>
+
+namespace sendguard {
+namespace {
+
+// Boundaries read from this many distinct "boundary=" values at most.
+constexpr std::size_t kMaxBoundaries = 64;
+// The short names long boundaries get start with this.
+constexpr std::string_view kShortPrefix = "sendguard-boundary-";
+
+// A boundary declared in the message, and where its parameter values are.
+struct Declared {
+  std::string value;
+  std::vector<std::size_t> offsets = {};
+  std::string short_name = {};  // when it is too long to keep
+};
+
+// One change to the raw bytes: [pos, pos + len) becomes `text`.
+struct Edit {
+  std::size_t pos;
+  std::size_t len;
+  std::string_view text;
+};
+
+// The value of the boundary parameter whose name ends at `p` (just past
+// "boundary") and its offset, or "".
+std::string_view BoundaryAt(std::string_view raw, std::size_t p, std::size_t* offset) {
+  while (p < raw.size() && (raw[p] == ' ' || raw[p] == '\t')) ++p;
+  if (p >= raw.size() || raw[p] != '=') return {};
+  ++p;
+  while (p < raw.size() && (raw[p] == ' ' || raw[p] == '\t')) ++p;
+  if (p < raw.size() && raw[p] == '"') {
+    const std::size_t end = raw.find_first_of("\"\r\n", p + 1);
+    *offset = p + 1;
+    return end == std::string_view::npos ? std::string_view() : raw.substr(p + 1, end - p - 1);
+  }
+  const std::size_t end = std::min(raw.find_first_of("; \t\r\n", p), raw.size());
+  *offset = p;
+  return raw.substr(p, end - p);
+}
+
+std::vector<Declared> Boundaries(std::string_view raw) {
+  std::vector<Declared> out;
+  for (std::string_view needle : {"oundary", "OUNDARY"}) {
+    for (std::size_t p = raw.find(needle); p != std::string_view::npos;
+         p = raw.find(needle, p + needle.size())) {
+      if (p == 0 || (raw[p - 1] != 'b' && raw[p - 1] != 'B')) continue;
+      std::size_t offset = 0;
+      const std::string_view b = BoundaryAt(raw, p + needle.size(), &offset);
+      if (b.empty()) continue;
+      auto it =
+          std::find_if(out.begin(), out.end(), [&](const Declared& d) { return d.value == b; });
+      if (it == out.end()) {
+        if (out.size() == kMaxBoundaries) continue;
+        out.push_back(Declared{std::string(b)});
+        it = out.end() - 1;
+      }
+      it->offsets.push_back(offset);
+    }
+  }
+  return out;
+}
+
+// kShortPrefix and a number such that the two are found nowhere in `raw`
+// (one pass: every number that follows the prefix in `raw` is taken), then
+// "-".
+std::string FreshStem(std::string_view raw) {
+  std::vector<bool> taken;
+  for (std::size_t p = raw.find(kShortPrefix); p != std::string_view::npos;
+       p = raw.find(kShortPrefix, p + 1)) {
+    std::size_t q = p + kShortPrefix.size();
+    std::size_t n = 0;
+    int digits = 0;
+    for (; q < raw.size() && raw[q] >= '0' && raw[q] <= '9' && digits < 8; ++q, ++digits) {
+      n = n * 10 + static_cast<std::size_t>(raw[q] - '0');
+    }
+    if (digits == 0 || digits == 8) continue;  // cannot be a number chosen below
+    if (n >= taken.size()) taken.resize(std::min<std::size_t>(n + 1, raw.size() + 1));
+    if (n < taken.size()) taken[n] = true;
+  }
+  std::size_t m = 0;
+  while (m < taken.size() && taken[m]) ++m;
+  return std::string(kShortPrefix) + std::to_string(m) + "-";
+}
+
+// The boundary of `declared` whose delimiter starts at `p` ("--b" then the
+// end of the line, blanks or "--"), the longest if several; null if none.
+const Declared* DelimiterAt(std::string_view s, std::size_t p,
+                            const std::vector<Declared>& declared) {
+  if (s.compare(p, 2, "--") != 0) return nullptr;
+  const Declared* best = nullptr;
+  for (const Declared& d : declared) {
+    if (best != nullptr && d.value.size() <= best->value.size()) continue;
+    if (s.compare(p + 2, d.value.size(), d.value) != 0) continue;
+    const std::size_t after = p + 2 + d.value.size();
+    if (after >= s.size() ||
+        std::string_view(" \t\r\n-").find(s[after]) != std::string_view::npos) {
+      best = &d;
+    }
+  }
+  return best;
+}
+
+// The edits of delimiter lines: a LF after a bare CR before a delimiter,
+// and the short name of a long boundary.
+void DelimiterEdits(std::string_view raw, const std::vector<Declared>& declared,
+                    std::vector<Edit>& edits, bool* bare_cr) {
+  std::size_t p = 0;  // a line start
+  while (p < raw.size()) {
+    const Declared* d = DelimiterAt(raw, p, declared);
+    if (d != nullptr && !d->short_name.empty()) {
+      edits.push_back(Edit{p + 2, d->value.size(), d->short_name});
+    }
+    const std::size_t q = raw.find_first_of("\r\n", p);
+    if (q == std::string_view::npos) break;
+    p = q + 1;
+    if (raw[q] == '\n') continue;
+    if (p < raw.size() && raw[p] == '\n') {
+      ++p;
+    } else if (DelimiterAt(raw, p, declared) != nullptr) {
+      edits.push_back(Edit{p, 0, "\n"});
+      *bare_cr = true;
+    }
+  }
+}
+
+}  // namespace
+
+bool RepairMime(std::string_view raw, MimeRepair* out) {
+  const bool maybe_bare_cr = raw.find("\r--") != std::string_view::npos;
+  if (raw.find("oundary") == std::string_view::npos &&
+      raw.find("OUNDARY") == std::string_view::npos) {
+    return false;
+  }
+  std::vector<Declared> declared = Boundaries(raw);
+  const bool long_boundary = std::any_of(declared.begin(), declared.end(), [](const Declared& d) {
+    return d.value.size() > kMaxBoundaryKept;
+  });
+  if (!long_boundary && !maybe_bare_cr) return false;
+  std::vector<Edit> edits;
+  if (long_boundary) {
+    const std::string stem = FreshStem(raw);
+    for (std::size_t i = 0; i < declared.size(); ++i) {
+      Declared& d = declared[i];
+      if (d.value.size() <= kMaxBoundaryKept) continue;
+      d.short_name = stem + std::to_string(i);
+      for (std::size_t offset : d.offsets)
+        edits.push_back(Edit{offset, d.value.size(), d.short_name});
+    }
+    out->defects.emplace_back("long-boundary");
+  }
+  bool bare_cr = false;
+  DelimiterEdits(raw, declared, edits, &bare_cr);
+  if (bare_cr) out->defects.emplace_back("bare-cr-delimiter");
+  if (edits.empty()) {
+    out->defects.clear();
+    return false;
+  }
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const Edit& a, const Edit& b) { return a.pos < b.pos; });
+  std::string& s = out->raw;
+  s.reserve(raw.size() + edits.size());
+  std::size_t at = 0;
+  for (const Edit& e : edits) {
+    if (e.pos < at) continue;  // overlaps an edit already made
+    s.append(raw.substr(at, e.pos - at));
+    s.append(e.text);
+    at = e.pos + e.len;
+  }
+  s.append(raw.substr(at));
+  return true;
+}
+
+}  // namespace sendguard
