@@ -369,8 +369,8 @@ namespace {
 
 // A PNG header of a page-sized picture: nothing in it can be read for text.
 std::string PagePng() {
-  return std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x04\xd8\0\0\x06\xda\x08\x02\0\0\0", 33) +
-         std::string(64, '\x9c');
+  constexpr char kHeader[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x04\xd8\0\0\x06\xda\x08\x02\0\0\0";
+  return std::string(kHeader, sizeof(kHeader) - 1) + std::string(64, '\x9c');
 }
 
 TEST_F(HttpApiTest, CheckAndConsoleShowWhatWasNotRead) {
