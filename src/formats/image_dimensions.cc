@@ -15,6 +15,25 @@ bool Has(std::string_view d, std::size_t i, std::string_view magic) {
   return d.size() >= i + magic.size() && d.substr(i, magic.size()) == magic;
 }
 
+// The offset of the first start-of-scan marker of a JPEG, or npos.
+std::size_t JpegScanStart(std::string_view d) {
+  std::size_t i = 2;
+  while (i + 4 <= d.size() && Byte(d, i) == 0xFF) {
+    const std::uint32_t marker = Byte(d, i + 1);
+    if (marker == 0xDA) return i;
+    if (marker == 0xFF) {
+      ++i;
+    } else if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+      i += 2;
+    } else {
+      const std::uint32_t length = Be16(d, i + 2);
+      if (length < 2) break;
+      i += 2 + length;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::optional<ImageDimensions> Jpeg(std::string_view d) {
   std::size_t i = 2;
   while (i + 9 <= d.size()) {
@@ -73,6 +92,21 @@ std::optional<ImageDimensions> ReadImageDimensions(std::string_view d) {
   if (Has(d, 0, "\xff\xd8")) return Jpeg(d);
   if (Has(d, 0, "RIFF") && Has(d, 8, "WEBP")) return WebP(d);
   return std::nullopt;
+}
+
+std::string_view ImageMetadataBytes(std::string_view d) {
+  constexpr std::size_t kUnknownPrefix = 64 * 1024;
+  if (Has(d, 0, "\xff\xd8")) return d.substr(0, JpegScanStart(d));
+  if (Has(d, 0, "\x89PNG\r\n\x1a\n")) {
+    std::size_t i = 8;
+    while (i + 8 <= d.size() && !Has(d, i + 4, "IDAT")) {
+      const std::uint64_t next = i + 12 + std::uint64_t{Be32(d, i)};
+      if (next > d.size()) return d.substr(0, kUnknownPrefix);  // damaged: no chunk walk
+      i = static_cast<std::size_t>(next);
+    }
+    return d.substr(0, i);
+  }
+  return d.substr(0, kUnknownPrefix);
 }
 
 }  // namespace sendguard

@@ -20,6 +20,12 @@ struct ImageDimensions {
 // JPEG, walks the markers up to the first frame header.
 std::optional<ImageDimensions> ReadImageDimensions(std::string_view data);
 
+// The bytes of the picture in `data` before its compressed pixel data, where
+// its comments and metadata (EXIF, XMP, text chunks) are: a JPEG up to its
+// first start-of-scan marker, a PNG up to its first IDAT chunk; of other
+// formats, or a PNG whose chunks cannot be followed, the first 64 KB.
+std::string_view ImageMetadataBytes(std::string_view data);
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_FORMATS_IMAGE_DIMENSIONS_H_

@@ -41,6 +41,18 @@ TEST(ImageDimensionsTest, WalksJpegMarkersToTheFrameHeader) {
   EXPECT_EQ(ReadImageDimensions(jpeg)->height, 480u);
 }
 
+TEST(ImageDimensionsTest, MetadataIsWhatComesBeforeThePixels) {
+  const std::string jpeg =
+      "\xff\xd8\xff\xfe\x00\x0a"s + "Comment!\xff\xda\x00\x02pixels"s;  // SOI, COM, SOS
+  EXPECT_EQ(ImageMetadataBytes(jpeg), jpeg.substr(0, jpeg.find("\xff\xda")));
+  const std::string png = "\x89PNG\r\n\x1a\n"s + Be32(4) + "tEXt" + "abcd" + "crc!" + Be32(6) +
+                          "IDAT" + "pixels" + "crc!";
+  EXPECT_EQ(ImageMetadataBytes(png), png.substr(0, png.find("IDAT") - 4));
+  const std::string cut = "\x89PNG\r\n\x1a\n"s + Be32(1000) + "tEXt";  // a length past the end
+  EXPECT_EQ(ImageMetadataBytes(cut), cut);
+  EXPECT_EQ(ImageMetadataBytes(std::string(100000, 'G')).size(), 65536u);
+}
+
 TEST(ImageDimensionsTest, CutOrForeignHeadersHaveNoSize) {
   EXPECT_FALSE(ReadImageDimensions("\x89PNG\r\n\x1a\n\0\0"s));
   EXPECT_FALSE(ReadImageDimensions("\xff\xd8\xff\xe0\x00\x01"s));  // length below 2

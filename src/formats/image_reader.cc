@@ -8,7 +8,9 @@
 namespace sendguard {
 
 void ImageReader::Read(const Blob& blob, ReadContext& ctx) const {
-  ReadStrings(blob, ctx);
+  Blob metadata = blob;
+  metadata.data = ImageMetadataBytes(blob.data);
+  ReadStrings(metadata, ctx);
   // A picture whose header cannot be read may be anything: not small.
   const std::optional<ImageDimensions> size = ReadImageDimensions(blob.data);
   if (size) {

@@ -1,8 +1,8 @@
 // Pictures (ContentKind::kImage). Their text is not read yet (no OCR): a
 // picture large enough to show a page or a line of text is recorded as
 // uninspected ("ocr-skipped"); icons, spacers and tracking pixels are not.
-// The strings of the file (EXIF and XMP comments, authors) are scanned as
-// "<label>#strings".
+// The strings of the file before its pixel data (EXIF and XMP comments,
+// authors, text chunks) are scanned as "<label>#strings".
 
 #ifndef SENDGUARD_FORMATS_IMAGE_READER_H_
 #define SENDGUARD_FORMATS_IMAGE_READER_H_

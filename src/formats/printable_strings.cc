@@ -1,9 +1,20 @@
 #include "formats/printable_strings.h"
 
+#include <algorithm>
+#include <array>
+
 namespace sendguard {
 namespace {
 
-bool Printable(unsigned char c) { return (c >= 0x20 && c < 0x7f) || c == '\t'; }
+// Printable ASCII and tab, by byte.
+constexpr std::array<bool, 256> kPrintable = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7f; ++c) t[c] = true;
+  t['\t'] = true;
+  return t;
+}();
+
+bool Printable(char c) { return kPrintable[static_cast<unsigned char>(c)]; }
 
 // The length of the well-formed UTF-8 sequence of two to four bytes at
 // `data[i]` (no overlong forms, no surrogates), or 0.
@@ -25,50 +36,68 @@ std::size_t Utf8Sequence(std::string_view data, std::size_t i) {
 
 // Runs of printable ASCII and UTF-8 characters.
 void Utf8Runs(std::string_view data, std::size_t min_chars, std::string* out) {
-  std::size_t start = 0, chars = 0, i = 0;
-  auto flush = [&](std::size_t end) {
-    if (chars >= min_chars) out->append(data.substr(start, end - start)).push_back('\n');
-    chars = 0;
-  };
-  while (i < data.size()) {
-    const auto c = static_cast<unsigned char>(data[i]);
-    std::size_t n = Printable(c) ? 1 : c >= 0x80 ? Utf8Sequence(data, i) : 0;
-    if (n == 0) {
-      flush(i);
-      start = ++i;
+  const std::size_t size = data.size();
+  std::size_t i = 0;
+  while (i < size) {
+    // A run from i on holds min_chars bytes that are printable or part of
+    // a UTF-8 character: when the last of them is neither, skip past it.
+    const std::size_t probe = i + min_chars - 1;
+    if (probe < size && !Printable(data[probe]) && static_cast<unsigned char>(data[probe]) < 0x80) {
+      i = probe + 1;
       continue;
     }
-    ++chars;
-    i += n;
+    // Skip to the next character that can start a run.
+    while (i < size && !Printable(data[i]) && static_cast<unsigned char>(data[i]) < 0xC2) ++i;
+    const std::size_t start = i;
+    std::size_t chars = 0;
+    while (i < size) {
+      if (Printable(data[i])) {
+        ++i;
+      } else if (std::size_t n = Utf8Sequence(data, i); n > 0) {
+        i += n;
+      } else {
+        break;
+      }
+      ++chars;
+    }
+    if (chars >= min_chars) out->append(data.substr(start, i - start)).push_back('\n');
+    if (i == start) ++i;  // a byte that starts no character
   }
-  flush(i);
 }
 
-// Runs of printable ASCII stored as UTF-16, in either byte order: bytes
-// that alternate between printable and NUL ("S\0E\0" or "\0S\0E"), whose
-// printable bytes are the text.
+// Runs of printable ASCII stored as UTF-16: pairs of a printable byte and a
+// NUL, at even offsets (little-endian) or odd ones (big-endian, whose NUL
+// comes first: read one byte on). A big-endian run ends on its character,
+// so the printable byte after the last pair ends the run too.
 void Utf16Runs(std::string_view data, std::size_t min_chars, std::string* out) {
-  std::string run;
-  bool want_nul = false;  // the run's last byte was printable: a NUL comes next
-  bool in_run = false;
-  auto flush = [&] {
-    if (run.size() >= min_chars) out->append(run).push_back('\n');
-    run.clear();
-    in_run = false;
-  };
-  for (char ch : data) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool nul = c == 0;
-    if (!nul && !Printable(c)) {
-      flush();
-      continue;
+  const std::size_t size = data.size();
+  for (std::size_t align = 0; align < 2; ++align) {
+    std::size_t i = align;
+    // A run from i on of min_chars characters holds at least min_chars - 1
+    // pairs: when the last of them is no pair, skip past it.
+    const std::size_t reach = 2 * (min_chars > 1 ? min_chars - 2 : 0);
+    auto pair = [&](std::size_t k) { return data[k + 1] == 0 && Printable(data[k]); };
+    while (i + 1 < size) {
+      if (i + reach + 1 < size && !pair(i + reach)) {
+        i += reach + 2;
+        continue;
+      }
+      if (!pair(i)) {
+        i += 2;
+        continue;
+      }
+      const std::size_t start = i;
+      while (i + 1 < size && pair(i)) i += 2;
+      const bool last = i < size && Printable(data[i]);  // a final character without its NUL
+      const std::size_t chars = (i - start) / 2 + (last ? 1 : 0);
+      if (chars >= min_chars) {
+        for (std::size_t k = start; k < i; k += 2) out->push_back(data[k]);
+        if (last) out->push_back(data[i]);
+        out->push_back('\n');
+      }
+      i += 2;
     }
-    if (in_run && nul != want_nul) flush();  // two printables or two NULs in a row
-    in_run = true;
-    if (!nul) run.push_back(ch);
-    want_nul = !nul;
   }
-  flush();
 }
 
 }  // namespace

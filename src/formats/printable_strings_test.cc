@@ -42,3 +42,28 @@ TEST(PrintableStringsTest, OutputIsValidUtf8) {
 
 }  // namespace
 }  // namespace sendguard
+
+namespace sendguard {
+namespace {
+
+TEST(PrintableStringsTest, FindsEveryPlantedRunWhateverItsOffset) {
+  // The pass skips ahead over bytes that cannot end a run: a run at any
+  // offset and of exactly the minimum length must still be found.
+  std::string noise;
+  for (int i = 0; i < 64; ++i) noise.push_back(static_cast<char>((i * 37 + 11) % 256));
+  for (std::size_t offset = 0; offset < 16; ++offset) {
+    for (const std::string& run : {std::string("ABCDEF"), std::string("SECRET//NOFORN")}) {
+      std::string le;
+      for (char c : run) le += std::string{c, '\0'};
+      for (const std::string& planted :
+           {run, le, "\x01" + std::string(1, '\0') + le.substr(0, le.size() - 1)}) {
+        const std::string data = noise.substr(0, offset) + "\x01" + planted + "\x02" + noise;
+        EXPECT_NE(PrintableStrings(data).find(run), std::string::npos)
+            << "offset " << offset << " run " << run << " size " << planted.size();
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sendguard
