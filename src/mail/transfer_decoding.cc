@@ -6,6 +6,7 @@
 
 #include "mail/base64.h"
 #include "mail/gmime_init.h"
+#include "mail/uudecode.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -18,7 +19,11 @@ int HexValue(char c) {
   return -1;
 }
 
+// A "begin" ... "end" block is decoded from its begin line on; lines
+// without one (a bare run of encoded lines) as GMime decodes them.
 std::string DecodeUuencode(std::string_view encoded) {
+  UudecodeResult block = DecodeUuencodeBlock(encoded);
+  if (block.found_begin) return std::move(block.data);
   EnsureGMimeInitialized();
   GMimeEncoding state;
   g_mime_encoding_init_decode(&state, GMIME_CONTENT_ENCODING_UUENCODE);
