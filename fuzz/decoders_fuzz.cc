@@ -1,6 +1,6 @@
 // libFuzzer target: the decoders the MIME walker reads hostile parts with
 // (base64 that goes on after its padding, quoted-printable with transport
-// padding, RFC 2231/2047 header parameters, the readings of conflicting
+// padding, uuencode blocks, RFC 2231/2047 header parameters, the readings of conflicting
 // header fields, the raw-message repairs), each on the same arbitrary
 // bytes, with the invariants their contracts promise.
 
@@ -14,6 +14,7 @@
 #include "mail/part_headers.h"
 #include "mail/part_readings.h"
 #include "mail/transfer_decoding.h"
+#include "mail/uudecode.h"
 #include "util/utf8.h"
 
 namespace {
@@ -34,6 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   Check(DecodeQuotedPrintable(in).size() <= in.size());
 
+  const UudecodeResult uu = DecodeUuencodeBlock(in);
+  Check(uu.data.size() <= in.size() && (uu.found_begin || uu.data.empty()));
+
   const HeaderParams params = ParseHeaderParams(in);
   for (const auto& [name, value] : params.params) Check(IsValidUtf8(value) && !name.empty());
   Check(IsValidUtf8(DecodeEncodedWords(in)));
@@ -53,6 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const PartReading& r : readings) Check(IsValidUtf8(r.filename) && !r.content_type.empty());
 
   MimeRepair repair;
-  if (RepairMime(in, &repair)) Check(!repair.defects.empty() && !repair.raw.empty());
+  if (RepairMime(in, &repair)) {
+    // A message of blank lines only may lose them all.
+    Check(!repair.defects.empty() && (!repair.raw.empty() || !in.empty()));
+    Check(repair.unsplit.empty() || repair.unsplit.size() <= repair.raw.size());
+  }
   return 0;
 }

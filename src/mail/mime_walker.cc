@@ -413,7 +413,6 @@ std::string_view MimeWalker::Prescan(std::string_view raw, const std::string& pr
 }
 
 void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth) {
-  EnsureGMimeInitialized();
   // GMime builds the whole tree at once: bytes past a structural limit must
   // not reach it.
   MimeRepair repair;
@@ -423,6 +422,16 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
     }
     raw = repair.raw;
   }
+  WalkRepaired(raw, prefix, parent, depth, prefix.empty());
+  if (repair.unsplit.empty()) return;
+  // Readers disagree on where a body begins: GMime's reading too.
+  WalkRepaired(repair.unsplit, (prefix.empty() ? std::string("message") : prefix) + "#alt", parent,
+               depth, false);
+}
+
+void MimeWalker::WalkRepaired(std::string_view raw, const std::string& prefix, int parent,
+                              int depth, bool top) {
+  EnsureGMimeInitialized();
   const std::size_t full = raw.size();
   std::string within;  // the bytes GMime reads, when Prescan had to copy them
   raw = Prescan(raw, prefix, &within);
@@ -440,7 +449,7 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
     budget_.AddText(Join(prefix, "body"), SanitizeUtf8(raw), parent);
     return;
   }
-  if (prefix.empty()) budget_.SetTopMessage(TopFields(msg.get()));
+  if (top) budget_.SetTopMessage(TopFields(msg.get()));
   MimeTreeWalk walk(budget_, extractor_);
   walk.WalkMessage(msg.get(), prefix, parent, depth);
 }

@@ -1,0 +1,144 @@
+// Hostile MIME, second round (issue 15, acceptance point 3): tricks from
+// other projects' hostile-MIME suites on which Python's `email` or npm
+// `mailparser` found an attachment or payload that sendguard did not. Each
+// message carries a unique token that must reach Message::texts().
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "sendguard/parser.h"
+#include "tests/fixtures.h"
+
+namespace sendguard {
+namespace {
+
+using namespace sendguard::testing;  // NOLINT
+
+const std::string kHead =
+    "From: a@example.org\r\nTo: ops@army.mil\r\nSubject: t\r\nMIME-Version: 1.0\r\n";
+
+// A multipart/mixed message whose one part is `part` (its header and body).
+std::string OnePart(const std::string& part) {
+  return kHead + "Content-Type: multipart/mixed; boundary=\"BB\"\r\n\r\n--BB\r\n" + part +
+         "\r\n--BB--\r\n";
+}
+
+// The source of the first text holding `token`, or "<none>".
+std::string SourceOf(const Message& m, const std::string& token) {
+  for (const TextSegment& t : m.texts()) {
+    if (t.text.find(token) != std::string::npos) return t.source;
+  }
+  return "<none>";
+}
+
+// How many texts hold `token`.
+int Count(const Message& m, const std::string& token) {
+  int n = 0;
+  for (const TextSegment& t : m.texts()) n += t.text.find(token) != std::string::npos;
+  return n;
+}
+
+bool HasDefect(const Message& m, const std::string& code) {
+  for (const Defect& d : m.defects()) {
+    if (d.code == code) return true;
+  }
+  return false;
+}
+
+// `data` uuencoded as lines of at most 45 bytes, without begin and end.
+std::string UuLines(const std::string& data) {
+  std::string out;
+  for (std::size_t i = 0; i < data.size(); i += 45) {
+    const std::string chunk = data.substr(i, 45);
+    out.push_back(static_cast<char>(0x20 + chunk.size()));
+    for (std::size_t j = 0; j < chunk.size(); j += 3) {
+      unsigned int v = 0;
+      for (std::size_t k = 0; k < 3; ++k) {
+        v = v << 8 | (j + k < chunk.size() ? static_cast<unsigned char>(chunk[j + k]) : 0u);
+      }
+      for (int s = 18; s >= 0; s -= 6) {
+        const unsigned int c = v >> s & 0x3f;
+        out.push_back(c == 0 ? '`' : static_cast<char>(0x20 + c));
+      }
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+TEST(MimeTricks2Test, UuencodeTransferEncodingWithABeginLine) {
+  for (const std::string cte : {"uuencode", "x-uuencode", "uue", "x-uue"}) {
+    const std::string zip = MakeZip({{"memo.txt", "SECRET//NOFORN tokUU " + cte}});
+    Message m =
+        ParseOk(OnePart("Content-Type: application/octet-stream\r\n"
+                        "Content-Disposition: attachment; filename=\"memo.zip\"\r\n"
+                        "Content-Transfer-Encoding: " +
+                        cte + "\r\n\r\nbegin 644 file.bin\r\n" + UuLines(zip) + "`\r\nend\r\n"));
+    EXPECT_EQ(SourceOf(m, "tokUU " + cte), "attachment:memo.zip/memo.txt") << cte;
+    EXPECT_EQ(m.parts().back().size, zip.size()) << cte;
+  }
+}
+
+TEST(MimeTricks2Test, ABodyWithoutAnEmptyLineBeforeItIsReadBothWays) {
+  // Python's email begins the body at the first line that is no header
+  // field; GMime reads those lines as (bad) fields and the body as empty.
+  Message m = ParseOk(OnePart("Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n" +
+                              Base64("SECRET//NOFORN tokSEP\r\n") + "\r\n"));
+  EXPECT_EQ(SourceOf(m, "tokSEP"), "body");
+  EXPECT_TRUE(HasDefect(m, "missing-header-body-separator"));
+  // A junk line, then an empty line: Python decodes the junk with the body,
+  // GMime (and mailparser) only what follows the empty line; both are read.
+  const std::string zip = MakeZip({{"a.txt", "SECRET//NOFORN tokJUNK"}});
+  Message j = ParseOk(
+      OnePart("Content-Type: application/zip\r\nContent-Disposition: attachment; filename=a.zip\r\n"
+              "Content-Transfer-Encoding: base64\r\nABCD\r\n\r\n" +
+              Base64(zip)));
+  EXPECT_EQ(SourceOf(j, "tokJUNK"), "message#alt/attachment:a.zip/a.txt");
+}
+
+TEST(MimeTricks2Test, AVerticalTabLineEndsTheHeader) {
+  Message m =
+      ParseOk(OnePart("Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n"
+                      "\v\r\n" +
+                      Base64("SECRET//NOFORN tokVT\r\n")));
+  EXPECT_EQ(SourceOf(m, "tokVT"), "body");
+}
+
+TEST(MimeTricks2Test, AFieldAfterAControlCharacterIsRead) {
+  // mailparser trims the line: "\rContent-Transfer-Encoding: base64" counts.
+  for (const std::string c : {"\r", "\v", "\f"}) {
+    Message m = ParseOk(OnePart(c +
+                                "Content-Transfer-Encoding: base64\r\nContent-Type: "
+                                "text/plain\r\n\r\n" +
+                                Base64("SECRET//NOFORN tokCTL\r\n")));
+    EXPECT_EQ(SourceOf(m, "SECRET//NOFORN tokCTL"), "body") << static_cast<int>(c[0]);
+    EXPECT_TRUE(HasDefect(m, "control-before-header"));
+  }
+}
+
+TEST(MimeTricks2Test, AMessageThatBeginsWithALineOfSpaces) {
+  // php-mime-mail-parser m0011: GMime reads no message at all.
+  const std::string zip = MakeZip({{"f.txt", "SECRET//NOFORN tokSPACES"}});
+  Message m =
+      ParseOk(std::string(80, ' ') + "\r\n" +
+              MakeMessage("ops@army.mil", "s", {Attachment("application/zip", "f.zip", zip)}));
+  EXPECT_EQ(SourceOf(m, "tokSPACES"), "attachment:f.zip/f.txt");
+  EXPECT_FALSE(HasDefect(m, "unparseable-message"));
+  EXPECT_TRUE(HasDefect(m, "blank-first-header-line"));
+}
+
+TEST(MimeTricks2Test, FieldsAfterALineThatIsNoFieldStayFields) {
+  // Ambiguous: GMime reads the later field, Python begins the body at the
+  // junk line; the guard keeps GMime's reading (the base64 is decoded).
+  Message m =
+      ParseOk(OnePart("Content-Type: text/plain\r\njunk\r\n"
+                      "Content-Transfer-Encoding: base64\r\n\r\n" +
+                      Base64("SECRET//NOFORN tokKEEP\r\n")));
+  EXPECT_EQ(SourceOf(m, "SECRET//NOFORN tokKEEP"), "body");
+  EXPECT_FALSE(HasDefect(m, "missing-header-body-separator"));
+  EXPECT_EQ(Count(m, "tokKEEP"), 1);
+}
+
+}  // namespace
+}  // namespace sendguard
