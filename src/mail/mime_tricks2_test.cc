@@ -140,5 +140,19 @@ TEST(MimeTricks2Test, FieldsAfterALineThatIsNoFieldStayFields) {
   EXPECT_EQ(Count(m, "tokKEEP"), 1);
 }
 
+TEST(MimeTricks2Test, Utf16WithoutBomLittleEndianNames) {
+  // fname-*.rfc2231-utf16le and rfc2047.utf16le: both other readers decode
+  // the bytes as little-endian, which they are.
+  const std::string le("a\0b\0c\0.\0z\0i\0p\0", 14);
+  Message a =
+      ParseOk(OnePart("Content-Type: application/octet-stream\r\n"
+                      "Content-Disposition: attachment; filename*=utf-16''"
+                      "a%00b%00c%00.%00z%00i%00p%00\r\n\r\ntokLE1\r\n"));
+  EXPECT_EQ(a.parts().back().filename, "abc.zip");
+  Message b = ParseOk(OnePart("Content-Type: application/octet-stream; name=\"=?utf-16?B?" +
+                              Base64(le) + "?=\"\r\n\r\ntokLE2\r\n"));
+  EXPECT_EQ(b.parts().back().filename, "abc.zip");
+}
+
 }  // namespace
 }  // namespace sendguard

@@ -212,7 +212,10 @@ std::string HeaderCharsetToUtf8(std::string_view bytes, std::string_view charset
                                          (static_cast<unsigned char>(bytes[0]) == 0xFF &&
                                           static_cast<unsigned char>(bytes[1]) == 0xFE));
   if (!bom && (cs == "utf-16" || cs == "utf16" || cs == "ucs-2" || cs == "unicode")) {
-    return ToUtf8(bytes, "UTF-16BE");
+    // The bytes decide the order when they can (Python's email and
+    // mailparser read "a\0b\0" as "ab"); else RFC 2781's big-endian.
+    const std::string_view guess = GuessUtf16(bytes);
+    return ToUtf8(bytes, guess.empty() ? std::string_view("UTF-16BE") : guess);
   }
   if (!bom && (cs == "utf-32" || cs == "utf32" || cs == "ucs-4")) return ToUtf8(bytes, "UTF-32BE");
   return ToUtf8(bytes, cs);
