@@ -154,5 +154,24 @@ TEST(MimeTricks2Test, Utf16WithoutBomLittleEndianNames) {
   EXPECT_EQ(b.parts().back().filename, "abc.zip");
 }
 
+TEST(MimeTricks2Test, AnyTypeWithABoundaryItsBodyUsesIsSplitToo) {
+  // mailparser splits on the boundary whatever the type; Python decodes the
+  // encoded word. GMime reads each as one leaf.
+  const std::string zip = MakeZip({{"in.txt", "SECRET//NOFORN tokTYPE"}});
+  for (const std::string type : {"singlepart/mixed", "\"multipart/mixed\"", "ultipart/mixed",
+                                 "x-multipart/mixed", "=?UTF-8?B?bXVsdGlwYXJ0?=/mixed"}) {
+    Message m = ParseOk(kHead + "Content-Type: " + type + "; boundary=XX\r\n\r\n--XX\r\n" +
+                        "Content-Type: application/zip; name=in.zip\r\n"
+                        "Content-Transfer-Encoding: base64\r\n\r\n" +
+                        Base64(zip) + "\r\n--XX--\r\n");
+    EXPECT_EQ(SourceOf(m, "tokTYPE"), "attachment:part0#multipart/attachment:in.zip/in.txt") << type;
+    EXPECT_TRUE(HasDefect(m, "boundary-in-leaf")) << type;
+  }
+  // A boundary the body does not use: one reading.
+  Message plain = ParseOk(kHead + "Content-Type: text/plain; boundary=XX\r\n\r\ntokPLAIN\r\n");
+  EXPECT_EQ(Count(plain, "tokPLAIN"), 1);
+  EXPECT_FALSE(HasDefect(plain, "boundary-in-leaf"));
+}
+
 }  // namespace
 }  // namespace sendguard

@@ -125,6 +125,23 @@ void TakeReading(const std::vector<PartReading>& readings, Part& part) {
   }
 }
 
+// Whether `content` has a line that begins "--" `boundary`.
+bool HasDelimiter(std::string_view content, std::string_view boundary) {
+  const std::string delimiter = "--" + std::string(boundary);
+  for (std::size_t p = content.find(delimiter); p != std::string_view::npos;
+       p = content.find(delimiter, p + 1)) {
+    if (p == 0 || content[p - 1] == '\n' || content[p - 1] == '\r') return true;
+  }
+  return false;
+}
+
+// A Content-Type field that makes a multipart/mixed of `boundary`, or ""
+// when the boundary cannot be quoted.
+std::string MixedOf(std::string_view boundary) {
+  if (boundary.find_first_of("\"\\\r\n") != std::string_view::npos) return {};
+  return "multipart/mixed; boundary=\"" + std::string(boundary) + "\"";
+}
+
 std::string AltSuffix(std::size_t i) { return i == 1 ? "#alt" : "#alt" + std::to_string(i); }
 
 bool IsSmimeEncrypted(GMimeObject* obj, const std::string& type) {
@@ -337,10 +354,32 @@ class MimeTreeWalk {
     }
     // A reading that makes the part a multipart (GMime read it as a leaf)
     // is read as a message with that Content-Type.
-    std::string wrapped;
     const bool multipart = type.rfind("multipart/", 0) == 0;
-    if (multipart)
-      wrapped = "Content-Type: " + reading.raw_content_type + "\r\n\r\n" + std::string(content);
+    const ContentKind kind = Extract(reading, multipart ? reading.raw_content_type : std::string(),
+                                     content, label_lied, label, index, depth);
+    // Another type with a boundary its body uses ("singlepart/mixed",
+    // "\"multipart/mixed\"", an encoded word): mailparser splits it, so
+    // it is read as a multipart too.
+    if (!multipart && !reading.boundary.empty() && HasDelimiter(content, reading.boundary)) {
+      const std::string mixed = MixedOf(reading.boundary);
+      if (!mixed.empty() && budget_.TakePart(label + "#multipart") &&
+          budget_.HasTime(label + "#multipart")) {
+        budget_.Defect("boundary-in-leaf", label);
+        Extract(reading, mixed, content, label_lied, label + "#multipart", index, depth);
+      }
+    }
+    return kind;
+  }
+
+  // Reads `content` under `label`: as a message whose Content-Type field
+  // is `wrap` when that is not empty, else as `reading` says (without its
+  // type and name when the label lied).
+  ContentKind Extract(const PartReading& reading, const std::string& wrap, std::string_view content,
+                      bool label_lied, const std::string& label, int index, int depth) {
+    const std::string& type = reading.content_type;
+    std::string wrapped;
+    const bool multipart = !wrap.empty();
+    if (multipart) wrapped = "Content-Type: " + wrap + "\r\n\r\n" + std::string(content);
     Blob blob;
     blob.data = multipart ? std::string_view(wrapped) : content;
     blob.content_type = multipart    ? std::string_view("message/rfc822")
