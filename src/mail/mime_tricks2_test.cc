@@ -164,13 +164,31 @@ TEST(MimeTricks2Test, AnyTypeWithABoundaryItsBodyUsesIsSplitToo) {
                         "Content-Type: application/zip; name=in.zip\r\n"
                         "Content-Transfer-Encoding: base64\r\n\r\n" +
                         Base64(zip) + "\r\n--XX--\r\n");
-    EXPECT_EQ(SourceOf(m, "tokTYPE"), "attachment:part0#multipart/attachment:in.zip/in.txt") << type;
+    EXPECT_EQ(SourceOf(m, "tokTYPE"), "attachment:part0#multipart/attachment:in.zip/in.txt")
+        << type;
     EXPECT_TRUE(HasDefect(m, "boundary-in-leaf")) << type;
   }
   // A boundary the body does not use: one reading.
   Message plain = ParseOk(kHead + "Content-Type: text/plain; boundary=XX\r\n\r\ntokPLAIN\r\n");
   EXPECT_EQ(Count(plain, "tokPLAIN"), 1);
   EXPECT_FALSE(HasDefect(plain, "boundary-in-leaf"));
+}
+
+TEST(MimeTricks2Test, AnInnerMultipartWithoutItsPartsIsReadAsALeaf) {
+  // multipart.invalid / .noboundary / bound*0: Python reads the part as a
+  // leaf (its base64 decoded, its name kept); GMime found no part in it
+  // and, with a boundary declared, nothing of its body was read.
+  const std::string zip = MakeZip({{"in.txt", "SECRET//NOFORN tokLEAF"}});
+  for (const std::string type : {"multipart/mixed; boundary=foo", "multipart/invalid; boundary=foo",
+                                 "multipart/mixed", "multipart/mixed; boundary*0*=''foo"}) {
+    Message m = ParseOk(OnePart("Content-Type: " + type +
+                                "\r\nContent-Disposition: attachment; filename=\"in.zip\"\r\n"
+                                "Content-Transfer-Encoding: base64\r\n\r\n" +
+                                Base64(zip)));
+    EXPECT_EQ(SourceOf(m, "tokLEAF"), "attachment:in.zip/in.txt") << type;
+    EXPECT_EQ(m.parts().back().filename, "in.zip") << type;
+    EXPECT_EQ(m.parts().back().size, zip.size()) << type;
+  }
 }
 
 }  // namespace

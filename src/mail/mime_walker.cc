@@ -215,18 +215,17 @@ class MimeTreeWalk {
   // `part` (at `index`) is a multipart: its children, unless it is encrypted.
   // A multipart/encrypted is walked too: what its parts hold, not its
   // label, says whether they are ciphertext.
-  void WalkMultipart(GMimeObject* obj, const Part& part, const std::string& prefix, int index) {
-    budget_.AddPart(part);
+  void WalkMultipart(GMimeObject* obj, Part& part, const std::string& prefix, int index) {
+    GMimeMultipart* mp = GMIME_MULTIPART(obj);
+    const int n = g_mime_multipart_get_count(mp);
     const bool was_encrypted = in_encrypted_;
     in_encrypted_ |= GMIME_IS_MULTIPART_ENCRYPTED(obj);
-    GMimeMultipart* mp = GMIME_MULTIPART(obj);
-    if (g_mime_object_get_content_type_parameter(obj, "boundary") == nullptr) {
-      ReadUnsplit(mp, part, prefix, index);
-      in_encrypted_ = was_encrypted;
-      return;
+    if (n == 0) {
+      ReadUnsplit(obj, part, prefix, index);
+    } else {
+      budget_.AddPart(part);
     }
     ReadOtherTypes(obj, part, prefix, index);
-    int n = g_mime_multipart_get_count(mp);
     for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
     in_encrypted_ = was_encrypted;
   }
@@ -253,21 +252,37 @@ class MimeTreeWalk {
     }
   }
 
-  // A multipart without a boundary cannot be split into parts (GMime
-  // keeps all of its body as the prologue): its body is read as text, as
-  // other mail readers do, so nothing in it goes unscanned.
-  void ReadUnsplit(GMimeMultipart* mp, const Part& part, const std::string& prefix, int index) {
+  // A multipart GMime found no part in (no boundary, or none of its
+  // delimiters: all of its body is the prologue) is read as a leaf, as
+  // Python's email reads it: its transfer encoding undone, named as its
+  // fields name it, its content told by its bytes (a body without a name
+  // is text), so nothing in it goes unscanned.
+  void ReadUnsplit(GMimeObject* obj, Part& part, const std::string& prefix, int index) {
+    GMimeMultipart* mp = GMIME_MULTIPART(obj);
     const char* prologue = g_mime_multipart_get_prologue(mp);
     const char* epilogue = g_mime_multipart_get_epilogue(mp);
     std::string text = prologue == nullptr ? std::string() : prologue;
     if (epilogue != nullptr) text.append("\n").append(epilogue);
-    Blob blob;
-    blob.data = text;
-    blob.content_type = "text/plain";
-    blob.label = Join(prefix, "body");
-    blob.part = index;
-    blob.depth = part.depth;
-    extractor_.Extract(blob);
+    std::vector<PartReading> readings = ReadPart(FieldsOf(obj), part.content_type);
+    TakeReading(readings, part);
+    const bool body = part.filename.empty() && !part.attachment;
+    for (PartReading& r : readings)
+      r.content_type = body ? "text/plain" : "application/octet-stream";
+    part.label = Join(
+        prefix, body ? std::string("body") : "attachment:" + std::string(BaseName(part.filename)));
+    TransferDecoded content = DecodeTransfer(text, readings.front().encoding);
+    part.size = content.data.size();
+    budget_.AddPart(part);
+    budget_.Defect("multipart-without-parts", part.label);
+    ReadDecoded(obj, readings.front(), content, part.label, index, part.depth);
+    for (std::size_t i = 1; i < readings.size(); ++i) {
+      const std::string label = part.label + AltSuffix(i);
+      if (!budget_.TakePart(label) || !budget_.HasTime(label)) return;
+      if (readings[i].encoding != readings[i - 1].encoding) {
+        content = DecodeTransfer(text, readings[i].encoding);
+      }
+      ReadDecoded(obj, readings[i], content, label, index, part.depth);
+    }
   }
 
   // `part` (at `index`) carries a message GMime already parsed.
