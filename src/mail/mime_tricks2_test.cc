@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sendguard/parser.h"
 #include "tests/fixtures.h"
@@ -166,12 +168,12 @@ TEST(MimeTricks2Test, AnyTypeWithABoundaryItsBodyUsesIsSplitToo) {
                         Base64(zip) + "\r\n--XX--\r\n");
     EXPECT_EQ(SourceOf(m, "tokTYPE"), "attachment:part0#multipart/attachment:in.zip/in.txt")
         << type;
-    EXPECT_TRUE(HasDefect(m, "boundary-in-leaf")) << type;
+    EXPECT_TRUE(HasDefect(m, "boundary-read-otherwise")) << type;
   }
   // A boundary the body does not use: one reading.
   Message plain = ParseOk(kHead + "Content-Type: text/plain; boundary=XX\r\n\r\ntokPLAIN\r\n");
   EXPECT_EQ(Count(plain, "tokPLAIN"), 1);
-  EXPECT_FALSE(HasDefect(plain, "boundary-in-leaf"));
+  EXPECT_FALSE(HasDefect(plain, "boundary-read-otherwise"));
 }
 
 TEST(MimeTricks2Test, AnInnerMultipartWithoutItsPartsIsReadAsALeaf) {
@@ -189,6 +191,35 @@ TEST(MimeTricks2Test, AnInnerMultipartWithoutItsPartsIsReadAsALeaf) {
     EXPECT_EQ(m.parts().back().filename, "in.zip") << type;
     EXPECT_EQ(m.parts().back().size, zip.size()) << type;
   }
+}
+
+TEST(MimeTricks2Test, ABoundaryOtherReadersReadOtherwiseSplitsTheBodyToo) {
+  // quote_escaped, semicolon_inside, escape_def, eq.esc, hidekey,
+  // comment-kebC, quote_noend, space_boundary, double_boundary: the body's
+  // delimiters follow one reader's reading of the parameter, not GMime's.
+  const std::string zip = MakeZip({{"in.txt", "SECRET//NOFORN tokBND"}});
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"boundary=b_1\\\"x\\\"", "b_1\"x\""},
+      {"boundary=b_2\\;x", "b_2;x"},
+      {"boundary=b\\_3", "b_3"},
+      {"\"boundary=b_4\"", "b_4"},
+      {"boundary=b_5()", "b_5"},
+      {"boundary=\"b_6", "b_6"},
+      {"boundary='b 7'", "b 7"},
+      {"boundary=b_8; boundary=b_9", "b_9"},
+      {"boundary=b_10\\\"x\\\"", "b_10"}};
+  for (const auto& [param, used] : cases) {
+    Message m = ParseOk(kHead + "Content-Type: multipart/mixed; " + param + "\r\n\r\n--" + used +
+                        "\r\nContent-Type: application/zip; name=in.zip\r\n"
+                        "Content-Transfer-Encoding: base64\r\n\r\n" +
+                        Base64(zip) + "\r\n--" + used + "--\r\n");
+    EXPECT_EQ(SourceOf(m, "tokBND"), "body#multipart/attachment:in.zip/in.txt") << param;
+    EXPECT_TRUE(HasDefect(m, "boundary-read-otherwise")) << param;
+  }
+  // The usual case: GMime's reading is the only one.
+  Message plain = ParseOk(OnePart("Content-Type: text/plain\r\n\r\ntokONE\r\n"));
+  EXPECT_EQ(Count(plain, "tokONE"), 1);
+  EXPECT_FALSE(HasDefect(plain, "boundary-read-otherwise"));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "mail/boundary_candidates.h"
 #include "mail/charset.h"
 #include "mail/ciphertext.h"
 #include "mail/gmime_init.h"
@@ -125,21 +126,28 @@ void TakeReading(const std::vector<PartReading>& readings, Part& part) {
   }
 }
 
-// Whether `content` has a line that begins "--" `boundary`.
-bool HasDelimiter(std::string_view content, std::string_view boundary) {
-  const std::string delimiter = "--" + std::string(boundary);
-  for (std::size_t p = content.find(delimiter); p != std::string_view::npos;
-       p = content.find(delimiter, p + 1)) {
-    if (p == 0 || content[p - 1] == '\n' || content[p - 1] == '\r') return true;
+// A Content-Type field that makes a multipart/mixed of `boundary` (quoted,
+// '"' and '\\' escaped), or "" when it spans lines.
+std::string MixedOf(std::string_view boundary) {
+  if (boundary.find_first_of("\r\n") != std::string_view::npos) return {};
+  std::string out = "multipart/mixed; boundary=\"";
+  for (char c : boundary) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
   }
-  return false;
+  return out + "\"";
 }
 
-// A Content-Type field that makes a multipart/mixed of `boundary`, or ""
-// when the boundary cannot be quoted.
-std::string MixedOf(std::string_view boundary) {
-  if (boundary.find_first_of("\"\\\r\n") != std::string_view::npos) return {};
-  return "multipart/mixed; boundary=\"" + std::string(boundary) + "\"";
+// The boundaries of `fields` other than `except` that `body` uses, at most
+// kMaxAlternateReadings.
+std::vector<std::string> OtherBoundaries(const std::vector<std::string>& fields,
+                                         std::string_view except, std::string_view body) {
+  std::vector<std::string> used;
+  for (std::string& b : BoundaryCandidates(fields)) {
+    if (used.size() == kMaxAlternateReadings) break;
+    if (b != except && UsesBoundary(body, b)) used.push_back(std::move(b));
+  }
+  return used;
 }
 
 std::string AltSuffix(std::size_t i) { return i == 1 ? "#alt" : "#alt" + std::to_string(i); }
@@ -226,6 +234,7 @@ class MimeTreeWalk {
       budget_.AddPart(part);
     }
     ReadOtherTypes(obj, part, prefix, index);
+    ReadOtherBoundaries(obj, part, prefix, index);
     for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
     in_encrypted_ = was_encrypted;
   }
@@ -249,6 +258,33 @@ class MimeTreeWalk {
       if (!budget_.TakePart(label) || !budget_.HasTime(label)) return;
       if (body.empty()) body = ContentBytes(obj);
       ReadDecoded(obj, r, DecodeTransfer(body, r.encoding), label, index, part.depth);
+    }
+  }
+
+  // A multipart whose boundary parameter other readers read otherwise
+  // (quotes, escapes, comments, RFC 2231 sections, a second `boundary=`):
+  // its body is split again by each other boundary it uses, under
+  // "#multipart" ("#multipart2").
+  void ReadOtherBoundaries(GMimeObject* obj, const Part& part, const std::string& prefix,
+                           int index) {
+    const PartFields fields = FieldsOf(obj);
+    const char* gmime = g_mime_object_get_content_type_parameter(obj, "boundary");
+    const std::string boundary = gmime == nullptr ? std::string() : gmime;
+    std::vector<std::string> candidates = BoundaryCandidates(fields.content_type);
+    if (std::all_of(candidates.begin(), candidates.end(),
+                    [&](const std::string& b) { return b == boundary; })) {
+      return;  // the common case: every reading agrees with GMime
+    }
+    const std::string body = ContentBytes(obj);
+    const std::vector<std::string> others = OtherBoundaries(fields.content_type, boundary, body);
+    const PartReading reading = ReadPart(fields, part.content_type).front();
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      const std::string mixed = MixedOf(others[i]);
+      const std::string label =
+          Join(prefix, "body") + "#multipart" + (i == 0 ? "" : std::to_string(i + 1));
+      if (mixed.empty() || !budget_.TakePart(label) || !budget_.HasTime(label)) return;
+      budget_.Defect("boundary-read-otherwise", Join(prefix, "body"));
+      Extract(reading, mixed, body, false, label, index, part.depth);
     }
   }
 
@@ -373,15 +409,18 @@ class MimeTreeWalk {
     const ContentKind kind = Extract(reading, multipart ? reading.raw_content_type : std::string(),
                                      content, label_lied, label, index, depth);
     // Another type with a boundary its body uses ("singlepart/mixed",
-    // "\"multipart/mixed\"", an encoded word): mailparser splits it, so
-    // it is read as a multipart too.
-    if (!multipart && !reading.boundary.empty() && HasDelimiter(content, reading.boundary)) {
-      const std::string mixed = MixedOf(reading.boundary);
-      if (!mixed.empty() && budget_.TakePart(label + "#multipart") &&
-          budget_.HasTime(label + "#multipart")) {
-        budget_.Defect("boundary-in-leaf", label);
-        Extract(reading, mixed, content, label_lied, label + "#multipart", index, depth);
-      }
+    // "\"multipart/mixed\"", an encoded word), or a boundary read another
+    // way: mailparser or Python's email splits it, so it is read as a
+    // multipart too.
+    if (reading.raw_content_type.find_first_of("bB") == std::string::npos) return kind;
+    const std::vector<std::string> others = OtherBoundaries(
+        {reading.raw_content_type}, multipart ? reading.boundary : std::string(), content);
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      const std::string mixed = MixedOf(others[i]);
+      const std::string alt = label + "#multipart" + (i == 0 ? "" : std::to_string(i + 1));
+      if (mixed.empty() || !budget_.TakePart(alt) || !budget_.HasTime(alt)) break;
+      budget_.Defect("boundary-read-otherwise", label);
+      Extract(reading, mixed, content, label_lied, alt, index, depth);
     }
     return kind;
   }
