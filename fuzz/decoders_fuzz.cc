@@ -1,6 +1,7 @@
 // libFuzzer target: the decoders the MIME walker reads hostile parts with
 // (base64 that goes on after its padding, quoted-printable with transport
-// padding, uuencode blocks, RFC 2231/2047 header parameters, the readings of conflicting
+// padding, uuencode blocks, RFC 2231/2047 header parameters (also read as
+// RFC 822 reads them), the boundaries readers could take, the readings of conflicting
 // header fields, the raw-message repairs), each on the same arbitrary
 // bytes, with the invariants their contracts promise.
 
@@ -10,6 +11,7 @@
 #include <string_view>
 
 #include "mail/base64.h"
+#include "mail/boundary_candidates.h"
 #include "mail/mime_repair.h"
 #include "mail/part_headers.h"
 #include "mail/part_readings.h"
@@ -41,6 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const HeaderParams params = ParseHeaderParams(in);
   for (const auto& [name, value] : params.params) Check(IsValidUtf8(value) && !name.empty());
   Check(IsValidUtf8(DecodeEncodedWords(in)));
+  for (const auto& [name, value] : ParseHeaderParamsRfc822(in).params) {
+    Check(IsValidUtf8(value) && !name.empty());
+  }
+  for (const std::string& b : BoundaryCandidates({std::string(in)})) {
+    Check(!b.empty() && b.size() <= 998);
+  }
+  Check(BoundaryCandidates({std::string(in)}).size() <= kMaxBoundaryCandidates);
 
   // The input split at NUL bytes: header field values of a part.
   PartFields fields;
@@ -54,6 +63,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const std::vector<PartReading> readings = ReadPart(fields, "text/plain");
   Check(!readings.empty() && readings.size() <= 1 + kMaxAlternateReadings);
+  for (const PartReading& r : readings) {
+    for (const std::string& n : r.other_names) Check(IsValidUtf8(n) && !n.empty());
+  }
   for (const PartReading& r : readings) Check(IsValidUtf8(r.filename) && !r.content_type.empty());
 
   MimeRepair repair;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -220,6 +221,28 @@ TEST(MimeTricks2Test, ABoundaryOtherReadersReadOtherwiseSplitsTheBodyToo) {
   Message plain = ParseOk(OnePart("Content-Type: text/plain\r\n\r\ntokONE\r\n"));
   EXPECT_EQ(Count(plain, "tokONE"), 1);
   EXPECT_FALSE(HasDefect(plain, "boundary-read-otherwise"));
+}
+
+TEST(MimeTricks2Test, NamesReadAsRfc822ReadsThemAreReportedToo) {
+  // fname-*.kCen, k1Ck2en, kexC, kexG, nE;x: comments in the parameter
+  // name or value, an escaped ';'. Python's email drops the comments,
+  // mailparser undoes the escape; the other names are listed.
+  const std::vector<std::pair<std::string, std::string>> cases = {{"filename()=a.zip", "a.zip"},
+                                                                  {"filena()me=b.zip", "b.zip"},
+                                                                  {"filename=c.zip()", "c.zip"},
+                                                                  {"filename=d.zip(.gif)", "d.zip"},
+                                                                  {"filename=e\\;.zip", "e;.zip"}};
+  for (const auto& [param, name] : cases) {
+    Message m =
+        ParseOk(OnePart("Content-Type: application/octet-stream\r\n"
+                        "Content-Disposition: attachment; " +
+                        param + "\r\n\r\ntokNAME\r\n"));
+    const Part& p = m.parts().back();
+    const bool found =
+        p.filename == name || std::find(p.other_filenames.begin(), p.other_filenames.end(), name) !=
+                                  p.other_filenames.end();
+    EXPECT_TRUE(found) << param << ": " << p.filename;
+  }
 }
 
 }  // namespace

@@ -123,6 +123,7 @@ void TakeReading(const std::vector<PartReading>& readings, Part& part) {
   for (const PartReading& r : readings) {
     add(r.filename);
     add(r.type_name);
+    for (const std::string& name : r.other_names) add(name);
   }
 }
 

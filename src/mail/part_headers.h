@@ -35,6 +35,13 @@ struct HeaderParams {
 // big-endian (RFC 2781), as UTF-32 without one is.
 HeaderParams ParseHeaderParams(std::string_view raw);
 
+// Parses `raw` as ParseHeaderParams does, but as RFC 822 reads structured
+// fields, as Python's email and some clients do: comments are dropped
+// everywhere outside quoted strings (in names too: "filena()me="), and an
+// unquoted value joins quoted pieces and undoes backslash escapes
+// ("file\;.txt" is "file;.txt").
+HeaderParams ParseHeaderParamsRfc822(std::string_view raw);
+
 // `text` with its RFC 2047 encoded words ("=?utf-8?B?...?=", "=?iso-8859-1?Q?...?=")
 // decoded and the rest read as UTF-8 (or windows-1252 when invalid);
 // whitespace between two encoded words is dropped. Always valid UTF-8.
