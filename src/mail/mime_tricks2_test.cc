@@ -191,6 +191,7 @@ TEST(MimeTricks2Test, AnInnerMultipartWithoutItsPartsIsReadAsALeaf) {
     EXPECT_EQ(SourceOf(m, "tokLEAF"), "attachment:in.zip/in.txt") << type;
     EXPECT_EQ(m.parts().back().filename, "in.zip") << type;
     EXPECT_EQ(m.parts().back().size, zip.size()) << type;
+    EXPECT_EQ(m.parts().back().content_type, "application/octet-stream") << type;
   }
 }
 

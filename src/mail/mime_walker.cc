@@ -229,13 +229,14 @@ class MimeTreeWalk {
     const int n = g_mime_multipart_get_count(mp);
     const bool was_encrypted = in_encrypted_;
     in_encrypted_ |= GMIME_IS_MULTIPART_ENCRYPTED(obj);
+    const Part declared = part;  // ReadUnsplit makes `part` a leaf
     if (n == 0) {
       ReadUnsplit(obj, part, prefix, index);
     } else {
       budget_.AddPart(part);
     }
-    ReadOtherTypes(obj, part, prefix, index);
-    ReadOtherBoundaries(obj, part, prefix, index);
+    ReadOtherTypes(obj, declared, prefix, index);
+    ReadOtherBoundaries(obj, declared, prefix, index);
     for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
     in_encrypted_ = was_encrypted;
   }
@@ -293,7 +294,8 @@ class MimeTreeWalk {
   // delimiters: all of its body is the prologue) is read as a leaf, as
   // Python's email reads it: its transfer encoding undone, named as its
   // fields name it, its content told by its bytes (a body without a name
-  // is text), so nothing in it goes unscanned.
+  // is text), so nothing in it goes unscanned. `part` is recorded as that
+  // leaf: text/plain, or application/octet-stream when it has a name.
   void ReadUnsplit(GMimeObject* obj, Part& part, const std::string& prefix, int index) {
     GMimeMultipart* mp = GMIME_MULTIPART(obj);
     const char* prologue = g_mime_multipart_get_prologue(mp);
@@ -303,8 +305,9 @@ class MimeTreeWalk {
     std::vector<PartReading> readings = ReadPart(FieldsOf(obj), part.content_type);
     TakeReading(readings, part);
     const bool body = part.filename.empty() && !part.attachment;
-    for (PartReading& r : readings)
-      r.content_type = body ? "text/plain" : "application/octet-stream";
+    // Reported as what it was read as: a leaf.
+    part.content_type = body ? "text/plain" : "application/octet-stream";
+    for (PartReading& r : readings) r.content_type = part.content_type;
     part.label = Join(
         prefix, body ? std::string("body") : "attachment:" + std::string(BaseName(part.filename)));
     TransferDecoded content = DecodeTransfer(text, readings.front().encoding);
