@@ -57,8 +57,7 @@ PartReading Read(const std::string* type, const std::string* encoding,
   }
   if (encoding != nullptr) {
     r.encoding = ParseTransferEncoding(*encoding);
-    r.encoding_name = AsciiLower(TrimWhitespace(
-        std::string_view(*encoding).substr(0, std::string_view(*encoding).find_first_of("(;"))));
+    r.encoding_name = TransferEncodingToken(*encoding);
   }
   if (disposition != nullptr) {
     HeaderParams cd = ParseHeaderParams(*disposition);

@@ -6,6 +6,7 @@
 
 #include "mail/base64.h"
 #include "mail/gmime_init.h"
+#include "mail/part_headers.h"
 #include "mail/uudecode.h"
 #include "util/strings.h"
 
@@ -35,8 +36,28 @@ std::string DecodeUuencode(std::string_view encoded) {
 
 }  // namespace
 
-TransferEncoding ParseTransferEncoding(std::string_view value) {
-  value = TrimWhitespace(value.substr(0, value.find_first_of("(;")));
+std::string TransferEncodingToken(std::string_view raw) {
+  const std::string decoded =
+      raw.find("=?") == std::string_view::npos ? std::string(raw) : DecodeEncodedWords(raw);
+  std::string out;
+  int depth = 0;
+  for (char c : decoded) {
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')' && depth > 0) {
+      --depth;
+    } else if (depth == 0 && c == ';') {
+      break;
+    } else if (depth == 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  return out;
+}
+
+TransferEncoding ParseTransferEncoding(std::string_view raw) {
+  const std::string token = TransferEncodingToken(raw);
+  const std::string_view value = token;
   if (EqualsIgnoreCase(value, "base64")) return TransferEncoding::kBase64;
   if (EqualsIgnoreCase(value, "quoted-printable")) return TransferEncoding::kQuotedPrintable;
   for (std::string_view uu : {"x-uuencode", "uuencode", "x-uue", "uue"}) {
