@@ -154,7 +154,19 @@ struct BlockFlags {
   bool separator = false;  // a body that began with no empty line before it
   bool control = false;    // a field name after control characters
   bool blank_first = false;
+  bool bare_cr = false;  // a field after a bare CR inside a line
 };
+
+// Where in `line` (a field line, without its LF) a bare CR is followed by
+// another field, which readers that end lines at a CR read; or npos.
+std::size_t FieldAfterBareCr(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::size_t r = line.find('\r'); r != std::string_view::npos; r = line.find('\r', r + 1)) {
+    std::size_t skip = 0;
+    if (r > 0 && Classify(line.substr(r + 1), &skip) == LineKind::kField) return r + 1;
+  }
+  return std::string_view::npos;
+}
 
 // The edits of the header block that starts at `p` (the top of the message
 // or the line after a delimiter): blank lines before its first field are
@@ -198,6 +210,13 @@ std::size_t HeaderBlockEdits(std::string_view raw, std::size_t p,
       edits.push_back(Edit{p, skip, ""});
       flags->control = true;
     }
+    if (field && other == std::string_view::npos && !ambiguous) {
+      const std::size_t at = FieldAfterBareCr(line);
+      if (at != std::string_view::npos) {
+        edits.push_back(Edit{p + at, 0, "\n", true});  // GMime's reading is kept too
+        flags->bare_cr = true;
+      }
+    }
     if (kind == LineKind::kOther && other == std::string_view::npos && !ambiguous && fields > 0) {
       other = p;
       if (!line.empty() && line.back() == '\r') line_break = "\r\n";
@@ -214,29 +233,40 @@ std::size_t HeaderBlockEdits(std::string_view raw, std::size_t p,
 // The edits of delimiter lines: a LF after a bare CR before a delimiter,
 // and the short name of a long boundary.
 // After each delimiter that is not the last, the edits of its part's
-// header block.
+// header block. A bare CR is looked for only when `bare_cr_possible`.
 void DelimiterEdits(std::string_view raw, const std::vector<Declared>& declared,
-                    std::vector<Edit>& edits, bool* bare_cr, BlockFlags* flags) {
+                    bool bare_cr_possible, std::vector<Edit>& edits, bool* bare_cr,
+                    BlockFlags* flags) {
   std::size_t p = 0;  // a line start
   while (p < raw.size()) {
     const Declared* d = DelimiterAt(raw, p, declared);
     if (d != nullptr && !d->short_name.empty()) {
       edits.push_back(Edit{p + 2, d->value.size(), d->short_name});
     }
-    const std::size_t q = raw.find_first_of("\r\n", p);
-    if (q == std::string_view::npos) break;
-    if (d != nullptr && raw.compare(p + 2 + d->value.size(), 2, "--") != 0) {
-      const std::size_t lf = raw.find('\n', q);
-      if (lf != std::string_view::npos) HeaderBlockEdits(raw, lf + 1, declared, edits, flags);
+    const std::size_t lf = raw.find('\n', p);
+    const std::size_t end = lf == std::string_view::npos ? raw.size() : lf;
+    const std::size_t after = d == nullptr ? 0 : p + 2 + d->value.size();
+    if (d != nullptr && after + 1 < end && raw[after] == '\r') {
+      // "--b\rContent-Type: ...": the part's header begins after the CR.
+      edits.push_back(Edit{after + 1, 0, "\n", true});
+      flags->bare_cr = true;
+      HeaderBlockEdits(raw, after + 1, declared, edits, flags);
+    } else if (d != nullptr && lf != std::string_view::npos && raw.compare(after, 2, "--") != 0) {
+      HeaderBlockEdits(raw, lf + 1, declared, edits, flags);
     }
-    p = q + 1;
-    if (raw[q] == '\n') continue;
-    if (p < raw.size() && raw[p] == '\n') {
-      ++p;
-    } else if (DelimiterAt(raw, p, declared) != nullptr) {
-      edits.push_back(Edit{p, 0, "\n"});
-      *bare_cr = true;
+    std::size_t next = end + 1;
+    // A delimiter after a bare CR in the line starts a line of its own.
+    const std::string_view line = raw.substr(p, end - p);
+    for (std::size_t r = bare_cr_possible ? line.find('\r') : std::string_view::npos;
+         r != std::string_view::npos; r = line.find('\r', r + 1)) {
+      if (r + 1 < line.size() && DelimiterAt(raw, p + r + 1, declared) != nullptr) {
+        edits.push_back(Edit{p + r + 1, 0, "\n"});
+        *bare_cr = true;
+        next = p + r + 1;
+        break;
+      }
     }
+    p = next;
   }
 }
 
@@ -264,11 +294,15 @@ bool RepairMime(std::string_view raw, MimeRepair* out) {
     out->defects.emplace_back("long-boundary");
   }
   bool bare_cr = false;
-  if (!declared.empty()) DelimiterEdits(raw, declared, edits, &bare_cr, &flags);
+  if (!declared.empty()) {
+    DelimiterEdits(raw, declared, raw.find("\r--") != std::string_view::npos, edits, &bare_cr,
+                   &flags);
+  }
   if (bare_cr) out->defects.emplace_back("bare-cr-delimiter");
   if (flags.blank_first) out->defects.emplace_back("blank-first-header-line");
   if (flags.control) out->defects.emplace_back("control-before-header");
   if (flags.separator) out->defects.emplace_back("missing-header-body-separator");
+  if (flags.bare_cr) out->defects.emplace_back("bare-cr-in-header");
   if (edits.empty()) {
     out->defects.clear();
     return false;
@@ -276,7 +310,7 @@ bool RepairMime(std::string_view raw, MimeRepair* out) {
   std::stable_sort(edits.begin(), edits.end(),
                    [](const Edit& a, const Edit& b) { return a.pos < b.pos; });
   out->raw = Apply(raw, edits, true);
-  if (flags.separator) out->unsplit = Apply(raw, edits, false);
+  if (flags.separator || flags.bare_cr) out->unsplit = Apply(raw, edits, false);
   return true;
 }
 

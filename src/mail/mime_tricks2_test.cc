@@ -246,5 +246,31 @@ TEST(MimeTricks2Test, NamesReadAsRfc822ReadsThemAreReportedToo) {
   }
 }
 
+TEST(MimeTricks2Test, AFieldAfterABareCrInsideALineIsReadBothWays) {
+  // hidehdr_cr, onlycr, boundary_cr: Python's email ends a line at a bare
+  // CR, GMime reads the rest as the field's value (or the delimiter's).
+  const std::string zip = MakeZip({{"in.txt", "SECRET//NOFORN tokCR"}});
+  const std::string part =
+      "Content-Type: application/zip; name=in.zip\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+      Base64(zip) + "\r\n";
+  // The top header: the multipart hides in the value of X-Foo.
+  Message top =
+      ParseOk(kHead + "X-Foo: bar\rContent-Type: multipart/mixed; boundary=CC\r\n\r\n--CC\r\n" +
+              part + "--CC--\r\n");
+  EXPECT_EQ(SourceOf(top, "tokCR"), "attachment:in.zip/in.txt");
+  EXPECT_TRUE(HasDefect(top, "bare-cr-in-header"));
+  // A part's header: the transfer encoding hides in the value of X-Foo.
+  Message inner =
+      ParseOk(OnePart("Content-Type: application/zip; name=in.zip\r\n"
+                      "X-Foo: bar\rContent-Transfer-Encoding: base64\r\n\r\n" +
+                      Base64(zip)));
+  EXPECT_EQ(SourceOf(inner, "tokCR"), "attachment:in.zip/in.txt");
+  // After the delimiter: the part's first field hides in the delimiter line.
+  Message delim = ParseOk(kHead + "Content-Type: multipart/mixed; boundary=DD\r\n\r\n--DD\r" +
+                          part + "--DD--\r\n");
+  EXPECT_EQ(SourceOf(delim, "tokCR"), "attachment:in.zip/in.txt");
+  EXPECT_TRUE(HasDefect(delim, "bare-cr-in-header"));
+}
+
 }  // namespace
 }  // namespace sendguard

@@ -48,7 +48,7 @@ std::string TransferEncodingToken(std::string_view raw) {
       --depth;
     } else if (depth == 0 && c == ';') {
       break;
-    } else if (depth == 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+    } else if (depth == 0 && std::string_view(" \t\r\n\v\f").find(c) == std::string_view::npos) {
       out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }
   }

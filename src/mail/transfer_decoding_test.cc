@@ -30,6 +30,7 @@ TEST(TransferDecodingTest, CommentsAnywhereAndEncodedWordsInTheName) {
   EXPECT_EQ(ParseTransferEncoding("(xx) base64"), TransferEncoding::kBase64);
   EXPECT_EQ(ParseTransferEncoding("=?UTF-8?B?YmFzZTY0?="), TransferEncoding::kBase64);
   EXPECT_EQ(TransferEncodingToken(" Quoted-(x(y))Printable; x"), "quoted-printable");
+  EXPECT_EQ(ParseTransferEncoding("\vbase64\f"), TransferEncoding::kBase64);
 }
 
 TEST(TransferDecodingTest, Base64AfterPadding) {
