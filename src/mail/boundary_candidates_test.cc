@@ -22,7 +22,8 @@ TEST(BoundaryCandidatesTest, EveryWayReadersReadIt) {
             (V{"b_1\\\"x\\\"", "b_1", "b_1\"x\""}));
   // A quote left open; single quotes; a comment; a boundary in quotes.
   EXPECT_EQ(BoundaryCandidates({"multipart/mixed; boundary=\"b_2"}), V{"b_2"});
-  EXPECT_EQ(BoundaryCandidates({"multipart/mixed; boundary='b 3'"}), (V{"'b 3'", "b 3", "b", "'b"}));
+  EXPECT_EQ(BoundaryCandidates({"multipart/mixed; boundary='b 3'"}),
+            (V{"'b 3'", "b 3", "b", "'b"}));
   const V comment = BoundaryCandidates({"multipart/mixed; boundary=b_4()x"});
   EXPECT_NE(std::find(comment.begin(), comment.end(), "b_4"), comment.end());
   EXPECT_NE(std::find(comment.begin(), comment.end(), "b_4x"), comment.end());
