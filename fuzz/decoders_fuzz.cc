@@ -1,6 +1,7 @@
 // libFuzzer target: the decoders the MIME walker reads hostile parts with
 // (base64 that goes on after its padding, quoted-printable with transport
-// padding, RFC 2231/2047 header parameters, the readings of conflicting
+// padding, uuencode blocks, RFC 2231/2047 header parameters (also read as
+// RFC 822 reads them), the boundaries readers could take, the readings of conflicting
 // header fields, the raw-message repairs), each on the same arbitrary
 // bytes, with the invariants their contracts promise.
 
@@ -10,10 +11,12 @@
 #include <string_view>
 
 #include "mail/base64.h"
+#include "mail/boundary_candidates.h"
 #include "mail/mime_repair.h"
 #include "mail/part_headers.h"
 #include "mail/part_readings.h"
 #include "mail/transfer_decoding.h"
+#include "mail/uudecode.h"
 #include "util/utf8.h"
 
 namespace {
@@ -34,9 +37,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   Check(DecodeQuotedPrintable(in).size() <= in.size());
 
+  const UudecodeResult uu = DecodeUuencodeBlock(in);
+  Check(uu.data.size() <= in.size() && (uu.found_begin || uu.data.empty()));
+
   const HeaderParams params = ParseHeaderParams(in);
   for (const auto& [name, value] : params.params) Check(IsValidUtf8(value) && !name.empty());
   Check(IsValidUtf8(DecodeEncodedWords(in)));
+  for (const auto& [name, value] : ParseHeaderParamsRfc822(in).params) {
+    Check(IsValidUtf8(value) && !name.empty());
+  }
+  for (const std::string& b : BoundaryCandidates({std::string(in)})) {
+    Check(!b.empty() && b.size() <= 998);
+  }
+  Check(BoundaryCandidates({std::string(in)}).size() <= kMaxBoundaryCandidates);
 
   // The input split at NUL bytes: header field values of a part.
   PartFields fields;
@@ -50,9 +63,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const std::vector<PartReading> readings = ReadPart(fields, "text/plain");
   Check(!readings.empty() && readings.size() <= 1 + kMaxAlternateReadings);
+  for (const PartReading& r : readings) {
+    for (const std::string& n : r.other_names) Check(IsValidUtf8(n) && !n.empty());
+  }
   for (const PartReading& r : readings) Check(IsValidUtf8(r.filename) && !r.content_type.empty());
 
   MimeRepair repair;
-  if (RepairMime(in, &repair)) Check(!repair.defects.empty() && !repair.raw.empty());
+  if (RepairMime(in, &repair)) {
+    // A message of blank lines only may lose them all.
+    Check(!repair.defects.empty() && (!repair.raw.empty() || !in.empty()));
+    Check(repair.unsplit.empty() || repair.unsplit.size() <= repair.raw.size());
+  }
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "mail/boundary_candidates.h"
 #include "mail/charset.h"
 #include "mail/ciphertext.h"
 #include "mail/gmime_init.h"
@@ -122,7 +123,32 @@ void TakeReading(const std::vector<PartReading>& readings, Part& part) {
   for (const PartReading& r : readings) {
     add(r.filename);
     add(r.type_name);
+    for (const std::string& name : r.other_names) add(name);
   }
+}
+
+// A Content-Type field that makes a multipart/mixed of `boundary` (quoted,
+// '"' and '\\' escaped), or "" when it spans lines.
+std::string MixedOf(std::string_view boundary) {
+  if (boundary.find_first_of("\r\n") != std::string_view::npos) return {};
+  std::string out = "multipart/mixed; boundary=\"";
+  for (char c : boundary) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+// The boundaries of `fields` other than `except` that `body` uses, at most
+// kMaxAlternateReadings.
+std::vector<std::string> OtherBoundaries(const std::vector<std::string>& fields,
+                                         std::string_view except, std::string_view body) {
+  std::vector<std::string> used;
+  for (std::string& b : BoundaryCandidates(fields)) {
+    if (used.size() == kMaxAlternateReadings) break;
+    if (b != except && UsesBoundary(body, b)) used.push_back(std::move(b));
+  }
+  return used;
 }
 
 std::string AltSuffix(std::size_t i) { return i == 1 ? "#alt" : "#alt" + std::to_string(i); }
@@ -198,18 +224,19 @@ class MimeTreeWalk {
   // `part` (at `index`) is a multipart: its children, unless it is encrypted.
   // A multipart/encrypted is walked too: what its parts hold, not its
   // label, says whether they are ciphertext.
-  void WalkMultipart(GMimeObject* obj, const Part& part, const std::string& prefix, int index) {
-    budget_.AddPart(part);
+  void WalkMultipart(GMimeObject* obj, Part& part, const std::string& prefix, int index) {
+    GMimeMultipart* mp = GMIME_MULTIPART(obj);
+    const int n = g_mime_multipart_get_count(mp);
     const bool was_encrypted = in_encrypted_;
     in_encrypted_ |= GMIME_IS_MULTIPART_ENCRYPTED(obj);
-    GMimeMultipart* mp = GMIME_MULTIPART(obj);
-    if (g_mime_object_get_content_type_parameter(obj, "boundary") == nullptr) {
-      ReadUnsplit(mp, part, prefix, index);
-      in_encrypted_ = was_encrypted;
-      return;
+    const Part declared = part;  // ReadUnsplit makes `part` a leaf
+    if (n == 0) {
+      ReadUnsplit(obj, part, prefix, index);
+    } else {
+      budget_.AddPart(part);
     }
-    ReadOtherTypes(obj, part, prefix, index);
-    int n = g_mime_multipart_get_count(mp);
+    ReadOtherTypes(obj, declared, prefix, index);
+    ReadOtherBoundaries(obj, declared, prefix, index);
     for (int i = 0; i < n; ++i) Walk(g_mime_multipart_get_part(mp, i), prefix, index, part.depth);
     in_encrypted_ = was_encrypted;
   }
@@ -236,21 +263,66 @@ class MimeTreeWalk {
     }
   }
 
-  // A multipart without a boundary cannot be split into parts (GMime
-  // keeps all of its body as the prologue): its body is read as text, as
-  // other mail readers do, so nothing in it goes unscanned.
-  void ReadUnsplit(GMimeMultipart* mp, const Part& part, const std::string& prefix, int index) {
+  // A multipart whose boundary parameter other readers read otherwise
+  // (quotes, escapes, comments, RFC 2231 sections, a second `boundary=`):
+  // its body is split again by each other boundary it uses, under
+  // "#multipart" ("#multipart2").
+  void ReadOtherBoundaries(GMimeObject* obj, const Part& part, const std::string& prefix,
+                           int index) {
+    const PartFields fields = FieldsOf(obj);
+    const char* gmime = g_mime_object_get_content_type_parameter(obj, "boundary");
+    const std::string boundary = gmime == nullptr ? std::string() : gmime;
+    std::vector<std::string> candidates = BoundaryCandidates(fields.content_type);
+    if (std::all_of(candidates.begin(), candidates.end(),
+                    [&](const std::string& b) { return b == boundary; })) {
+      return;  // the common case: every reading agrees with GMime
+    }
+    const std::string body = ContentBytes(obj);
+    const std::vector<std::string> others = OtherBoundaries(fields.content_type, boundary, body);
+    const PartReading reading = ReadPart(fields, part.content_type).front();
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      const std::string mixed = MixedOf(others[i]);
+      const std::string label =
+          Join(prefix, "body") + "#multipart" + (i == 0 ? "" : std::to_string(i + 1));
+      if (mixed.empty() || !budget_.TakePart(label) || !budget_.HasTime(label)) return;
+      budget_.Defect("boundary-read-otherwise", Join(prefix, "body"));
+      Extract(reading, mixed, body, false, label, index, part.depth);
+    }
+  }
+
+  // A multipart GMime found no part in (no boundary, or none of its
+  // delimiters: all of its body is the prologue) is read as a leaf, as
+  // Python's email reads it: its transfer encoding undone, named as its
+  // fields name it, its content told by its bytes (a body without a name
+  // is text), so nothing in it goes unscanned. `part` is recorded as that
+  // leaf: text/plain, or application/octet-stream when it has a name.
+  void ReadUnsplit(GMimeObject* obj, Part& part, const std::string& prefix, int index) {
+    GMimeMultipart* mp = GMIME_MULTIPART(obj);
     const char* prologue = g_mime_multipart_get_prologue(mp);
     const char* epilogue = g_mime_multipart_get_epilogue(mp);
     std::string text = prologue == nullptr ? std::string() : prologue;
     if (epilogue != nullptr) text.append("\n").append(epilogue);
-    Blob blob;
-    blob.data = text;
-    blob.content_type = "text/plain";
-    blob.label = Join(prefix, "body");
-    blob.part = index;
-    blob.depth = part.depth;
-    extractor_.Extract(blob);
+    std::vector<PartReading> readings = ReadPart(FieldsOf(obj), part.content_type);
+    TakeReading(readings, part);
+    const bool body = part.filename.empty() && !part.attachment;
+    // Reported as what it was read as: a leaf.
+    part.content_type = body ? "text/plain" : "application/octet-stream";
+    for (PartReading& r : readings) r.content_type = part.content_type;
+    part.label = Join(
+        prefix, body ? std::string("body") : "attachment:" + std::string(BaseName(part.filename)));
+    TransferDecoded content = DecodeTransfer(text, readings.front().encoding);
+    part.size = content.data.size();
+    budget_.AddPart(part);
+    budget_.Defect("multipart-without-parts", part.label);
+    ReadDecoded(obj, readings.front(), content, part.label, index, part.depth);
+    for (std::size_t i = 1; i < readings.size(); ++i) {
+      const std::string label = part.label + AltSuffix(i);
+      if (!budget_.TakePart(label) || !budget_.HasTime(label)) return;
+      if (readings[i].encoding != readings[i - 1].encoding) {
+        content = DecodeTransfer(text, readings[i].encoding);
+      }
+      ReadDecoded(obj, readings[i], content, label, index, part.depth);
+    }
   }
 
   // `part` (at `index`) carries a message GMime already parsed.
@@ -337,10 +409,35 @@ class MimeTreeWalk {
     }
     // A reading that makes the part a multipart (GMime read it as a leaf)
     // is read as a message with that Content-Type.
-    std::string wrapped;
     const bool multipart = type.rfind("multipart/", 0) == 0;
-    if (multipart)
-      wrapped = "Content-Type: " + reading.raw_content_type + "\r\n\r\n" + std::string(content);
+    const ContentKind kind = Extract(reading, multipart ? reading.raw_content_type : std::string(),
+                                     content, label_lied, label, index, depth);
+    // Another type with a boundary its body uses ("singlepart/mixed",
+    // "\"multipart/mixed\"", an encoded word), or a boundary read another
+    // way: mailparser or Python's email splits it, so it is read as a
+    // multipart too.
+    if (reading.raw_content_type.find_first_of("bB") == std::string::npos) return kind;
+    const std::vector<std::string> others = OtherBoundaries(
+        {reading.raw_content_type}, multipart ? reading.boundary : std::string(), content);
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      const std::string mixed = MixedOf(others[i]);
+      const std::string alt = label + "#multipart" + (i == 0 ? "" : std::to_string(i + 1));
+      if (mixed.empty() || !budget_.TakePart(alt) || !budget_.HasTime(alt)) break;
+      budget_.Defect("boundary-read-otherwise", label);
+      Extract(reading, mixed, content, label_lied, alt, index, depth);
+    }
+    return kind;
+  }
+
+  // Reads `content` under `label`: as a message whose Content-Type field
+  // is `wrap` when that is not empty, else as `reading` says (without its
+  // type and name when the label lied).
+  ContentKind Extract(const PartReading& reading, const std::string& wrap, std::string_view content,
+                      bool label_lied, const std::string& label, int index, int depth) {
+    const std::string& type = reading.content_type;
+    std::string wrapped;
+    const bool multipart = !wrap.empty();
+    if (multipart) wrapped = "Content-Type: " + wrap + "\r\n\r\n" + std::string(content);
     Blob blob;
     blob.data = multipart ? std::string_view(wrapped) : content;
     blob.content_type = multipart    ? std::string_view("message/rfc822")
@@ -413,7 +510,6 @@ std::string_view MimeWalker::Prescan(std::string_view raw, const std::string& pr
 }
 
 void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int parent, int depth) {
-  EnsureGMimeInitialized();
   // GMime builds the whole tree at once: bytes past a structural limit must
   // not reach it.
   MimeRepair repair;
@@ -423,6 +519,16 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
     }
     raw = repair.raw;
   }
+  WalkRepaired(raw, prefix, parent, depth, prefix.empty());
+  if (repair.unsplit.empty()) return;
+  // Readers disagree on where a body begins: GMime's reading too.
+  WalkRepaired(repair.unsplit, (prefix.empty() ? std::string("message") : prefix) + "#alt", parent,
+               depth, false);
+}
+
+void MimeWalker::WalkRepaired(std::string_view raw, const std::string& prefix, int parent,
+                              int depth, bool top) {
+  EnsureGMimeInitialized();
   const std::size_t full = raw.size();
   std::string within;  // the bytes GMime reads, when Prescan had to copy them
   raw = Prescan(raw, prefix, &within);
@@ -440,7 +546,7 @@ void MimeWalker::WalkRaw(std::string_view raw, const std::string& prefix, int pa
     budget_.AddText(Join(prefix, "body"), SanitizeUtf8(raw), parent);
     return;
   }
-  if (prefix.empty()) budget_.SetTopMessage(TopFields(msg.get()));
+  if (top) budget_.SetTopMessage(TopFields(msg.get()));
   MimeTreeWalk walk(budget_, extractor_);
   walk.WalkMessage(msg.get(), prefix, parent, depth);
 }

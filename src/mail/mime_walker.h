@@ -31,6 +31,11 @@ class MimeWalker {
   // `*storage`.
   std::string_view Prescan(std::string_view raw, const std::string& prefix, std::string* storage);
 
+  // Parses `raw`, already repaired, and walks it; `top` fills the
+  // MessageData's header fields.
+  void WalkRepaired(std::string_view raw, const std::string& prefix, int parent, int depth,
+                    bool top);
+
   MessageBudget& budget_;
   Extractor extractor_;
 };

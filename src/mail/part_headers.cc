@@ -160,6 +160,47 @@ std::string ReadValue(std::string_view s, std::size_t& i) {
   return std::string(TrimWhitespace(s.substr(start, i - start)));
 }
 
+// The unquoted value starting at `i` as RFC 822 reads it: quoted pieces
+// joined, backslash escapes undone, up to an unquoted ';'.
+std::string ReadRfc822Value(std::string_view s, std::size_t& i) {
+  std::string value;
+  bool quoted = false;
+  for (; i < s.size() && (quoted || s[i] != ';'); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      value.push_back(s[++i]);
+    } else if (s[i] == '"') {
+      quoted = !quoted;
+    } else if (quoted || (s[i] != ' ' && s[i] != '\t')) {
+      value.push_back(s[i]);
+    }
+  }
+  return value;
+}
+
+// `s` without its RFC 822 comments (outside quoted strings, nested,
+// backslash escapes honoured).
+std::string WithoutComments(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool quoted = false;
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\\' && i + 1 < s.size()) {
+      if (depth == 0) out.append(s.substr(i, 2));
+      ++i;
+    } else if (depth > 0) {
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    } else if (!quoted && c == '(') {
+      depth = 1;
+    } else {
+      quoted ^= c == '"';
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 // Whether an encoded word starts at `p`; if so its charset, its decoded
 // bytes and the position after it.
 bool ParseWord(std::string_view t, std::size_t p, std::string_view* charset, std::string* bytes,
@@ -212,7 +253,10 @@ std::string HeaderCharsetToUtf8(std::string_view bytes, std::string_view charset
                                          (static_cast<unsigned char>(bytes[0]) == 0xFF &&
                                           static_cast<unsigned char>(bytes[1]) == 0xFE));
   if (!bom && (cs == "utf-16" || cs == "utf16" || cs == "ucs-2" || cs == "unicode")) {
-    return ToUtf8(bytes, "UTF-16BE");
+    // The bytes decide the order when they can (Python's email and
+    // mailparser read "a\0b\0" as "ab"); else RFC 2781's big-endian.
+    const std::string_view guess = GuessUtf16(bytes);
+    return ToUtf8(bytes, guess.empty() ? std::string_view("UTF-16BE") : guess);
   }
   if (!bom && (cs == "utf-32" || cs == "utf32" || cs == "ucs-4")) return ToUtf8(bytes, "UTF-32BE");
   return ToUtf8(bytes, cs);
@@ -255,12 +299,15 @@ std::string DecodeEncodedWords(std::string_view t) {
   return out;
 }
 
-HeaderParams ParseHeaderParams(std::string_view raw) {
+namespace {
+
+HeaderParams ParseParams(std::string_view raw, bool rfc822) {
   std::string unfolded;
   unfolded.reserve(raw.size());
   for (char c : raw) {
     if (c != '\r' && c != '\n') unfolded.push_back(c);
   }
+  if (rfc822) unfolded = WithoutComments(unfolded);
   const std::string_view s = unfolded;
   HeaderParams out;
   std::size_t i = std::min(s.find(';'), s.size());
@@ -274,11 +321,17 @@ HeaderParams ParseHeaderParams(std::string_view raw) {
     std::string name = AsciiLower(TrimWhitespace(s.substr(start, i - start)));
     if (i >= s.size() || s[i] == ';') continue;
     ++i;  // past the '='
-    std::string value = ReadValue(s, i);
+    std::string value = rfc822 ? ReadRfc822Value(s, i) : ReadValue(s, i);
     AddParam(all, std::move(name), std::move(value));
   }
   for (const Collected& c : all.all) out.params.emplace_back(c.name, Resolve(c));
   return out;
 }
+
+}  // namespace
+
+HeaderParams ParseHeaderParams(std::string_view raw) { return ParseParams(raw, false); }
+
+HeaderParams ParseHeaderParamsRfc822(std::string_view raw) { return ParseParams(raw, true); }
 
 }  // namespace sendguard

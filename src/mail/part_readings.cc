@@ -17,6 +17,29 @@ const std::string* Pick(const std::vector<std::string>& values, std::size_t i, s
   return &values[i + 1 == count ? last : std::min(i, last)];
 }
 
+bool MayReadOtherwise(const std::string* field) {
+  return field != nullptr && field->find_first_of("(\\") != std::string::npos;
+}
+
+// The names of `type` and `disposition` read as RFC 822 reads them, into
+// `r`: the filename when it has none, else other_names when they differ.
+void AddRfc822Names(const std::string* type, const std::string* disposition, PartReading& r) {
+  auto add = [&r](const std::string* field, std::string_view param) {
+    if (!MayReadOtherwise(field)) return;
+    const HeaderParams p = ParseHeaderParamsRfc822(*field);
+    const std::string* name = p.Get(param);
+    if (name == nullptr || name->empty() || *name == r.filename || *name == r.type_name) return;
+    if (r.filename.empty()) {
+      r.filename = *name;
+    } else if (std::find(r.other_names.begin(), r.other_names.end(), *name) ==
+               r.other_names.end()) {
+      r.other_names.push_back(*name);
+    }
+  };
+  add(disposition, "filename");
+  add(type, "name");
+}
+
 PartReading Read(const std::string* type, const std::string* encoding,
                  const std::string* disposition, std::string_view default_type) {
   PartReading r;
@@ -34,8 +57,7 @@ PartReading Read(const std::string* type, const std::string* encoding,
   }
   if (encoding != nullptr) {
     r.encoding = ParseTransferEncoding(*encoding);
-    r.encoding_name = AsciiLower(TrimWhitespace(
-        std::string_view(*encoding).substr(0, std::string_view(*encoding).find_first_of("(;"))));
+    r.encoding_name = TransferEncodingToken(*encoding);
   }
   if (disposition != nullptr) {
     HeaderParams cd = ParseHeaderParams(*disposition);
@@ -44,6 +66,7 @@ PartReading Read(const std::string* type, const std::string* encoding,
   }
   if (r.filename.empty()) r.filename = r.type_name;
   if (r.type_name == r.filename) r.type_name.clear();
+  AddRfc822Names(type, disposition, r);
   return r;
 }
 

@@ -34,6 +34,9 @@ struct PartReading {
   TransferEncoding encoding = TransferEncoding::kIdentity;
   std::string encoding_name = {};  // the Content-Transfer-Encoding, lower-case; may be empty
   bool attachment = false;         // Content-Disposition: attachment
+  // Names the same fields give read as RFC 822 reads them (comments
+  // dropped, escapes undone; ParseHeaderParamsRfc822), when they differ.
+  std::vector<std::string> other_names = {};
 };
 
 // Readings beyond the first are at most this many.

@@ -6,6 +6,8 @@
 
 #include "mail/base64.h"
 #include "mail/gmime_init.h"
+#include "mail/part_headers.h"
+#include "mail/uudecode.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -18,7 +20,11 @@ int HexValue(char c) {
   return -1;
 }
 
+// A "begin" ... "end" block is decoded from its begin line on; lines
+// without one (a bare run of encoded lines) as GMime decodes them.
 std::string DecodeUuencode(std::string_view encoded) {
+  UudecodeResult block = DecodeUuencodeBlock(encoded);
+  if (block.found_begin) return std::move(block.data);
   EnsureGMimeInitialized();
   GMimeEncoding state;
   g_mime_encoding_init_decode(&state, GMIME_CONTENT_ENCODING_UUENCODE);
@@ -30,8 +36,28 @@ std::string DecodeUuencode(std::string_view encoded) {
 
 }  // namespace
 
-TransferEncoding ParseTransferEncoding(std::string_view value) {
-  value = TrimWhitespace(value.substr(0, value.find_first_of("(;")));
+std::string TransferEncodingToken(std::string_view raw) {
+  const std::string decoded =
+      raw.find("=?") == std::string_view::npos ? std::string(raw) : DecodeEncodedWords(raw);
+  std::string out;
+  int depth = 0;
+  for (char c : decoded) {
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')' && depth > 0) {
+      --depth;
+    } else if (depth == 0 && c == ';') {
+      break;
+    } else if (depth == 0 && std::string_view(" \t\r\n\v\f").find(c) == std::string_view::npos) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  return out;
+}
+
+TransferEncoding ParseTransferEncoding(std::string_view raw) {
+  const std::string token = TransferEncodingToken(raw);
+  const std::string_view value = token;
   if (EqualsIgnoreCase(value, "base64")) return TransferEncoding::kBase64;
   if (EqualsIgnoreCase(value, "quoted-printable")) return TransferEncoding::kQuotedPrintable;
   for (std::string_view uu : {"x-uuencode", "uuencode", "x-uue", "uue"}) {

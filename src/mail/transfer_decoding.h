@@ -13,9 +13,14 @@ namespace sendguard {
 
 enum class TransferEncoding { kIdentity, kBase64, kQuotedPrintable, kUuencode };
 
-// The encoding a Content-Transfer-Encoding value names (case-insensitive,
-// surrounding blanks and comments ignored); kIdentity for 7bit, 8bit,
-// binary, an empty or an unknown value.
+// A Content-Transfer-Encoding value as the readers that decode the most
+// read it: RFC 2047 encoded words decoded, comments (anywhere: "bas()e64",
+// "(x) base64") and blanks dropped, up to a ';', lower-case.
+std::string TransferEncodingToken(std::string_view value);
+
+// The encoding a Content-Transfer-Encoding value names (its
+// TransferEncodingToken); kIdentity for 7bit, 8bit, binary, an empty or an
+// unknown value.
 TransferEncoding ParseTransferEncoding(std::string_view value);
 
 // Its canonical name ("base64", "quoted-printable", "x-uuencode"), or "" for

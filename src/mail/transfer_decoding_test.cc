@@ -23,6 +23,16 @@ TEST(TransferDecodingTest, NamesAndDispatch) {
   EXPECT_EQ(DecodeTransfer("TWE=", TransferEncoding::kIdentity).data, "TWE=");
 }
 
+TEST(TransferDecodingTest, CommentsAnywhereAndEncodedWordsInTheName) {
+  // mailparser drops comments inside the token; Python decodes the word.
+  EXPECT_EQ(ParseTransferEncoding("bas()e64"), TransferEncoding::kBase64);
+  EXPECT_EQ(ParseTransferEncoding("bas(\r\n )e64"), TransferEncoding::kBase64);
+  EXPECT_EQ(ParseTransferEncoding("(xx) base64"), TransferEncoding::kBase64);
+  EXPECT_EQ(ParseTransferEncoding("=?UTF-8?B?YmFzZTY0?="), TransferEncoding::kBase64);
+  EXPECT_EQ(TransferEncodingToken(" Quoted-(x(y))Printable; x"), "quoted-printable");
+  EXPECT_EQ(ParseTransferEncoding("\vbase64\f"), TransferEncoding::kBase64);
+}
+
 TEST(TransferDecodingTest, Base64AfterPadding) {
   Base64Result r = DecodeBase64("TQ==\r\nTWFu\r\n");
   EXPECT_EQ(r.data, "MMan");
