@@ -10,20 +10,13 @@
 namespace sendguard {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // "%41" -> "A"; a '%' not followed by two hex digits stays as it is.
 std::string PercentDecode(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const int hi = s[i] == '%' && i + 2 < s.size() ? HexValue(s[i + 1]) : -1;
-    const int lo = hi >= 0 ? HexValue(s[i + 2]) : -1;
+    const int hi = s[i] == '%' && i + 2 < s.size() ? HexDigitValue(s[i + 1]) : -1;
+    const int lo = hi >= 0 ? HexDigitValue(s[i + 2]) : -1;
     if (lo >= 0) {
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
@@ -219,8 +212,9 @@ bool ParseWord(std::string_view t, std::size_t p, std::string_view* charset, std
   } else {
     bytes->clear();
     for (std::size_t i = 0; i < payload.size(); ++i) {
-      const int hi = payload[i] == '=' && i + 2 < payload.size() ? HexValue(payload[i + 1]) : -1;
-      const int lo = hi >= 0 ? HexValue(payload[i + 2]) : -1;
+      const int hi =
+          payload[i] == '=' && i + 2 < payload.size() ? HexDigitValue(payload[i + 1]) : -1;
+      const int lo = hi >= 0 ? HexDigitValue(payload[i + 2]) : -1;
       if (lo >= 0) {
         bytes->push_back(static_cast<char>(hi * 16 + lo));
         i += 2;

@@ -13,13 +13,6 @@
 namespace sendguard {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // A "begin" ... "end" block is decoded from its begin line on; lines
 // without one (a bare run of encoded lines) as GMime decodes them.
 std::string DecodeUuencode(std::string_view encoded) {
@@ -90,8 +83,8 @@ std::string DecodeQuotedPrintable(std::string_view in) {
       out.push_back(c);
       continue;
     }
-    const int hi = i + 1 < n ? HexValue(in[i + 1]) : -1;
-    const int lo = hi >= 0 && i + 2 < n ? HexValue(in[i + 2]) : -1;
+    const int hi = i + 1 < n ? HexDigitValue(in[i + 1]) : -1;
+    const int lo = hi >= 0 && i + 2 < n ? HexDigitValue(in[i + 2]) : -1;
     if (lo >= 0) {
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;

@@ -32,6 +32,14 @@ std::string Extension(std::string_view name);
 // line nor drive the terminal. Other text, UTF-8 included, is kept.
 std::string EscapeControl(std::string_view s);
 
+// The value of the hexadecimal digit `c` (either case), or -1.
+inline int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_UTIL_STRINGS_H_
