@@ -61,7 +61,7 @@ bool LooksLikeImage(std::string_view data) {
   return StartsWith(data, "\x89PNG") || StartsWith(data, "\xff\xd8\xff") ||
          StartsWith(data, "GIF8") || StartsWith(data, std::string_view("II*\0", 4)) ||
          StartsWith(data, std::string_view("MM\0*", 4)) ||
-         (StartsWith(data, "RIFF") && data.substr(8, 4) == "WEBP") ||
+         (StartsWith(data, "RIFF") && data.size() >= 12 && data.substr(8, 4) == "WEBP") ||
          (StartsWith(data, "BM") && data.size() >= 26 && data[14] >= 12 && data[15] == 0 &&
           data[16] == 0 && data[17] == 0);
 }
