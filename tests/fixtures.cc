@@ -263,6 +263,27 @@ std::string MakeMessage(const std::string& to, const std::string& subject,
   return m.str();
 }
 
+const char kMimeTestHead[] =
+    "From: a@example.org\r\nTo: ops@army.mil\r\nSubject: t\r\nMIME-Version: 1.0\r\n";
+
+std::string OnePart(const std::string& part) {
+  return std::string(kMimeTestHead) +
+         "Content-Type: multipart/mixed; boundary=\"BB\"\r\n\r\n--BB\r\n" + part + "\r\n--BB--\r\n";
+}
+
+std::string SourceOf(const Message& m, const std::string& token) {
+  for (const TextSegment& t : m.texts()) {
+    if (t.text.find(token) != std::string::npos) return t.source;
+  }
+  return "<none>";
+}
+
+int Count(const Message& m, const std::string& token) {
+  int n = 0;
+  for (const TextSegment& t : m.texts()) n += t.text.find(token) != std::string::npos;
+  return n;
+}
+
 Message ParseOk(const std::string& raw, const Limits& limits) {
   Result<Message> m = ParseMessage(raw, {}, limits);
   EXPECT_TRUE(m.ok()) << m.status().ToString();

@@ -54,6 +54,17 @@ std::string MakeMessage(const std::string& to, const std::string& subject,
 MimePart Attachment(const std::string& content_type, const std::string& filename,
                     std::string_view data);
 
+// The header of the small messages the MIME tests build (ending in
+// MIME-Version, ready for a Content-Type), and such a message: a
+// multipart/mixed with boundary "BB" whose one part is `part` (its header
+// and body).
+extern const char kMimeTestHead[];
+std::string OnePart(const std::string& part);
+// The source of the first text of `m` holding `token`, or "<none>".
+std::string SourceOf(const Message& m, const std::string& token);
+// How many texts of `m` hold `token`.
+int Count(const Message& m, const std::string& token);
+
 // Parses `raw`, failing the current test when it is not a message.
 Message ParseOk(const std::string& raw, const Limits& limits = {});
 // Whether `m` recorded the limit / defect named.

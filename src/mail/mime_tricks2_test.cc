@@ -18,36 +18,7 @@ namespace {
 
 using namespace sendguard::testing;  // NOLINT
 
-const std::string kHead =
-    "From: a@example.org\r\nTo: ops@army.mil\r\nSubject: t\r\nMIME-Version: 1.0\r\n";
-
-// A multipart/mixed message whose one part is `part` (its header and body).
-std::string OnePart(const std::string& part) {
-  return kHead + "Content-Type: multipart/mixed; boundary=\"BB\"\r\n\r\n--BB\r\n" + part +
-         "\r\n--BB--\r\n";
-}
-
-// The source of the first text holding `token`, or "<none>".
-std::string SourceOf(const Message& m, const std::string& token) {
-  for (const TextSegment& t : m.texts()) {
-    if (t.text.find(token) != std::string::npos) return t.source;
-  }
-  return "<none>";
-}
-
-// How many texts hold `token`.
-int Count(const Message& m, const std::string& token) {
-  int n = 0;
-  for (const TextSegment& t : m.texts()) n += t.text.find(token) != std::string::npos;
-  return n;
-}
-
-bool HasDefect(const Message& m, const std::string& code) {
-  for (const Defect& d : m.defects()) {
-    if (d.code == code) return true;
-  }
-  return false;
-}
+const std::string kHead = kMimeTestHead;
 
 // `data` uuencoded as lines of at most 45 bytes, without begin and end.
 std::string UuLines(const std::string& data) {

@@ -14,29 +14,7 @@ namespace {
 
 using namespace sendguard::testing;  // NOLINT
 
-const std::string kHead =
-    "From: a@example.org\r\nTo: ops@army.mil\r\nSubject: t\r\nMIME-Version: 1.0\r\n";
-
-// A multipart/mixed message whose one part is `part` (its header and body).
-std::string OnePart(const std::string& part) {
-  return kHead + "Content-Type: multipart/mixed; boundary=\"BB\"\r\n\r\n--BB\r\n" + part +
-         "\r\n--BB--\r\n";
-}
-
-// The source of the first text holding `token`, or "<none>".
-std::string SourceOf(const Message& m, const std::string& token) {
-  for (const TextSegment& t : m.texts()) {
-    if (t.text.find(token) != std::string::npos) return t.source;
-  }
-  return "<none>";
-}
-
-bool HasDefect(const Message& m, const std::string& code) {
-  for (const Defect& d : m.defects()) {
-    if (d.code == code) return true;
-  }
-  return false;
-}
+const std::string kHead = kMimeTestHead;
 
 // The last part (the attachment of OnePart).
 const Part& Last(const Message& m) { return m.parts().back(); }
