@@ -35,7 +35,8 @@ TEST(SniffTest, DeclaredTypesWhenNoMagic) {
   EXPECT_EQ(Sniff("\x89PNG\r\n", "image/png", "a.png"), ContentKind::kImage);
   EXPECT_EQ(Sniff("GIF89a\x01\x00", "", ""), ContentKind::kImage);
   EXPECT_EQ(Sniff(std::string_view("RIFF\x04\0\0\0WEBPVP8 ", 16), "", ""), ContentKind::kImage);
-  EXPECT_EQ(Sniff("RIFF%P", "", ""), ContentKind::kText);  // cut short: no WebP (found by attachment_fuzz)
+  EXPECT_EQ(Sniff("RIFF%P", "", ""),
+            ContentKind::kText);  // cut short: no WebP (found by attachment_fuzz)
   EXPECT_EQ(Sniff("MZ\x90", "image/png", ""), ContentKind::kBinary);
   EXPECT_EQ(Sniff("{\\rtf1 hello}", "application/rtf", "a.rtf"), ContentKind::kUnsupported);
 }
