@@ -209,6 +209,26 @@ std::string Base64(std::string_view data) {
   return out;
 }
 
+std::string UuLines(const std::string& data) {
+  std::string out;
+  for (std::size_t i = 0; i < data.size(); i += 45) {
+    const std::string chunk = data.substr(i, 45);
+    out.push_back(static_cast<char>(0x20 + chunk.size()));
+    for (std::size_t j = 0; j < chunk.size(); j += 3) {
+      unsigned int v = 0;
+      for (std::size_t k = 0; k < 3; ++k) {
+        v = v << 8 | (j + k < chunk.size() ? static_cast<unsigned char>(chunk[j + k]) : 0u);
+      }
+      for (int s = 18; s >= 0; s -= 6) {
+        const unsigned int c = v >> s & 0x3f;
+        out.push_back(c == 0 ? '`' : static_cast<char>(0x20 + c));
+      }
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
 std::string QuotedPrintable(std::string_view data) {
   std::string out;
   std::size_t col = 0;

@@ -39,6 +39,8 @@ std::string MakeOdt(const std::vector<std::string>& paragraphs);
 
 std::string Base64(std::string_view data);
 std::string QuotedPrintable(std::string_view data);
+// `data` uuencoded as lines of at most 45 bytes, without begin and end.
+std::string UuLines(const std::string& data);
 
 struct MimePart {
   std::string content_type;       // full value, e.g. "text/plain; charset=utf-8"
