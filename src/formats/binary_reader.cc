@@ -21,12 +21,12 @@ bool IsSignature(const Blob& blob) {
 
 }  // namespace
 
-void ReadStrings(const Blob& blob, ReadContext& ctx) {
-  ctx.AddText(PrintableStrings(blob.data), "#strings");
+void ReadStrings(std::string_view data, ReadContext& ctx) {
+  ctx.AddText(PrintableStrings(data), "#strings");
 }
 
 void BinaryReader::Read(const Blob& blob, ReadContext& ctx) const {
-  ReadStrings(blob, ctx);
+  ReadStrings(blob.data, ctx);
   if (IsSignature(blob)) return;
   const std::string type =
       blob.content_type.empty() ? std::string("undeclared") : std::string(blob.content_type);

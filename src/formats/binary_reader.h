@@ -24,8 +24,9 @@ class BinaryReader : public DocumentReader {
   void Read(const Blob& blob, ReadContext& ctx) const override;
 };
 
-// Scans the strings of `blob` (PrintableStrings) as "<label>#strings".
-void ReadStrings(const Blob& blob, ReadContext& ctx);
+// Scans the strings of `data` (PrintableStrings), bytes of the blob `ctx`
+// reads, as "<label>#strings".
+void ReadStrings(std::string_view data, ReadContext& ctx);
 
 }  // namespace sendguard
 

@@ -8,9 +8,7 @@
 namespace sendguard {
 
 void ImageReader::Read(const Blob& blob, ReadContext& ctx) const {
-  Blob metadata = blob;
-  metadata.data = ImageMetadataBytes(blob.data);
-  ReadStrings(metadata, ctx);
+  ReadStrings(ImageMetadataBytes(blob.data), ctx);
   // A picture whose header cannot be read may be anything: not small.
   const std::optional<ImageDimensions> size = ReadImageDimensions(blob.data);
   if (size) {

@@ -34,7 +34,7 @@ void PdfReader::Read(const Blob& blob, ReadContext& ctx) const {
       poppler::document::load_from_raw_data(blob.data.data(), static_cast<int>(blob.data.size())));
   if (!doc) {
     ctx.Defect("pdf-unreadable", label);
-    ReadStrings(blob, ctx);
+    ReadStrings(blob.data, ctx);
     ctx.Unread("corrupt", "the PDF could not be parsed; only its text strings were scanned");
     return;
   }

@@ -16,7 +16,7 @@ std::string FormatName(std::string_view data) {
 
 void UnsupportedReader::Read(const Blob& blob, ReadContext& ctx) const {
   ctx.Defect("unsupported-document", blob.label);
-  ReadStrings(blob, ctx);
+  ReadStrings(blob.data, ctx);
   ctx.Unread("unsupported",
              FormatName(blob.data) + " has no reader yet; only its text strings were scanned");
 }
