@@ -159,7 +159,7 @@ async function showMessage(id) {
     el('h2', {}, 'Findings'),
     (h.findings || []).length ? el('table', {}, el('tr', {}, ['Detector', 'Confidence', 'Count', 'Where', 'Sample (masked)'].map((t) => el('th', {}, t))),
       h.findings.map((f) => el('tr', {}, el('td', {}, f.detector), el('td', {}, f.confidence), el('td', {}, f.count),
-        el('td', {}, f.where), el('td', {}, el('code', {}, f.sample))))) : el('p', { class: 'muted' }, 'No sensitive content found.'),
+        el('td', {}, f.where), el('td', {}, el('code', {}, f.sample), f.detail ? el('div', { class: 'muted' }, f.detail) : '')))) : el('p', { class: 'muted' }, 'No sensitive content found.'),
     el('h2', {}, 'Not inspected'),
     (h.uninspected || []).length ? el('table', { id: 'uninspected' }, el('tr', {}, ['Kind', 'Where', 'Why'].map((t) => el('th', {}, t))),
       h.uninspected.map((u) => el('tr', {}, el('td', {}, u.kind), el('td', {}, u.where), el('td', {}, u.detail)))) : el('p', { class: 'muted' }, 'Every part was read.'),

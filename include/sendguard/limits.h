@@ -51,6 +51,15 @@ struct Limits {
   int max_pdf_pages = 500;
   // Wall-clock budget for parsing and extraction of one message.
   std::chrono::milliseconds max_time{10000};
+  // Pictures and PDF pages read by OCR in one message; the rest are recorded
+  // as not inspected ("ocr-skipped").
+  int ocr_pages = 20;
+  // Time spent on OCR in one message, within max_time; pictures and pages
+  // left when it is spent are recorded as not inspected ("ocr-skipped").
+  std::chrono::milliseconds ocr_time{5000};
+  // Pixels of one picture or rendered page handed to OCR: a larger one is
+  // not decoded (memory), and is recorded as not inspected.
+  std::uint64_t max_ocr_pixels = 40'000'000;
 };
 
 }  // namespace sendguard

@@ -91,6 +91,23 @@ struct Uninspected {
   std::string detail;  // human-readable: what was not read, and why
 };
 
+// A bounding box in degrees of latitude and longitude (WGS 84).
+struct GeoBox {
+  double south = 0, west = 0, north = 0, east = 0;
+};
+
+// Geographic positions in the content: where a picture was taken (its EXIF
+// or XMP GPS tags) or the points of a map file (KML, GPX, GeoJSON, a
+// shapefile, a GeoTIFF). Reported by the content detectors as location
+// findings ("exif-gps", "geo-file").
+struct GeoPositions {
+  std::string kind;           // "exif-gps" or "geo-file"
+  std::string format;         // "exif", "xmp", "kml", "gpx", "geojson", "shapefile", "geotiff"
+  std::string where;          // source label of the content, as in TextSegment
+  std::size_t points = 0;     // positions it holds (1 for a picture)
+  std::optional<GeoBox> box;  // where they lie; none when they are not in degrees
+};
+
 struct MessageData {
   Envelope envelope;
   std::vector<Header> headers;
@@ -105,6 +122,7 @@ struct MessageData {
   std::vector<EncryptedPart> encrypted;
   std::vector<Defect> defects;
   std::vector<Uninspected> uninspected;
+  std::vector<GeoPositions> positions;
 };
 
 class Message {
@@ -134,6 +152,8 @@ class Message {
   // Everything that was not inspected: each limit hit and encrypted part, and
   // every part of a format that could not be read.
   const std::vector<Uninspected>& uninspected() const { return d_.uninspected; }
+  // The geographic positions its pictures and map files hold.
+  const std::vector<GeoPositions>& positions() const { return d_.positions; }
 
   // The recipients the message will be delivered to: the envelope RCPT TO when
   // known, else the To, Cc and Bcc addresses, without duplicates

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "content/classification_level.h"
+#include "content/positions.h"
 
 namespace sendguard {
 namespace {
@@ -205,6 +206,7 @@ Result<std::unique_ptr<const ContentScanner>> ContentScanner::Create(
     if (def.id.empty() || !ids.insert(def.id).second) {
       return InvalidArgumentError("duplicate or empty detector id '" + def.id + "'");
     }
+    if (!def.positions.empty()) continue;  // reports positions, matches no text
     if (def.triggers.empty() || !def.confirm) {
       return InvalidArgumentError("detector '" + def.id + "' has no trigger or no confirm step");
     }
@@ -321,17 +323,35 @@ std::vector<Finding> Collect(std::vector<std::optional<Finding>>* found) {
 
 }  // namespace
 
-Result<std::vector<Finding>> ContentScanner::Scan(const std::vector<TextSegment>& texts) const {
+Status ContentScanner::ScanTexts(const std::vector<TextSegment>& texts,
+                                 std::vector<std::optional<Finding>>* found) const {
   Result<std::unique_ptr<Pass>> pass = AcquirePass();
   if (!pass.ok()) return pass.status();
-  std::vector<std::optional<Finding>> found(detectors_.size());
   Status st;
   for (const TextSegment& t : texts) {
-    st = (*pass)->Run(t.text, t.source, &found);
+    st = (*pass)->Run(t.text, t.source, found);
     if (!st.ok()) break;
   }
   ReleasePass(std::move(pass).value());
+  return st;
+}
+
+Result<std::vector<Finding>> ContentScanner::Scan(const std::vector<TextSegment>& texts) const {
+  std::vector<std::optional<Finding>> found(detectors_.size());
+  Status st = ScanTexts(texts, &found);
   if (!st.ok()) return st;
+  return Collect(&found);
+}
+
+Result<std::vector<Finding>> ContentScanner::Scan(const Message& message) const {
+  std::vector<std::optional<Finding>> found(detectors_.size());
+  Status st = ScanTexts(message.texts(), &found);
+  if (!st.ok()) return st;
+  for (std::size_t d = 0; d < detectors_.size(); ++d) {
+    if (!detectors_[d].positions.empty() && !message.positions().empty()) {
+      found[d] = PositionFinding(detectors_[d], message.positions());
+    }
+  }
   return Collect(&found);
 }
 

@@ -36,7 +36,9 @@ class ContentScanner {
   // One finding per detector that matched anywhere in `texts`, in the
   // order of detectors(). Fails only when the pattern matcher fails.
   Result<std::vector<Finding>> Scan(const std::vector<TextSegment>& texts) const;
-  Result<std::vector<Finding>> Scan(const Message& message) const { return Scan(message.texts()); }
+  // The same over a message: its texts, and its positions for the position
+  // detectors (content/positions.h).
+  Result<std::vector<Finding>> Scan(const Message& message) const;
   // The same over one text labelled `source`.
   Result<std::vector<Finding>> ScanText(std::string_view text, std::string_view source) const;
 
@@ -63,6 +65,10 @@ class ContentScanner {
   mutable std::mutex pool_mu_;
   mutable std::vector<std::unique_ptr<Pass>> pool_;
   Result<std::unique_ptr<Pass>> AcquirePass() const;
+  // Runs the text detectors over `texts`, folding matches into `found` (by
+  // detector).
+  Status ScanTexts(const std::vector<TextSegment>& texts,
+                   std::vector<std::optional<Finding>>* found) const;
   void ReleasePass(std::unique_ptr<Pass> pass) const;
 };
 

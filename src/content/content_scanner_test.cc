@@ -23,7 +23,7 @@ TEST(ContentScannerTest, BuiltinIsSharedAndListsEveryDetector) {
   EXPECT_EQ(ids, (std::vector<std::string>{"classification-marking", "cui-marking", "credit-card",
                                            "iban", "aba-routing", "us-ssn", "dod-id", "us-passport",
                                            "private-key", "aws-access-key", "api-token", "password",
-                                           "icd10", "mgrs", "lat-long"}));
+                                           "icd10", "mgrs", "lat-long", "exif-gps", "geo-file"}));
 }
 
 TEST(ContentScannerTest, CountsAndSourcesAcrossTexts) {

@@ -1,5 +1,7 @@
 #include "content/detector.h"
 
+#include "content/positions.h"
+
 namespace sendguard {
 
 std::vector<DetectorDef> BuiltinDetectors() {
@@ -9,6 +11,7 @@ std::vector<DetectorDef> BuiltinDetectors() {
   AddPersonalDetectors(&out);
   AddCredentialDetectors(&out);
   AddMedicalAndLocationDetectors(&out);
+  AddPositionDetectors(&out);
   return out;
 }
 

@@ -63,6 +63,9 @@ struct DetectorDef {
   std::vector<std::string> false_positive_keywords;
   std::size_t window = 300;
   ConfirmFn confirm;
+  // A position detector (content/positions.h) has no triggers: it reports
+  // the message's positions (GeoPositions::kind) of this kind.
+  std::string positions = {};
 };
 
 // The built-in detectors, in the order `sendguard detectors` lists them.
@@ -74,6 +77,7 @@ void AddFinancialDetectors(std::vector<DetectorDef>* out);
 void AddPersonalDetectors(std::vector<DetectorDef>* out);
 void AddCredentialDetectors(std::vector<DetectorDef>* out);
 void AddMedicalAndLocationDetectors(std::vector<DetectorDef>* out);
+// (and AddPositionDetectors, content/positions.h)
 
 // Helpers for confirm steps.
 //

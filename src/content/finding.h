@@ -29,6 +29,8 @@ struct Finding {
   std::optional<std::string> level;  // classification-marking only: the highest
                                      // level seen ("unclassified", "confidential",
                                      // "secret", "top-secret")
+  std::string detail = {};           // more about what was found, when a sample is not
+                                     // enough ("geo-file": its points and their box)
 };
 
 }  // namespace sendguard

@@ -1,5 +1,5 @@
-// Known document formats sendguard has no reader for yet (legacy .doc,
-// RTF: ContentKind::kUnsupported): recorded as an "unsupported-document"
+// Known document formats sendguard has no reader for yet (OLE2, RTF and
+// TNEF until their readers are registered before it): recorded as an "unsupported-document"
 // defect and as uninspected ("unsupported"); their strings are scanned as
 // "<label>#strings". Registered last, so that a reader of such a format
 // registered before it takes over.
@@ -17,7 +17,8 @@ class UnsupportedReader : public DocumentReader {
  public:
   std::string_view name() const override { return "unsupported"; }
   bool Accepts(const Blob&, ContentKind sniffed) const override {
-    return sniffed == ContentKind::kUnsupported;
+    return sniffed == ContentKind::kOle2 || sniffed == ContentKind::kRtf ||
+           sniffed == ContentKind::kTnef;
   }
   void Read(const Blob& blob, ReadContext& ctx) const override;
 };

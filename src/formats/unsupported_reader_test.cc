@@ -14,7 +14,7 @@ class RtfReader : public DocumentReader {
  public:
   std::string_view name() const override { return "rtf"; }
   bool Accepts(const Blob&, ContentKind sniffed) const override {
-    return sniffed == ContentKind::kUnsupported;
+    return sniffed == ContentKind::kRtf;
   }
   void Read(const Blob&, ReadContext& ctx) const override { ctx.AddText("rtf text"); }
 };

@@ -115,6 +115,11 @@ void Budget::Unread(std::string_view kind, std::string_view where, std::string d
   out_->uninspected.push_back(Uninspected{std::string(kind), place, std::move(detail)});
 }
 
+void Budget::AddPositions(GeoPositions positions) {
+  positions.where = SanitizeUtf8(positions.where);
+  out_->positions.push_back(std::move(positions));
+}
+
 int MessageBudget::NextPartIndex() const { return static_cast<int>(out().parts.size()); }
 
 int MessageBudget::AddPart(Part part) {

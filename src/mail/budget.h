@@ -60,6 +60,9 @@ class Budget {
   // "unsupported", "corrupt" or "ocr-skipped" (limits and encryption are
   // recorded by Hit and Encrypted). Recorded once per kind and place.
   void Unread(std::string_view kind, std::string_view where, std::string detail);
+  // Records the geographic positions found in a picture or map file; its
+  // `where` is sanitised like every other label.
+  void AddPositions(GeoPositions positions);
 
  protected:
   MessageData& out() { return *out_; }

@@ -8,7 +8,9 @@
 #ifndef SENDGUARD_MAIL_DOCUMENT_READER_H_
 #define SENDGUARD_MAIL_DOCUMENT_READER_H_
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +66,14 @@ class ReadContext {
     budget_.Unread(kind, blob_.label, std::move(detail));
   }
   void Encrypted(std::string_view kind, std::string_view where) { budget_.Encrypted(kind, where); }
+  // Records `points` geographic positions of `kind` ("exif-gps" for a
+  // picture's, "geo-file" for a map's) read from the blob in `format`
+  // ("exif", "kml", ...), lying in `box` when known.
+  void Positions(std::string_view kind, std::string_view format, std::size_t points,
+                 std::optional<GeoBox> box) {
+    budget_.AddPositions(
+        GeoPositions{std::string(kind), std::string(format), blob_.label, points, box});
+  }
   void Defect(std::string_view code, std::string_view where) { budget_.Defect(code, where); }
   void Hit(std::string_view limit, std::string_view where, std::string detail) {
     budget_.Hit(limit, where, std::move(detail));

@@ -182,7 +182,9 @@ TEST(BuiltinReadersTest, EachKindHasItsReader) {
   EXPECT_EQ(name(ContentKind::kOoxml), "office");
   EXPECT_EQ(name(ContentKind::kOdf), "office");
   EXPECT_EQ(name(ContentKind::kMessage), "message");
-  EXPECT_EQ(name(ContentKind::kUnsupported), "unsupported");
+  EXPECT_EQ(name(ContentKind::kOle2), "unsupported");
+  EXPECT_EQ(name(ContentKind::kRtf), "unsupported");
+  EXPECT_EQ(name(ContentKind::kTnef), "unsupported");
   EXPECT_EQ(name(ContentKind::kImage), "image");
   EXPECT_EQ(name(ContentKind::kBinary), "binary");
 }
@@ -279,7 +281,7 @@ TEST(BuiltinReadersTest, AnAttachedMessageAtMaxDepthIsNotWalked) {
 TEST(BuiltinReadersTest, UnsupportedDocumentsAndPicturesAreUninspected) {
   Outcome rtf;
   EXPECT_EQ(ExtractWith(ReaderRegistry::Builtin(), MakeBlob("{\\rtf1 secret}"), &rtf),
-            ContentKind::kUnsupported);
+            ContentKind::kRtf);
   ASSERT_EQ(rtf.data.defects.size(), 1u);
   EXPECT_EQ(rtf.data.defects[0].code, "unsupported-document");
   EXPECT_EQ(rtf.data.defects[0].where, "attachment:x");

@@ -98,9 +98,9 @@ ContentKind Sniff(std::string_view data, std::string_view content_type, std::str
       LooksLikeTar(data)) {
     return ContentKind::kArchive;
   }
-  if (StartsWith(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") || StartsWith(data, "{\\rtf")) {
-    return ContentKind::kUnsupported;
-  }
+  if (StartsWith(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) return ContentKind::kOle2;
+  if (StartsWith(data, "{\\rtf")) return ContentKind::kRtf;
+  if (StartsWith(data, "\x78\x9f\x3e\x22")) return ContentKind::kTnef;
   if (LooksLikeImage(data)) return ContentKind::kImage;
   if (StartsWith(data, "MZ") || StartsWith(data,
                                            "\x7f"

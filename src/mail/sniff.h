@@ -13,14 +13,16 @@ enum class ContentKind {
   kText,  // plain text in some charset
   kHtml,
   kPdf,
-  kZip,          // a ZIP that is not an office document
-  kOoxml,        // docx, xlsx, pptx and their macro/template variants
-  kOdf,          // odt, ods, odp
-  kArchive,      // tar, gzip, bzip2, xz, 7z, rar: anything libarchive reads
-  kMessage,      // message/rfc822 or an .eml file
-  kUnsupported,  // a known document format without an extractor (legacy .doc, RTF)
-  kImage,        // PNG, JPEG, GIF, BMP, TIFF, WebP
-  kBinary,       // executables, and anything else that is not text
+  kZip,      // a ZIP that is not an office document
+  kOoxml,    // docx, xlsx, pptx and their macro/template variants
+  kOdf,      // odt, ods, odp
+  kArchive,  // tar, gzip, bzip2, xz, 7z, rar: anything libarchive reads
+  kMessage,  // message/rfc822 or an .eml file
+  kOle2,     // an OLE2 compound file: legacy .doc, .xls, .ppt, Outlook .msg
+  kRtf,      // Rich Text Format
+  kTnef,     // Microsoft TNEF (winmail.dat)
+  kImage,    // PNG, JPEG, GIF, BMP, TIFF, WebP
+  kBinary,   // executables, and anything else that is not text
 };
 
 // Classifies `data`. `content_type` is the lower-case declared "type/subtype"

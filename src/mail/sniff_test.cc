@@ -38,7 +38,11 @@ TEST(SniffTest, DeclaredTypesWhenNoMagic) {
   EXPECT_EQ(Sniff("RIFF%P", "", ""),
             ContentKind::kText);  // cut short: no WebP (found by attachment_fuzz)
   EXPECT_EQ(Sniff("MZ\x90", "image/png", ""), ContentKind::kBinary);
-  EXPECT_EQ(Sniff("{\\rtf1 hello}", "application/rtf", "a.rtf"), ContentKind::kUnsupported);
+  EXPECT_EQ(Sniff("{\\rtf1 hello}", "application/rtf", "a.rtf"), ContentKind::kRtf);
+  EXPECT_EQ(Sniff("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword", "a.doc"),
+            ContentKind::kOle2);
+  EXPECT_EQ(Sniff("\x78\x9f\x3e\x22\x01\x00", "application/ms-tnef", "winmail.dat"),
+            ContentKind::kTnef);
 }
 
 TEST(SniffTest, TheBytesDecideWhatIsText) {

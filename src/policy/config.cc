@@ -112,7 +112,7 @@ Handler RecipientsSection(const std::string& name, RecipientOptions* r) {
   };
 }
 
-Handler LimitsSection(const std::string& name, Limits* l, long* max_time_ms) {
+Handler LimitsSection(const std::string& name, Limits* l, long* max_time_ms, long* ocr_ms) {
   return [=](const YAML::Node& n) {
     const std::size_t kMax = std::size_t{1} << 40;
     ForEachKey(
@@ -145,6 +145,10 @@ Handler LimitsSection(const std::string& name, Limits* l, long* max_time_ms) {
             {"max_pdf_pages",
              Number<int>(name, "limits.max_pdf_pages", &l->max_pdf_pages, 0, 1000000)},
             {"max_time_ms", Number<long>(name, "limits.max_time_ms", max_time_ms, 1, 3600000)},
+            {"ocr_pages", Number<int>(name, "limits.ocr_pages", &l->ocr_pages, 0, 100000)},
+            {"ocr_ms", Number<long>(name, "limits.ocr_ms", ocr_ms, 0, 3600000)},
+            {"max_ocr_pixels", Number<std::uint64_t>(name, "limits.max_ocr_pixels",
+                                                     &l->max_ocr_pixels, 1, 1ULL << 40)},
         });
   };
 }
@@ -154,17 +158,19 @@ Handler LimitsSection(const std::string& name, Limits* l, long* max_time_ms) {
 void CoreSections::AddTo(std::map<std::string, Handler>* handlers) {
   Config& c = *config_;
   max_time_ms_ = static_cast<long>(c.limits.max_time.count());
+  ocr_ms_ = static_cast<long>(c.limits.ocr_time.count());
   (*handlers)["organization"] = OrganizationSection(name_, &c.recipients);
   (*handlers)["recipients"] = RecipientsSection(name_, &c.recipients);
   (*handlers)["content"] = ContentSection(name_, &c.content);
   (*handlers)["policy"] = [this](const YAML::Node& n) {
     ParsePolicy(name_, n, &config_->policy, &detector_refs_);
   };
-  (*handlers)["limits"] = LimitsSection(name_, &c.limits, &max_time_ms_);
+  (*handlers)["limits"] = LimitsSection(name_, &c.limits, &max_time_ms_, &ocr_ms_);
 }
 
 void CoreSections::Finish() {
   config_->limits.max_time = std::chrono::milliseconds(max_time_ms_);
+  config_->limits.ocr_time = std::chrono::milliseconds(ocr_ms_);
   // Rules may name detectors of the content section, before or after them.
   std::vector<DetectorDef> builtin = BuiltinDetectors();
   for (const DetectorReference& ref : detector_refs_) {

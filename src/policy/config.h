@@ -102,6 +102,7 @@ class CoreSections {
   std::string name_;
   Config* config_;
   long max_time_ms_ = 0;
+  long ocr_ms_ = 0;
   std::vector<DetectorReference> detector_refs_;
 };
 

@@ -54,6 +54,7 @@ json FindingJson(const Finding& f) {
             {"where", f.where},
             {"sample", f.sample}};
   if (f.level) j["level"] = *f.level;
+  if (!f.detail.empty()) j["detail"] = f.detail;
   return j;
 }
 

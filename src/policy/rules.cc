@@ -132,6 +132,21 @@ std::vector<Rule> DefaultRules() {
   }
   {
     Rule r;
+    r.name = "positions-outside";
+    ContentCondition c;
+    c.detectors = {"exif-gps", "geo-file"};
+    r.content = c;
+    RecipientCondition rc;
+    rc.trusted = false;
+    r.recipients = rc;
+    r.action = Action::kHold;
+    r.reason =
+        "a map file or a picture's GPS position is addressed outside the organisation and its "
+        "trusted partners";
+    rules.push_back(r);
+  }
+  {
+    Rule r;
     r.name = "uninspected-outside";
     r.uninspected = UninspectedCondition{};
     RecipientCondition rc;
