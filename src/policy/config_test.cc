@@ -9,6 +9,8 @@ TEST(ConfigTest, EmptyConfigIsAllDefaults) {
   Result<Config> c = ParseConfig("", "empty.yaml");
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->limits.max_depth, Limits().max_depth);
+  EXPECT_EQ(c->limits.ocr_pages, 20);
+  EXPECT_EQ(c->limits.ocr_time.count(), 5000);
   EXPECT_EQ(c->recipients.sensitive_suffixes, (std::vector<std::string>{"mil", "gov"}));
 }
 
@@ -22,7 +24,10 @@ TEST(ConfigTest, ReadsEverySection) {
       "  sensitive_suffixes: [mil, gov, gov.uk]\n"
       "limits:\n"
       "  max_depth: 3\n"
-      "  max_time_ms: 2500\n",
+      "  max_time_ms: 2500\n"
+      "  ocr_pages: 4\n"
+      "  ocr_ms: 1500\n"
+      "  max_ocr_pixels: 1000000\n",
       "sendguard.yaml");
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->recipients.own_domains, std::vector<std::string>{"example.mil"});
@@ -31,6 +36,9 @@ TEST(ConfigTest, ReadsEverySection) {
   EXPECT_EQ(c->recipients.sensitive_suffixes.size(), 3u);
   EXPECT_EQ(c->limits.max_depth, 3);
   EXPECT_EQ(c->limits.max_time.count(), 2500);
+  EXPECT_EQ(c->limits.ocr_pages, 4);
+  EXPECT_EQ(c->limits.ocr_time.count(), 1500);
+  EXPECT_EQ(c->limits.max_ocr_pixels, 1000000u);
 }
 
 TEST(ConfigTest, ErrorsNameTheLine) {
