@@ -6,13 +6,16 @@
 
 #include "formats/archive_reader.h"
 #include "formats/binary_reader.h"
+#include "formats/csv_reader.h"
 #include "formats/html_reader.h"
 #include "formats/image_reader.h"
 #include "formats/message_reader.h"
 #include "formats/office_reader.h"
 #include "formats/pdf_reader.h"
+#include "formats/rtf_reader.h"
 #include "formats/text_reader.h"
 #include "formats/unsupported_reader.h"
+#include "formats/vobject_reader.h"
 #include "mail/document_reader.h"
 
 namespace sendguard {
@@ -20,6 +23,8 @@ namespace {
 
 ReaderRegistry MakeBuiltin() {
   ReaderRegistry r;
+  r.Register(std::make_unique<VObjectReader>());  // before TextReader: kText formats
+  r.Register(std::make_unique<CsvReader>());
   r.Register(std::make_unique<TextReader>());
   r.Register(std::make_unique<HtmlReader>());
   r.Register(std::make_unique<PdfReader>());
@@ -27,6 +32,7 @@ ReaderRegistry MakeBuiltin() {
   r.Register(std::make_unique<ArchiveReader>());
   r.Register(std::make_unique<MessageReader>());
   r.Register(std::make_unique<ImageReader>());
+  r.Register(std::make_unique<RtfReader>());
   r.Register(std::make_unique<UnsupportedReader>());  // last: fallbacks
   r.Register(std::make_unique<BinaryReader>());
   return r;
