@@ -9,13 +9,16 @@
 #include "formats/csv_reader.h"
 #include "formats/html_reader.h"
 #include "formats/image_reader.h"
+#include "formats/json_reader.h"
 #include "formats/message_reader.h"
 #include "formats/office_reader.h"
 #include "formats/pdf_reader.h"
 #include "formats/rtf_reader.h"
+#include "formats/shapefile_reader.h"
 #include "formats/text_reader.h"
 #include "formats/unsupported_reader.h"
 #include "formats/vobject_reader.h"
+#include "formats/xml_reader.h"
 #include "mail/document_reader.h"
 
 namespace sendguard {
@@ -25,6 +28,8 @@ ReaderRegistry MakeBuiltin() {
   ReaderRegistry r;
   r.Register(std::make_unique<VObjectReader>());  // before TextReader: kText formats
   r.Register(std::make_unique<CsvReader>());
+  r.Register(std::make_unique<XmlReader>());   // before TextReader: XML is text
+  r.Register(std::make_unique<JsonReader>());  // before TextReader: JSON is text
   r.Register(std::make_unique<TextReader>());
   r.Register(std::make_unique<HtmlReader>());
   r.Register(std::make_unique<PdfReader>());
@@ -34,6 +39,7 @@ ReaderRegistry MakeBuiltin() {
   r.Register(std::make_unique<ImageReader>());
   r.Register(std::make_unique<RtfReader>());
   r.Register(std::make_unique<UnsupportedReader>());  // last: fallbacks
+  r.Register(std::make_unique<ShapefileReader>());    // before BinaryReader
   r.Register(std::make_unique<BinaryReader>());
   return r;
 }
