@@ -200,10 +200,12 @@ void JsonReader::Read(const Blob& blob, ReadContext& ctx) const {
   if (handler.geojson()) handler.points().Record(ctx, "geojson");
   if (ok) {
     ctx.AddText(SanitizeUtf8(handler.out()));
+    // What TextReader would find besides the text: PGP armour, encoded files.
+    ReadTextExtras(blob, PlainText(blob), ctx);
     return;
   }
   if (!handler.out().empty()) ctx.AddText(SanitizeUtf8(handler.out()), "#json");
-  TextReader().Read(blob, ctx);
+  ReadPlainText(blob, ctx);
 }
 
 }  // namespace sendguard

@@ -90,5 +90,18 @@ TEST(JsonReaderTest, CoordinatesOutsideGeoJsonAreNotPositions) {
   EXPECT_TRUE(d.positions.empty());
 }
 
+// What TextReader finds besides the text is found in JSON and XML too.
+TEST(JsonReaderTest, FindsArmourAndEncodedFilesLikeTextReader) {
+  MessageData d = ReadAttachment(
+      "{\"note\": \"-----BEGIN PGP MESSAGE-----\\nhQEMA\\n-----END PGP MESSAGE-----\"}", "a.json");
+  ASSERT_EQ(d.encrypted.size(), 1u);
+  EXPECT_EQ(d.encrypted[0].kind, "pgp");
+  MessageData x = ReadAttachment(
+      "<?xml version=\"1.0\"?><a>-----BEGIN PGP MESSAGE-----\nhQEMA\n"
+      "-----END PGP MESSAGE-----</a>",
+      "a.xml");
+  ASSERT_EQ(x.encrypted.size(), 1u);
+}
+
 }  // namespace
 }  // namespace sendguard

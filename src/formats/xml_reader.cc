@@ -324,12 +324,14 @@ void XmlReader::Read(const Blob& blob, ReadContext& ctx) const {
   if (st.points.points() != 0) st.points.Record(ctx, st.format);
   if (ok) {
     ctx.AddText(SanitizeUtf8(st.out));
+    // What TextReader would find besides the text: PGP armour, encoded files.
+    ReadTextExtras(blob, PlainText(blob), ctx);
     return;
   }
   // What was read before the damage may hold expanded entities the raw text
   // does not show.
   if (!st.out.empty()) ctx.AddText(SanitizeUtf8(st.out), "#xml");
-  TextReader().Read(blob, ctx);
+  ReadPlainText(blob, ctx);
 }
 
 }  // namespace sendguard
