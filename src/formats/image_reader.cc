@@ -60,6 +60,7 @@ void ImageReader::Read(const Blob& blob, ReadContext& ctx) const {
   }
   const std::string shape = size ? "a " + Shape(size->width, size->height) + " picture"
                                  : std::string("a picture of unknown size");
+  OcrEngine::QuietLeptonica();
   const auto* data = reinterpret_cast<const l_uint8*>(blob.data.data());
   // Leptonica's header, read before any pixel is decoded: the format, and
   // the size it will decode (which a damaged file may declare differently

@@ -12,11 +12,6 @@
 namespace sendguard {
 namespace {
 
-void SilenceLeptonica() {
-  static std::once_flag once;
-  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
-}
-
 struct Deadline {
   std::chrono::steady_clock::time_point at;
 };
@@ -30,6 +25,11 @@ bool PastDeadline(void* deadline, int /*words*/) {
 OcrEngine::OcrEngine(Options options) : options_(std::move(options)) {}
 
 OcrEngine::~OcrEngine() = default;
+
+void OcrEngine::QuietLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
 
 OcrEngine& OcrEngine::Shared() {
   static OcrEngine* const kShared = new OcrEngine(Options{});
@@ -94,7 +94,7 @@ void OcrEngine::Give(std::unique_ptr<tesseract::TessBaseAPI> api) {
 }
 
 Result<OcrText> OcrEngine::Recognize(Pix* pix, std::chrono::steady_clock::time_point deadline) {
-  SilenceLeptonica();
+  QuietLeptonica();
   if (pix == nullptr) return InternalError("no picture to read");
   if (std::chrono::steady_clock::now() >= deadline) {
     return DeadlineExceededError("no time was left for OCR");

@@ -54,6 +54,10 @@ class OcrEngine {
   // The engine every reader uses: Debian's English language data.
   static OcrEngine& Shared();
 
+  // Stops leptonica's messages on stderr (decoders' warnings too); readers
+  // call it before decoding a picture. Thread-safe, idempotent.
+  static void QuietLeptonica();
+
   // OK when the language data is there; else kUnavailable with a sentence
   // saying what is missing. Does not load the data.
   Status Available() const;
