@@ -2,6 +2,7 @@
 
 #include "formats/ocr_engine.h"
 
+#include <dlfcn.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
@@ -11,6 +12,22 @@
 
 namespace sendguard {
 namespace {
+
+// Debian's libtesseract is built with OpenMP and asks for teams of up to
+// four threads. The milter already recognises on a thread per connection, on
+// shared cores: oversubscribed, a page took ten times as long (ocr_bench).
+// No parallel region may be active (max-active-levels 0), so every team is
+// its calling thread alone. libgomp is only there as libtesseract's
+// dependency, so its function is looked up rather than linked.
+void OneThreadPerRecognition() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    using SetLevels = void (*)(int);
+    if (void* f = dlsym(RTLD_DEFAULT, "omp_set_max_active_levels")) {
+      reinterpret_cast<SetLevels>(f)(0);
+    }
+  });
+}
 
 struct Deadline {
   std::chrono::steady_clock::time_point at;
@@ -95,6 +112,7 @@ void OcrEngine::Give(std::unique_ptr<tesseract::TessBaseAPI> api) {
 
 Result<OcrText> OcrEngine::Recognize(Pix* pix, std::chrono::steady_clock::time_point deadline) {
   QuietLeptonica();
+  OneThreadPerRecognition();
   if (pix == nullptr) return InternalError("no picture to read");
   if (std::chrono::steady_clock::now() >= deadline) {
     return DeadlineExceededError("no time was left for OCR");

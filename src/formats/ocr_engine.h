@@ -8,10 +8,8 @@
 // and a caller beyond that waits, within its deadline, for one to be free.
 //
 // Tesseract and leptonica write diagnostics to stderr; this module silences
-// both. Debian's libtesseract is built with OpenMP: a recognition starts a
-// team of threads (three more per calling thread) unless the process runs
-// with OMP_THREAD_LIMIT=1 in its environment, which libgomp reads once, when
-// it is loaded; the service's environment should set it.
+// both. Debian's libtesseract is built with OpenMP; its teams are kept to
+// the calling thread, so one recognition uses one thread.
 
 #ifndef SENDGUARD_FORMATS_OCR_ENGINE_H_
 #define SENDGUARD_FORMATS_OCR_ENGINE_H_

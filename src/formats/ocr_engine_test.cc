@@ -34,16 +34,29 @@ Picture Decode(const std::string& bytes) {
   return Picture(pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size()));
 }
 
-TEST(OcrEngineTest, ReadsTheBannerOfAPage) {
+// Threads of this process, from /proc/self/status.
+int Threads() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
+  }
+  return -1;
+}
+
+TEST(OcrEngineTest, ReadsTheBannerOfAPageOnOneThread) {
   ASSERT_TRUE(OcrEngine::Shared().Available().ok());
   Picture page = Decode(Fixture("banner-page.png"));
   ASSERT_TRUE(page);
+  const int before = Threads();
   Result<OcrText> read =
       OcrEngine::Shared().Recognize(page.get(), steady_clock::now() + milliseconds(30000));
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   EXPECT_FALSE(read->cut_short);
   EXPECT_NE(read->text.find("SECRET//NOFORN"), std::string::npos) << read->text;
   EXPECT_NE(read->text.find("4111 1111 1111 1111"), std::string::npos) << read->text;
+  // Debian's libtesseract would start OpenMP threads: none are started.
+  EXPECT_EQ(Threads(), before);
 }
 
 TEST(OcrEngineTest, MissingLanguageDataIsAnErrorWithItsReason) {

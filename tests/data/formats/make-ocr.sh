@@ -61,7 +61,8 @@ for o in offsets:
 out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
 open(sys.argv[2], "wb").write(out)
 PY
-# A small picture of a page (text under 20 px high) for the upscaling path.
-convert "$tmp/page.png" -resize 50% -depth 8 ocr-small-text.png
+# A small picture of a page (letters under 10 pixels high), which OCR reads
+# only when enlarged.
+convert "$tmp/page.png" -resize 35% -depth 8 ocr-small-text.png
 # A 16x16 icon: too small to hold text.
 convert -size 16x16 xc:'#3366cc' -fill white -draw 'rectangle 4,4 11,11' ocr-icon.png
