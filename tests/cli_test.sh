@@ -148,8 +148,8 @@ assert by["03-secret-banner-pdf.eml"]["action"] == "reject", by["03-secret-banne
 assert by["02-weekly-report-internal.eml"]["action"] == "accept"
 assert by["04-roster-xlsx-to-webmail.eml"]["action"] == "hold"
 p = by["05-site-plan-photo-outside.eml"]
-assert p["action"] == "hold" and p["rule"] == "uninspected-outside", p
-assert [(u["kind"], u["where"]) for u in p["uninspected"]] == [("ocr-skipped", "attachment:site-plan.png")], p
+# Its picture is a blank white page: OCR reads it and finds nothing.
+assert p["action"] == "accept" and p["uninspected"] == [], p
 PY
 printf 'content:\n  rules:\n    - id: x\n      pattern: "a("\n' >"$tmp/badrule.yaml"
 # A hostile file name (a newline and a terminal escape) cannot forge a line

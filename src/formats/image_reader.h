@@ -1,15 +1,20 @@
-// Pictures (ContentKind::kImage). Their text is not read yet (no OCR): a
-// picture large enough to show a page or a line of text is recorded as
-// uninspected ("ocr-skipped"); icons, spacers and tracking pixels are not.
-// The strings of the file before its pixel data (EXIF and XMP comments,
-// authors, text chunks) are scanned as "<label>#strings".
+// Pictures (ContentKind::kImage): their text is read by OCR (leptonica
+// decodes PNG, JPEG, TIFF (every page), GIF, BMP and WebP; Tesseract reads
+// them) and reported as "<label>#ocr" ("<label>#page-N-ocr" for the pages
+// of a TIFF after the first), within the message's OCR limits
+// (formats/ocr.h). Icons, spacers and tracking pixels are not read; a
+// picture that cannot be decoded, or one left out by a limit, is recorded
+// as not inspected. The strings of the file before its pixel data (EXIF and
+// XMP comments, authors, text chunks) are scanned as "<label>#strings".
 
 #ifndef SENDGUARD_FORMATS_IMAGE_READER_H_
 #define SENDGUARD_FORMATS_IMAGE_READER_H_
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
+#include "formats/ocr_engine.h"
 #include "mail/document_reader.h"
 
 namespace sendguard {
@@ -20,12 +25,21 @@ class ImageReader : public DocumentReader {
   // kMinTextSide, cannot carry readable text.
   static constexpr std::uint64_t kMinTextPixels = 4096;
   static constexpr std::uint32_t kMinTextSide = 12;
+  // Pages of one TIFF decoded at most (each also counts against ocr_pages).
+  static constexpr int kMaxTiffPages = 100;
+
+  // Reads text with `engine`, which must outlive the reader.
+  explicit ImageReader(OcrEngine& engine = OcrEngine::Shared()) : engine_(engine) {}
 
   std::string_view name() const override { return "image"; }
   bool Accepts(const Blob&, ContentKind sniffed) const override {
     return sniffed == ContentKind::kImage;
   }
+  std::vector<std::string_view> LimitNames() const override;
   void Read(const Blob& blob, ReadContext& ctx) const override;
+
+ private:
+  OcrEngine& engine_;
 };
 
 }  // namespace sendguard

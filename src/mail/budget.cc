@@ -31,6 +31,16 @@ bool Budget::HasTime(std::string_view where) {
   return false;
 }
 
+bool Budget::TakeOcrPage() {
+  if (ocr_pages_ >= limits_.ocr_pages) return false;
+  ++ocr_pages_;
+  return true;
+}
+
+std::chrono::steady_clock::time_point Budget::OcrDeadline() const {
+  return std::min(deadline_, std::chrono::steady_clock::now() + OcrTimeLeft());
+}
+
 bool Budget::AllowDepth(int depth, std::string_view where) {
   if (depth <= limits_.max_depth) return true;
   Hit("depth", where,

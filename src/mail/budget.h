@@ -44,6 +44,19 @@ class Budget {
   // Counts `n` decompressed bytes against max_expanded_bytes.
   bool TakeExpanded(std::size_t n, std::string_view where);
 
+  // OCR of the message's pictures and pages. TakeOcrPage counts one against
+  // ocr_pages and is false (not recorded: the OCR helpers report) when none
+  // is left. OcrDeadline is when OCR must stop: once ocr_time of it is
+  // spent, or the message's time is, whichever comes first; OcrTimeLeft is
+  // what is left of ocr_time. SpendOcrTime counts time spent on OCR.
+  bool TakeOcrPage();
+  std::chrono::steady_clock::time_point OcrDeadline() const;
+  std::chrono::steady_clock::duration OcrTimeLeft() const {
+    return std::max<std::chrono::steady_clock::duration>(
+        std::chrono::steady_clock::duration::zero(), limits_.ocr_time - ocr_time_);
+  }
+  void SpendOcrTime(std::chrono::steady_clock::duration spent) { ocr_time_ += spent; }
+
   // Appends extracted text, cut at max_text_bytes in total (recorded).
   // Empty or all-blank text is skipped.
   void AddText(std::string source, std::string text, int part);
@@ -79,6 +92,8 @@ class Budget {
   int members_ = 0;
   std::size_t expanded_ = 0;
   std::size_t text_bytes_ = 0;
+  int ocr_pages_ = 0;
+  std::chrono::steady_clock::duration ocr_time_{0};
 };
 
 // The header fields of the top message, as the MIME walker read them.

@@ -55,5 +55,34 @@ TEST(MessageBudgetTest, SetsTheTopMessageFields) {
   EXPECT_EQ(d.date, "Mon, 1 Jan 2024 00:00:00 +0000");
 }
 
+TEST(BudgetTest, CountsOcrPagesAndTime) {
+  MessageData d;
+  Limits limits;
+  limits.ocr_pages = 2;
+  limits.ocr_time = std::chrono::milliseconds(1000);
+  Budget budget(limits, &d);
+  EXPECT_TRUE(budget.TakeOcrPage());
+  EXPECT_TRUE(budget.TakeOcrPage());
+  EXPECT_FALSE(budget.TakeOcrPage());
+  const auto now = std::chrono::steady_clock::now();
+  EXPECT_GT(budget.OcrDeadline(), now + std::chrono::milliseconds(900));
+  budget.SpendOcrTime(std::chrono::milliseconds(600));
+  EXPECT_LT(budget.OcrDeadline(), now + std::chrono::milliseconds(500));
+  budget.SpendOcrTime(std::chrono::milliseconds(600));
+  EXPECT_EQ(budget.OcrTimeLeft(), std::chrono::steady_clock::duration::zero());
+  const auto deadline = budget.OcrDeadline();
+  EXPECT_LE(deadline, std::chrono::steady_clock::now());
+  EXPECT_TRUE(d.limit_hits.empty());
+}
+
+TEST(BudgetTest, OcrStopsWithTheMessagesTime) {
+  MessageData d;
+  Limits limits;
+  limits.max_time = std::chrono::milliseconds(100);
+  Budget budget(limits, &d);
+  EXPECT_LT(budget.OcrDeadline(),
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
+}
+
 }  // namespace
 }  // namespace sendguard
