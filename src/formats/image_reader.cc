@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <string>
 
-#include "formats/binary_reader.h"
 #include "formats/image_dimensions.h"
+#include "formats/image_metadata.h"
 #include "formats/ocr.h"
 
 namespace sendguard {
@@ -49,7 +49,7 @@ std::vector<std::string_view> ImageReader::LimitNames() const {
 }
 
 void ImageReader::Read(const Blob& blob, ReadContext& ctx) const {
-  ReadStrings(ImageMetadataBytes(blob.data), ctx);
+  ReadImageMetadata(blob, ctx);
   // A picture whose header cannot be read may be anything: not small.
   const std::optional<ImageDimensions> size = ReadImageDimensions(blob.data);
   if (size) {

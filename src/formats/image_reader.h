@@ -4,8 +4,10 @@
 // of a TIFF after the first), within the message's OCR limits
 // (formats/ocr.h). Icons, spacers and tracking pixels are not read; a
 // picture that cannot be decoded, or one left out by a limit, is recorded
-// as not inspected. The strings of the file before its pixel data (EXIF and
-// XMP comments, authors, text chunks) are scanned as "<label>#strings".
+// as not inspected. Its metadata is read first (formats/image_metadata.h):
+// a GPS position is recorded as a position, its comments and authors are
+// scanned as "<label>#metadata", and the strings of the file before its
+// pixel data as "<label>#strings".
 
 #ifndef SENDGUARD_FORMATS_IMAGE_READER_H_
 #define SENDGUARD_FORMATS_IMAGE_READER_H_
