@@ -10,8 +10,10 @@
 #include "formats/image_reader.h"
 #include "formats/message_reader.h"
 #include "formats/office_reader.h"
+#include "formats/ole2_reader.h"
 #include "formats/pdf_reader.h"
 #include "formats/text_reader.h"
+#include "formats/tnef_reader.h"
 #include "formats/unsupported_reader.h"
 #include "mail/document_reader.h"
 
@@ -27,6 +29,8 @@ ReaderRegistry MakeBuiltin() {
   r.Register(std::make_unique<ArchiveReader>());
   r.Register(std::make_unique<MessageReader>());
   r.Register(std::make_unique<ImageReader>());
+  r.Register(std::make_unique<Ole2Reader>());
+  r.Register(std::make_unique<TnefReader>());
   r.Register(std::make_unique<UnsupportedReader>());  // last: fallbacks
   r.Register(std::make_unique<BinaryReader>());
   return r;
