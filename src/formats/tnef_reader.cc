@@ -7,6 +7,7 @@ extern "C" {
 
 #include <cstdint>
 #include <cstring>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -123,14 +124,49 @@ void ReadAttachment(Attachment& a, int index, ReadContext& ctx) {
   if (!data.empty()) ctx.Recurse(ctx.Member(data, name));
 }
 
+constexpr std::uint32_t kAttachRenddata = 0x00069002;
+
+// The attributes libytnef stores on the current attachment.
+bool IsAttachmentAttribute(std::uint16_t id) {
+  switch (id) {
+    case 0x800F:  // attAttachData
+    case 0x8010:  // attAttachTitle
+    case 0x8011:  // attAttachMetaFile
+    case 0x8012:  // attAttachCreateDate
+    case 0x8013:  // attAttachModifyDate
+    case 0x9001:  // attAttachTransportFilename
+    case 0x9002:  // attAttachRenddata
+    case 0x9005:  // attAttachment
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> CheckTnefFraming(std::string_view data) {
   if (data.size() < 6 || U32(data, 0) != kSignature) return "no TNEF signature";
+  // libytnef overwrites (and leaks) an attribute given twice, and hangs
+  // attachment attributes on the last attachment begun (attAttachRenddata)
+  // whatever their level: a repeat, or one before any attachment, is refused.
+  std::set<std::uint32_t> message_seen, attachment_seen;
+  bool in_attachment = false;
   std::size_t at = 6;
   while (at < data.size()) {
     if (data.size() - at < 9) return "an attribute header is cut off";
+    const std::uint32_t tag = U32(data, at + 1);
     const std::uint32_t len = U32(data, at + 5);
+    const std::uint16_t id = static_cast<std::uint16_t>(tag & 0xFFFF);
+    if (tag == kAttachRenddata) {
+      in_attachment = true;
+      attachment_seen.clear();
+    } else if (IsAttachmentAttribute(id)) {
+      if (!in_attachment) return "an attachment attribute outside any attachment";
+      if (!attachment_seen.insert(tag).second) return "an attachment attribute given twice";
+    } else if (!message_seen.insert(tag).second) {
+      return "a message attribute given twice";
+    }
     if (len == 0) return "an attribute of length 0";
     if (len > data.size() - at - 9 || data.size() - at - 9 - len < 2) {
       return "an attribute runs past the end of the stream";

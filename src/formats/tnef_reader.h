@@ -30,10 +30,11 @@ class TnefReader : public DocumentReader {
   void Read(const Blob& blob, ReadContext& ctx) const override;
 };
 
-// Checks the attribute framing of the TNEF stream `data` (signature, key,
-// then level, id, length, data and checksum per attribute): nullopt when
-// every attribute lies within `data`, else what is wrong. libytnef is only
-// handed streams that pass.
+// Checks the TNEF stream `data` before libytnef reads it: its signature,
+// that every attribute (level, id, length, data, checksum) lies within
+// `data`, that no attribute is given twice in the message or in one
+// attachment, and that no attachment attribute comes before the first
+// attAttachRenddata. nullopt when it passes, else what is wrong.
 std::optional<std::string> CheckTnefFraming(std::string_view data);
 
 }  // namespace sendguard

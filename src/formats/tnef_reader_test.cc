@@ -155,5 +155,17 @@ TEST(TnefReaderTest, FramingIsCheckedBeforeLibytnef) {
   EXPECT_TRUE(CheckTnefFraming(huge).has_value());
 }
 
+TEST(TnefReaderTest, RepeatedOrStrayAttributesAreRefused) {
+  const std::string body = Attr(1, 0x0002800C, "body");
+  EXPECT_TRUE(CheckTnefFraming(Tnef(body + body)).has_value());
+  const std::string stray = Attr(2, 0x0006800F, "data before any attachment");
+  EXPECT_TRUE(CheckTnefFraming(Tnef(stray)).has_value());
+  const std::string rend = Attr(2, 0x00069002, std::string(14, '\0'));
+  EXPECT_FALSE(CheckTnefFraming(Tnef(body + rend + stray + rend + stray)).has_value());
+  EXPECT_TRUE(CheckTnefFraming(Tnef(rend + stray + stray)).has_value());
+  MessageData d = Read(Tnef(body + body));
+  EXPECT_TRUE(HasUninspected(d, "corrupt"));
+}
+
 }  // namespace
 }  // namespace sendguard
