@@ -12,11 +12,12 @@
 #include "formats/json_reader.h"
 #include "formats/message_reader.h"
 #include "formats/office_reader.h"
+#include "formats/ole2_reader.h"
 #include "formats/pdf_reader.h"
 #include "formats/rtf_reader.h"
 #include "formats/shapefile_reader.h"
 #include "formats/text_reader.h"
-#include "formats/unsupported_reader.h"
+#include "formats/tnef_reader.h"
 #include "formats/vobject_reader.h"
 #include "formats/xml_reader.h"
 #include "mail/document_reader.h"
@@ -38,9 +39,10 @@ ReaderRegistry MakeBuiltin() {
   r.Register(std::make_unique<MessageReader>());
   r.Register(std::make_unique<ImageReader>());
   r.Register(std::make_unique<RtfReader>());
-  r.Register(std::make_unique<UnsupportedReader>());  // last: fallbacks
-  r.Register(std::make_unique<ShapefileReader>());    // before BinaryReader
-  r.Register(std::make_unique<BinaryReader>());
+  r.Register(std::make_unique<Ole2Reader>());
+  r.Register(std::make_unique<TnefReader>());
+  r.Register(std::make_unique<ShapefileReader>());  // before BinaryReader: it is kBinary
+  r.Register(std::make_unique<BinaryReader>());     // last: what nothing else reads
   return r;
 }
 

@@ -182,9 +182,9 @@ TEST(BuiltinReadersTest, EachKindHasItsReader) {
   EXPECT_EQ(name(ContentKind::kOoxml), "office");
   EXPECT_EQ(name(ContentKind::kOdf), "office");
   EXPECT_EQ(name(ContentKind::kMessage), "message");
-  EXPECT_EQ(name(ContentKind::kOle2), "unsupported");
+  EXPECT_EQ(name(ContentKind::kOle2), "ole2");
   EXPECT_EQ(name(ContentKind::kRtf), "rtf");
-  EXPECT_EQ(name(ContentKind::kTnef), "unsupported");
+  EXPECT_EQ(name(ContentKind::kTnef), "tnef");
   EXPECT_EQ(name(ContentKind::kImage), "image");
   EXPECT_EQ(name(ContentKind::kBinary), "binary");
 }
