@@ -148,8 +148,14 @@ assert by["03-secret-banner-pdf.eml"]["action"] == "reject", by["03-secret-banne
 assert by["02-weekly-report-internal.eml"]["action"] == "accept"
 assert by["04-roster-xlsx-to-webmail.eml"]["action"] == "hold"
 p = by["05-site-plan-photo-outside.eml"]
-# Its picture is a blank white page: OCR reads it and finds nothing.
-assert p["action"] == "accept" and p["uninspected"] == [], p
+# Its picture shows a SECRET//NOFORN banner: OCR reads it.
+assert p["action"] == "reject" and p["rule"] == "classified-marking" and p["uninspected"] == [], p
+assert any(f["detector"] == "classification-marking" and f["level"] == "secret" and
+           "attachment:site-plan.png#ocr" in f["where"] for f in p["findings"]), p
+m = by["06-facility-map-kml-outside.eml"]
+assert m["action"] == "hold" and m["rule"] == "positions-outside", m
+g = [f for f in m["findings"] if f["detector"] == "geo-file"][0]
+assert g["category"] == "location" and g["detail"].startswith("6 positions (kml) in 38.8"), g
 PY
 printf 'content:\n  rules:\n    - id: x\n      pattern: "a("\n' >"$tmp/badrule.yaml"
 # A hostile file name (a newline and a terminal escape) cannot forge a line
