@@ -1,12 +1,12 @@
 // Whole-run benchmark of message parsing + decoding + text extraction.
 //
-//   scan_bench [--seconds S] [--mailparser] PATH...
+//   scan_bench [--seconds S] [--ocr-pages N] [--mailparser] PATH...
 //
 // Loads every message under PATH into memory, then parses them all, over and
 // over, on one core for at least S seconds (default 5), and prints messages/s,
 // MB/s and the process's peak RSS. With --mailparser it then runs the npm
 // package mailparser over the same files (bench/mailparser_bench.js, one
-// core) and prints the ratio.
+// core) and prints the ratio. --ocr-pages sets limits.ocr_pages (0: no OCR).
 
 #include <chrono>
 #include <cstdio>
@@ -24,10 +24,13 @@ namespace {}  // namespace
 int main(int argc, char** argv) {
   double seconds = 5;
   bool mailparser = false;
+  sendguard::Limits limits;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--seconds") == 0 && i + 1 < argc) {
       seconds = std::atof(argv[++i]);
+    } else if (std::strcmp(argv[i], "--ocr-pages") == 0 && i + 1 < argc) {
+      limits.ocr_pages = std::atoi(argv[++i]);
     } else if (std::strcmp(argv[i], "--mailparser") == 0) {
       mailparser = true;
     } else {
@@ -35,7 +38,8 @@ int main(int argc, char** argv) {
     }
   }
   if (paths.empty()) {
-    std::fprintf(stderr, "usage: scan_bench [--seconds S] [--mailparser] PATH...\n");
+    std::fprintf(stderr,
+                 "usage: scan_bench [--seconds S] [--ocr-pages N] [--mailparser] PATH...\n");
     return 2;
   }
   sendguard::bench::PinToOneCore();
@@ -60,7 +64,7 @@ int main(int argc, char** argv) {
   // Warm-up pass (first-use initialisation of GMime, ICU, poppler).
   std::size_t text_bytes = 0;
   for (const std::string& m : messages) {
-    auto r = sendguard::ParseMessage(m);
+    auto r = sendguard::ParseMessage(m, {}, limits);
     if (r.ok()) text_bytes += r->AllText().size();
   }
   auto start = std::chrono::steady_clock::now();
@@ -68,7 +72,7 @@ int main(int argc, char** argv) {
   double elapsed = 0;
   while (elapsed < seconds) {
     for (const std::string& m : messages) {
-      auto r = sendguard::ParseMessage(m);
+      auto r = sendguard::ParseMessage(m, {}, limits);
       if (!r.ok()) continue;
     }
     done += messages.size();
