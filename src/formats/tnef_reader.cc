@@ -143,6 +143,31 @@ bool IsAttachmentAttribute(std::uint16_t id) {
   }
 }
 
+// Sets the checksum of every attribute of `data` (whose framing
+// CheckTnefFraming passed) to the sum of its bytes, as MS-OXTNEF defines it;
+// true when one was wrong. libytnef prints a mismatch to standard output,
+// which the CLI's JSON output shares, and reads on anyway.
+bool RepairChecksums(std::vector<BYTE>& data) {
+  bool repaired = false;
+  std::size_t at = 6;
+  while (at + 9 <= data.size()) {
+    const std::size_t len = static_cast<std::size_t>(data[at + 5]) | (data[at + 6] << 8) |
+                            (data[at + 7] << 16) | (static_cast<std::size_t>(data[at + 8]) << 24);
+    const std::size_t end = at + 9 + len;
+    unsigned sum = 0;
+    for (std::size_t i = at + 9; i < end; ++i) sum += data[i];
+    sum &= 0xFFFF;
+    const unsigned stored = data[end] | (data[end + 1] << 8);
+    if (stored != sum) {
+      data[end] = static_cast<BYTE>(sum & 0xFF);
+      data[end + 1] = static_cast<BYTE>(sum >> 8);
+      repaired = true;
+    }
+    at = end + 2;
+  }
+  return repaired;
+}
+
 }  // namespace
 
 std::optional<std::string> CheckTnefFraming(std::string_view data) {
@@ -190,6 +215,7 @@ void TnefReader::Read(const Blob& blob, ReadContext& ctx) const {
   }
   // libytnef takes a mutable buffer.
   std::vector<BYTE> copy(blob.data.begin(), blob.data.end());
+  if (RepairChecksums(copy)) ctx.Defect("tnef-checksum", blob.label);
   Tnef tnef;
   const int rc = TNEFParseMemory(copy.data(), static_cast<long>(copy.size()), &tnef.s);
   if (rc != 0) {
