@@ -59,7 +59,7 @@ struct Limits {
   std::chrono::milliseconds ocr_time{5000};
   // Pixels of one picture or rendered page handed to OCR: a larger one is
   // not decoded (memory), and is recorded as not inspected.
-  std::uint64_t max_ocr_pixels = 40'000'000;
+  std::uint64_t max_ocr_pixels = 25'000'000;
 };
 
 }  // namespace sendguard

@@ -92,7 +92,7 @@ TEST(OcrTest, APictureLargerThanTheLimitIsRefusedAndCostsNoPage) {
   Probed run = Probe("", "100000x100000", 1, limits);
   EXPECT_EQ(run.admitted, 0);
   EXPECT_TRUE(HasHit(run.data, "ocr-pixels"));
-  EXPECT_EQ(Probe("", "6000x6000", 1, limits).admitted, 1);  // 36 M pixels: under 40 M
+  EXPECT_EQ(Probe("", "4900x4900", 1, limits).admitted, 1);  // 24 M pixels: under 25 M
   limits.max_ocr_pixels = 1000;
   EXPECT_EQ(Probe("", "40x30", 1, limits).admitted, 0);
 }
