@@ -254,7 +254,7 @@ class VObjectRead {
     if (name.empty()) name = ParamOf(l, "X-FILENAME");
     name = std::string(BaseName(name));
     if (name.empty()) {
-      std::string_view fmt = media.empty() ? std::string_view(ParamOf(l, "FMTTYPE")) : media;
+      const std::string fmt = media.empty() ? ParamOf(l, "FMTTYPE") : std::string(media);
       name = AsciiLower(l.name) + std::to_string(members_) + ExtensionOf(l, fmt);
     }
     if (data.empty()) return;
