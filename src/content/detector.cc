@@ -10,6 +10,7 @@ std::vector<DetectorDef> BuiltinDetectors() {
   AddFinancialDetectors(&out);
   AddPersonalDetectors(&out);
   AddCredentialDetectors(&out);
+  AddPasswordDetectors(&out);
   AddMedicalAndLocationDetectors(&out);
   AddPositionDetectors(&out);
   return out;

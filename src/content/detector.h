@@ -76,6 +76,7 @@ void AddMarkingDetectors(std::vector<DetectorDef>* out);
 void AddFinancialDetectors(std::vector<DetectorDef>* out);
 void AddPersonalDetectors(std::vector<DetectorDef>* out);
 void AddCredentialDetectors(std::vector<DetectorDef>* out);
+void AddPasswordDetectors(std::vector<DetectorDef>* out);
 void AddMedicalAndLocationDetectors(std::vector<DetectorDef>* out);
 // (and AddPositionDetectors, content/positions.h)
 
