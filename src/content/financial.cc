@@ -1,5 +1,7 @@
 // Financial detectors: payment cards, IBANs, ABA routing numbers.
 
+#include <algorithm>
+
 #include "content/detector.h"
 #include "content/mask.h"
 #include "content/pattern_db.h"
@@ -10,29 +12,62 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Whether the separators of a grouped number are all the same byte.
+// Whether the separators of a grouped number (or code) are all the same
+// byte.
 bool ConsistentSeparators(std::string_view s) {
   char sep = 0;
   for (char c : s) {
-    if (IsDigit(c)) continue;
+    if (IsDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) continue;
     if (sep != 0 && c != sep) return false;
     sep = c;
   }
   return true;
 }
 
-// Whether [begin, end) is only part of a longer grouped number: a digit
-// group continues it across a separator before or after.
-bool PartOfLongerNumber(std::string_view text, std::size_t begin, std::size_t end) {
-  auto sep = [](char c) { return c == ' ' || c == '-' || c == '.'; };
-  if (begin >= 2 && sep(text[begin - 1]) && IsDigit(text[begin - 2])) return true;
-  if (end + 1 < text.size() && sep(text[end]) && IsDigit(text[end + 1])) return true;
+bool IsSeparator(char c) { return c == ' ' || c == '-' || c == '.'; }
+
+// The separator a grouped number uses, or 0 for a run of bare digits.
+char SeparatorOf(std::string_view s) {
+  for (char c : s) {
+    if (!IsDigit(c)) return c;
+  }
+  return 0;
+}
+
+// Whether [begin, end) (grouped with `sep`, or bare when it is 0) is only
+// part of a longer number: a short digit group continues it across the
+// same separator (any separator for bare digits). A group that belongs to
+// a number of its own (a full-length run, or one joined to more digits by
+// another separator: "4012888888881881 4012-8888-8888-1881") does not.
+bool PartOfLongerNumber(std::string_view text, std::size_t begin, std::size_t end, char sep) {
+  auto joins = [&](char c) { return sep == 0 ? IsSeparator(c) : c == sep; };
+  auto own_number = [&](std::size_t from, std::size_t to, char joined_by) {
+    if (to - from >= 12) return true;
+    // The character beyond the group, away from the match.
+    const bool left = to <= begin;
+    if (left ? from < 2 : to + 1 >= text.size()) return false;
+    const char beyond = left ? text[from - 1] : text[to];
+    const char digit = left ? text[from - 2] : text[to + 1];
+    return IsSeparator(beyond) && beyond != joined_by && IsDigit(digit);
+  };
+  if (begin >= 2 && joins(text[begin - 1]) && IsDigit(text[begin - 2])) {
+    std::size_t from = begin - 1;
+    while (from > 0 && IsDigit(text[from - 1])) --from;
+    if (!own_number(from, begin - 1, text[begin - 1])) return true;
+  }
+  if (end + 1 < text.size() && joins(text[end]) && IsDigit(text[end + 1])) {
+    std::size_t to = end + 1;
+    while (to < text.size() && IsDigit(text[to])) ++to;
+    if (!own_number(end + 1, to, text[end])) return true;
+  }
   return false;
 }
 
 std::optional<Candidate> ConfirmCard(const MatchView& m) {
   std::string_view v = m.match();
-  if (!ConsistentSeparators(v) || PartOfLongerNumber(m.text(), m.begin, m.end)) return {};
+  if (!ConsistentSeparators(v) || PartOfLongerNumber(m.text(), m.begin, m.end, SeparatorOf(v))) {
+    return {};
+  }
   std::string digits = Alphanumerics(v);
   if (CardScheme(digits).empty() || !LuhnValid(digits)) return {};
   if (digits.find_first_not_of(digits[0]) == std::string::npos) return {};
@@ -42,10 +77,31 @@ std::optional<Candidate> ConfirmCard(const MatchView& m) {
   return Candidate{m.begin, m.end, c, MaskValue(v, 4, 4)};
 }
 
+enum IbanTrigger { kIbanBare, kIbanGrouped, kIbanLowerBare, kIbanLowerGrouped };
+
 std::optional<Candidate> ConfirmIban(const MatchView& m) {
   std::string_view v = m.match();
-  if (!IbanValid(Alphanumerics(v))) return {};
+  if (!ConsistentSeparators(v)) return {};
+  std::string iban = Alphanumerics(v);
+  const bool lower = m.trigger == kIbanLowerBare || m.trigger == kIbanLowerGrouped;
+  if (lower) {
+    // Written all in lower case ("de89 3704 ..."), never in a mix.
+    if (std::any_of(iban.begin(), iban.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      return {};
+    }
+    for (char& ch : iban) {
+      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    }
+  }
+  if (!IbanValid(iban)) return {};
   Confidence c = m.KeywordNear() ? Confidence::kHigh : Confidence::kMedium;
+  // Bare lower-case letters and digits are also how hashes and ids are
+  // written: with letters past the country code and no banking words, a
+  // passing check (one in 97) is only a mention.
+  if (m.trigger == kIbanLowerBare && c == Confidence::kMedium &&
+      std::any_of(iban.begin() + 2, iban.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+    c = Confidence::kLow;
+  }
   return Candidate{m.begin, m.end, c, MaskValue(v, 4, 2)};
 }
 
@@ -66,9 +122,10 @@ void AddFinancialDetectors(std::vector<DetectorDef>* out) {
       "credit-card",
       "financial",
       "Payment card numbers: issuer ranges and lengths of Visa, Mastercard, American Express, "
-      "Discover, JCB, Diners, UnionPay and Maestro, Luhn check; card words or an expiry date "
+      "Discover, JCB, Diners, UnionPay, Maestro, Dankort and UATP, Luhn check; card words or an "
+      "expiry date "
       "nearby raise confidence",
-      {R"(\b\d{13,19}\b)", R"(\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b)",
+      {R"(\b\d{12,19}\b)", R"(\b\d{4}[ \-]\d{4}[ \-]\d{4}(?:[ \-]\d{1,7})?\b)",
        R"(\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b)"},
       0,
       {"credit card",
@@ -104,10 +161,12 @@ void AddFinancialDetectors(std::vector<DetectorDef>* out) {
   out->push_back({
       "iban",
       "financial",
-      "International Bank Account Numbers: country code, the country's length, ISO 7064 "
-      "mod 97-10",
+      "International Bank Account Numbers, grouped by spaces or hyphens, in upper or lower "
+      "case: country code, the country's length, ISO 7064 mod 97-10",
       {R"(\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b)",
-       R"(\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b)"},
+       R"(\b[A-Z]{2}\d{2}(?:[ \-][A-Z0-9]{4}){2,7}(?:[ \-][A-Z0-9]{1,3})?\b)",
+       R"(\b[a-z]{2}\d{2}[a-z0-9]{11,30}\b)",
+       R"(\b[a-z]{2}\d{2}(?:[ \-][a-z0-9]{4}){2,7}(?:[ \-][a-z0-9]{1,3})?\b)"},
       0,
       {"iban", "bank", "account", "acct", "swift", "bic", "transfer", "wire", "beneficiary",
        "payee", "remittance"},

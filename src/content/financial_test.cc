@@ -21,6 +21,56 @@ TEST(CreditCardTest, ValidNumbersOfEachScheme) {
   }
 }
 
+TEST(CreditCardTest, LegacyAndShortSchemes) {
+  for (const char* number : {
+           "213152655429720",      // JCB, legacy 15 digits (2131)
+           "180010624553211",      // JCB, legacy 15 digits (1800)
+           "501836274990",         // Maestro, 12 digits
+           "5018 3627 4990",       // Maestro, 12 digits grouped
+           "6759134470363",        // Maestro, 13 digits
+           "6304237363661296258",  // Maestro, 19 digits
+           "5019388613427191",     // Dankort
+           "122082911253335",      // UATP
+       }) {
+    EXPECT_EQ(Detect("credit-card", std::string("Ref ") + number + " thanks"), kMedium) << number;
+  }
+  for (const char* number : {
+           "213152655429721",   // fails Luhn
+           "2131526554297209",  // the legacy JCB range has 15 digits only
+           "601836274993",      // 12 digits outside Maestro's ranges
+           "122082911253",      // UATP has 15 digits
+       }) {
+    EXPECT_EQ(Detect("credit-card", std::string("Ref ") + number + " thanks"), std::nullopt)
+        << number;
+  }
+}
+
+TEST(CreditCardTest, SeveralNumbersOnOneLine) {
+  struct Case {
+    const char* text;
+    int count;
+  };
+  for (const Case& c : {
+           Case{"cards 4532803406699278 4532-8034-0669-9278 4532 8034 0669 9278", 3},
+           Case{"cards 4532803406699278 5425001943548127", 2},
+           Case{"cards 4532-8034-0669-9278 5425 0019 4354 8127", 2},
+           Case{"cards 4532 8034 0669 9278, 5425-0019-4354-8127.", 2},
+       }) {
+    auto f = Findings(c.text);
+    ASSERT_TRUE(f.count("credit-card")) << c.text;
+    EXPECT_EQ(f["credit-card"].count, c.count) << c.text;
+  }
+  // Still one longer number, not a card followed by something.
+  for (const char* text : {
+           "4532 8034 0669 9278 2222",  // a fifth group with the same separator
+           "4532-8034-0669-9278-12",    // the same, with hyphens
+           "4532803406699278 77",       // a short group after bare digits
+           "1-4532-8034-0669-9278",     // a short group before
+       }) {
+    EXPECT_EQ(Detect("credit-card", text), std::nullopt) << text;
+  }
+}
+
 TEST(CreditCardTest, CardWordsOrExpiryRaiseConfidence) {
   EXPECT_EQ(Detect("credit-card", "Visa 4111 1111 1111 1111"), kHigh);
   EXPECT_EQ(Detect("credit-card", "4111111111111111 exp 09/28"), kHigh);
@@ -58,12 +108,31 @@ TEST(IbanTest, ValidIbans) {
   EXPECT_EQ(Findings("IBAN GB82WEST12345698765432")["iban"].sample, "GB82****************32");
 }
 
+TEST(IbanTest, LowerCaseAndHyphens) {
+  EXPECT_EQ(Detect("iban", "IBAN: GB82-WEST-1234-5698-7654-32"), kHigh);
+  EXPECT_EQ(Detect("iban", "pay DE89-3704-0044-0532-0130-00 now"), kMedium);
+  EXPECT_EQ(Detect("iban", "iban gb82 west 1234 5698 7654 32"), kHigh);
+  EXPECT_EQ(Detect("iban", "pay de89 3704 0044 0532 0130 00 now"), kMedium);
+  EXPECT_EQ(Detect("iban", "pay de89-3704-0044-0532-0130-00 now"), kMedium);
+  EXPECT_EQ(Detect("iban", "pay de89370400440532013000 now"), kMedium);
+  EXPECT_EQ(Detect("iban", "account gb82west12345698765432"), kHigh);
+  // Bare lower case with letters past the country is how ids are written:
+  // only the banking words make it more than a mention.
+  EXPECT_EQ(Detect("iban", "ref gb82west12345698765432"), kLow);
+  EXPECT_EQ(Findings("IBAN gb82-west-1234-5698-7654-32")["iban"].sample,
+            "gb82-****-****-****-****-32");
+}
+
 TEST(IbanTest, NearMisses) {
   for (const char* text : {
            "IBAN GB82 WEST 1234 5698 7654 33",  // check digits wrong
            "IBAN GB82 WEST 1234 5698 7654",     // too short for GB
            "IBAN QQ82 WEST 1234 5698 7654 32",  // no such country
            "DE89370400440532013001",            // mod 97 fails
+           "IBAN GB82-WEST 1234-5698 7654-32",  // mixed separators
+           "IBAN gb82 WEST 1234 5698 7654 32",  // mixed case
+           "IBAN Gb82west12345698765432",       // mixed case, bare
+           "IBAN de89 3704 0044 0532 0130 01",  // mod 97 fails, lower case
        }) {
     EXPECT_EQ(Detect("iban", text), std::nullopt) << text;
   }

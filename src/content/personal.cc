@@ -8,15 +8,29 @@
 namespace sendguard {
 namespace {
 
-enum SsnTrigger { kSsnDashed, kSsnSpaced, kSsnBare };
+enum SsnTrigger { kSsnDashed, kSsnSpaced, kSsnBare, kSsnDotted };
+
+// Whether the grouped number [begin, end) goes on past its ends with the
+// separator it uses ("1.123.45.6789", "123-45-6789-01"): then it is some
+// other number.
+bool ContinuesPast(std::string_view text, std::size_t begin, std::size_t end, char sep) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (begin >= 2 && text[begin - 1] == sep && digit(text[begin - 2])) return true;
+  return end + 1 < text.size() && text[end] == sep && digit(text[end + 1]);
+}
 
 std::optional<Candidate> ConfirmSsn(const MatchView& m) {
   std::string_view v = m.match();
   if (!SsnValid(Alphanumerics(v))) return {};
+  if ((m.trigger == kSsnDashed || m.trigger == kSsnDotted) &&
+      ContinuesPast(m.text(), m.begin, m.end, v[3])) {
+    return {};
+  }
   const bool keyword = m.KeywordNear(MatchView::kSupporting);
   Confidence c;
   switch (m.trigger) {
     case kSsnDashed:
+    case kSsnDotted:
       c = keyword ? Confidence::kHigh : Confidence::kMedium;
       break;
     case kSsnSpaced:
@@ -46,10 +60,12 @@ void AddPersonalDetectors(std::vector<DetectorDef>* out) {
   out->push_back({
       "us-ssn",
       "pii",
-      "US Social Security numbers: area not 000, 666 or 9xx, group not 00, serial not 0000, "
+      "US Social Security numbers (123-45-6789, 123.45.6789): area not 000, 666 or 9xx, group not "
+      "00, serial not 0000, "
       "known published numbers excluded; space-separated ones are low and bare digit runs are "
       "reported only with SSN words nearby",
-      {R"(\b\d{3}-\d{2}-\d{4}\b)", R"(\b\d{3} \d{2} \d{4}\b)", R"(\b\d{9}\b)"},
+      {R"(\b\d{3}-\d{2}-\d{4}\b)", R"(\b\d{3} \d{2} \d{4}\b)", R"(\b\d{9}\b)",
+       R"(\b\d{3}\.\d{2}\.\d{4}\b)"},
       0,
       {"ssn", "ssns", "ss#", "ssn#", "social security", "soc sec", "social sec", "ssa", "taxpayer",
        "tin"},

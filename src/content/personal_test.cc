@@ -13,6 +13,21 @@ TEST(SsnTest, FormattedNumbers) {
   EXPECT_EQ(Findings("SSN: 123-45-6780")["us-ssn"].sample, "***-**-6780");
 }
 
+TEST(SsnTest, DottedNumbers) {
+  EXPECT_EQ(Detect("us-ssn", "SSN: 123.45.6780"), kHigh);
+  EXPECT_EQ(Detect("us-ssn", "ref 219.09.9990"), kMedium);
+  EXPECT_EQ(Findings("SSN 123.45.6780")["us-ssn"].sample, "***.**.6780");
+  for (const char* text : {
+           "SSN 123.45-6780",    // mixed separators
+           "SSN 000.12.3456",    // invalid area
+           "ref 1.123.45.6780",  // part of a longer dotted number
+           "ref 123.45.6780.12",
+           "ref 123-45-6780-12",  // the same with hyphens
+       }) {
+    EXPECT_EQ(Detect("us-ssn", text), std::nullopt) << text;
+  }
+}
+
 TEST(SsnTest, BareDigitsNeedTheWords) {
   EXPECT_EQ(Detect("us-ssn", "SSN 123456780"), kMedium);
   EXPECT_EQ(Detect("us-ssn", "ref 123456780"), std::nullopt);

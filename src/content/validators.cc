@@ -98,6 +98,7 @@ std::string_view CardScheme(std::string_view d) {
     return "discover";
   }
   if (InRange(p4, 3528, 3589) && n >= 16 && n <= 19) return "jcb";
+  if ((p4 == 1800 || p4 == 2131) && n == 15) return "jcb";  // the legacy 15-digit ranges
   if ((InRange(p3, 300, 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39) && n >= 14 &&
       n <= 19) {
     return "diners";
@@ -108,6 +109,8 @@ std::string_view CardScheme(std::string_view d) {
       n >= 12 && n <= 19) {
     return "maestro";
   }
+  if (p4 == 5019 && n == 16) return "dankort";
+  if (d[0] == '1' && n == 15) return "uatp";
   return "";
 }
 

@@ -21,7 +21,7 @@ bool LuhnValid(std::string_view digits);
 
 // The card scheme whose issuer ranges and lengths admit `digits`
 // ("visa", "mastercard", "amex", "discover", "jcb", "diners", "unionpay",
-// "maestro"), or "" when none does. Does not check Luhn.
+// "maestro", "dankort", "uatp"), or "" when none does. Does not check Luhn.
 std::string_view CardScheme(std::string_view digits);
 
 // Whether `iban` (letters and digits, no spaces) has its country's length

@@ -25,6 +25,14 @@ TEST(ValidatorsTest, CardSchemes) {
   EXPECT_EQ(CardScheme("3566002020360505"), "jcb");
   EXPECT_EQ(CardScheme("36227206271667"), "diners");
   EXPECT_EQ(CardScheme("6200000000000005"), "unionpay");
+  EXPECT_EQ(CardScheme("213152655429720"), "jcb");  // legacy 15 digits
+  EXPECT_EQ(CardScheme("180010624553211"), "jcb");
+  EXPECT_EQ(CardScheme("2131526554297209"), "");
+  EXPECT_EQ(CardScheme("501836274990"), "maestro");  // 12 digits
+  EXPECT_EQ(CardScheme("6304237363661296258"), "maestro");
+  EXPECT_EQ(CardScheme("5019388613427191"), "dankort");
+  EXPECT_EQ(CardScheme("122082911253335"), "uatp");
+  EXPECT_EQ(CardScheme("1220829112533"), "");
   EXPECT_EQ(CardScheme("9780306406157"), "");  // an ISBN
 }
 

@@ -117,9 +117,11 @@ TEST(OcrTest, NoOcrTimeLeftRefusesAndCutsShort) {
   // 300 ms: the first picture is read (cut short or whole), the time it took
   // counts, and the pictures after it are refused.
   limits.ocr_time = std::chrono::milliseconds(300);
-  Probed some = Probe(Fixture("banner-page.png"), "1100x560", 4, limits);
+  // (A picture takes 50-150 ms here: twenty do not fit in 300 ms on any
+  // machine this runs on.)
+  Probed some = Probe(Fixture("banner-page.png"), "1100x560", 20, limits);
   EXPECT_GE(some.admitted, 1);
-  EXPECT_LT(some.admitted, 4);
+  EXPECT_LT(some.admitted, 20);
   EXPECT_TRUE(HasHit(some.data, "ocr-time"));
 }
 
