@@ -105,9 +105,20 @@ std::optional<Candidate> ConfirmIban(const MatchView& m) {
   return Candidate{m.begin, m.end, c, MaskValue(v, 4, 2)};
 }
 
+enum AbaTrigger { kAbaBare, kAbaGrouped };
+
 std::optional<Candidate> ConfirmAba(const MatchView& m) {
   std::string_view v = m.match();
   if (!AbaValid(Alphanumerics(v))) return {};
+  if (m.trigger == kAbaGrouped) {
+    // The routing number as cheques print it (XXXX-YYYY-C): the shape
+    // says what it is, as the words do for bare digits.
+    if (PartOfLongerNumber(m.text(), m.begin, m.end, '-')) return {};
+    Confidence c = m.KeywordNear(MatchView::kStrong) || m.KeywordNear() ? Confidence::kHigh
+                                                                        : Confidence::kMedium;
+    if (m.KeywordNear(MatchView::kFalsePositive)) c = Lower(c);
+    return Candidate{m.begin, m.end, c, MaskValue(v, 0, 4)};
+  }
   // Any 9-digit number passes the checksum one time in ten: without words
   // about banking nearby it is not reported at all.
   std::optional<Confidence> c = ConfidenceFromKeywords(m);
@@ -178,9 +189,9 @@ void AddFinancialDetectors(std::vector<DetectorDef>* out) {
   out->push_back({
       "aba-routing",
       "financial",
-      "US ABA routing transit numbers: Federal Reserve prefix and 3-7-1 checksum, reported only "
-      "with banking words nearby",
-      {R"(\b\d{9}\b)"},
+      "US ABA routing transit numbers: Federal Reserve prefix and 3-7-1 checksum; bare digits "
+      "are reported only with banking words nearby, the XXXX-YYYY-C form without",
+      {R"(\b\d{9}\b)", R"(\b\d{4}-\d{4}-\d\b)"},
       0,
       {"account", "acct", "bank", "banking", "wire", "ach", "direct deposit", "checking", "savings",
        "transfer", "deposit"},

@@ -148,5 +148,19 @@ TEST(AbaRoutingTest, NeedsBankingWords) {
   EXPECT_EQ(Detect("aba-routing", "routing 131000021"), std::nullopt);        // prefix 13
 }
 
+TEST(AbaRoutingTest, TheChequeFormNeedsNoWords) {
+  EXPECT_EQ(Detect("aba-routing", "use 0210-0002-1 for it"), kMedium);
+  EXPECT_EQ(Detect("aba-routing", "Routing: 0210-0002-1"), kHigh);
+  EXPECT_EQ(Findings("use 0210-0002-1")["aba-routing"].sample, "****-*002-1");
+  for (const char* text : {
+           "use 0210-0002-2 for it",    // checksum
+           "use 1310-0002-1 for it",    // prefix 13
+           "use 0210-0002-1-7 for it",  // part of a longer number
+           "use 5-0210-0002-1 for it",
+       }) {
+    EXPECT_EQ(Detect("aba-routing", text), std::nullopt) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sendguard::testing

@@ -22,10 +22,10 @@ bool ContinuesPast(std::string_view text, std::size_t begin, std::size_t end, ch
 std::optional<Candidate> ConfirmSsn(const MatchView& m) {
   std::string_view v = m.match();
   if (!SsnValid(Alphanumerics(v))) return {};
-  if ((m.trigger == kSsnDashed || m.trigger == kSsnDotted) &&
-      ContinuesPast(m.text(), m.begin, m.end, v[3])) {
-    return {};
-  }
+  // Spaced groups that go on ("+49 30 123 45 6789") are some other number,
+  // but may still be one: a mention.
+  const bool continues = m.trigger != kSsnBare && ContinuesPast(m.text(), m.begin, m.end, v[3]);
+  if (continues && m.trigger != kSsnSpaced) return {};
   const bool keyword = m.KeywordNear(MatchView::kSupporting);
   Confidence c;
   switch (m.trigger) {
@@ -34,7 +34,7 @@ std::optional<Candidate> ConfirmSsn(const MatchView& m) {
       c = keyword ? Confidence::kHigh : Confidence::kMedium;
       break;
     case kSsnSpaced:
-      c = keyword ? Confidence::kHigh : Confidence::kLow;
+      c = keyword ? Confidence::kHigh : continues ? Confidence::kLow : Confidence::kMedium;
       break;
     default:  // nine bare digits are anything without the words
       if (!keyword) return {};
@@ -62,7 +62,8 @@ void AddPersonalDetectors(std::vector<DetectorDef>* out) {
       "pii",
       "US Social Security numbers (123-45-6789, 123.45.6789): area not 000, 666 or 9xx, group not "
       "00, serial not 0000, "
-      "known published numbers excluded; space-separated ones are low and bare digit runs are "
+      "known published numbers excluded; space-separated ones within a longer run of groups are "
+      "low and bare digit runs are "
       "reported only with SSN words nearby",
       {R"(\b\d{3}-\d{2}-\d{4}\b)", R"(\b\d{3} \d{2} \d{4}\b)", R"(\b\d{9}\b)",
        R"(\b\d{3}\.\d{2}\.\d{4}\b)"},

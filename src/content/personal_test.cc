@@ -9,7 +9,9 @@ TEST(SsnTest, FormattedNumbers) {
   EXPECT_EQ(Detect("us-ssn", "SSN: 123-45-6780"), kHigh);
   EXPECT_EQ(Detect("us-ssn", "Social Security number 219-09-9990 on file"), kHigh);
   EXPECT_EQ(Detect("us-ssn", "ref 123-45-6780"), kMedium);
-  EXPECT_EQ(Detect("us-ssn", "ref 123 45 6780"), kLow);
+  EXPECT_EQ(Detect("us-ssn", "ref 123 45 6780"), kMedium);
+  EXPECT_EQ(Detect("us-ssn", "ref 30 123 45 6780"), kLow);  // groups that go on
+  EXPECT_EQ(Detect("us-ssn", "ref 123 45 6780 12"), kLow);
   EXPECT_EQ(Findings("SSN: 123-45-6780")["us-ssn"].sample, "***-**-6780");
 }
 
