@@ -4,7 +4,9 @@
   python3 bench/labelled/extract.py [--out /tmp/labelled] \
       [--detect-secrets /work/.mirror/Yelp+detect-secrets/repo] \
       [--presidio /work/.mirror/microsoft+presidio/repo] \
-      [--alliance /work/.mirror/codice+alliance/repo] [--only SUITE]
+      [--alliance /work/.mirror/codice+alliance/repo] [--only SUITE] \
+      [--gitleaks /work/.mirror/gitleaks+gitleaks/repo] \
+      [--trufflehog /work/.mirror/trufflesecurity+trufflehog/repo]
 
 Each argument is a bare git directory (as `fetch` leaves it) or a checkout;
 files are read at HEAD with `git show`. Writes OUT/<suite>.jsonl, one object a
@@ -196,6 +198,7 @@ def main():
     ap.add_argument('--presidio', default=f'{MIRROR}/microsoft+presidio/repo')
     ap.add_argument('--gitleaks', default=f'{MIRROR}/gitleaks+gitleaks/repo')
     ap.add_argument('--alliance', default=f'{MIRROR}/codice+alliance/repo')
+    ap.add_argument('--trufflehog', default=f'{MIRROR}/trufflesecurity+trufflehog/repo')
     ap.add_argument('--only', action='append', help='suites to extract (default: all)')
     a = ap.parse_args()
     w = Writer(a.out)
@@ -203,6 +206,8 @@ def main():
               'presidio': lambda: presidio(a.presidio, w)}
     import markings
     suites['codice-alliance'] = lambda: markings.extract(a.alliance, w, git, need)
+    import trufflehog_tests
+    suites['trufflehog'] = lambda: trufflehog_tests.extract(a.trufflehog, w, git, need)
     try:
         import gitleaks_rules
         suites['gitleaks'] = lambda: gitleaks_rules.extract(a.gitleaks, w, git, need)
