@@ -161,6 +161,7 @@ PRESIDIO = {
     'test_us_ssn_recognizer.py': 'us-ssn',
     'test_iban_recognizer.py': 'iban',
     'test_us_passport_recognizer.py': 'us-passport',
+    'test_aba_routing_recognizer.py': 'aba-routing',
 }
 CONTEXT = {'us-ssn': re.compile(r'ssn|social', re.I), 'us-passport': re.compile(r'passport', re.I)}
 
