@@ -1,0 +1,277 @@
+#include "content/api_tokens.h"
+
+#include <algorithm>
+#include <string>
+
+#include "content/mask.h"
+#include "content/secret_assignments.h"
+#include "content/token_checks.h"
+#include "content/validators.h"
+#include "util/strings.h"
+
+namespace sendguard {
+namespace {
+
+enum TokenTrigger {
+  kGithubClassic,
+  kGithubFineGrained,
+  kGitlab,
+  kGitlabRunner,
+  kSlackToken,
+  kSlackWebhook,
+  kGoogleApiKey,
+  kStripeLive,
+  kStripeTest,
+  kJwt,
+  kNpm,
+  kNpmrc,
+  kOpenAi,
+  kSendgrid,
+  kTwilioKey,
+  kTwilioAccount,
+  kAssignment,
+};
+
+bool IsAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Whether the random part of a token is a stand-in ("xxxx...", "XXXX-XXXX").
+bool FakeBody(std::string_view body) {
+  return LooksLikePlaceholder(body) || ShannonEntropy(body) < 3.0;
+}
+
+// Whether `word` (lower case) is written within the line before `at`, up to
+// 80 bytes back, or in the 80 bytes after `to`.
+bool WordAround(std::string_view text, std::size_t at, std::size_t to, std::string_view word) {
+  std::size_t lo = at > 80 ? at - 80 : 0;
+  const std::size_t nl = text.rfind('\n', at);
+  if (nl != std::string_view::npos && nl + 1 > lo && nl < at) lo = nl + 1;
+  std::string_view span = text.substr(lo, std::min(text.size(), to + 80) - lo);
+  return AsciiLower(span).find(word) != std::string::npos;
+}
+
+Candidate Token(const MatchView& m, std::string_view v, Confidence c, std::size_t prefix) {
+  std::string sample = MaskValue(v, prefix, 0);
+  if (sample.size() > 32) sample = sample.substr(0, 28) + "...";
+  const auto begin = static_cast<std::size_t>(v.data() - m.text().data());
+  return Candidate{begin, begin + v.size(), c, sample};
+}
+
+// ghp_, gho_, ghu_, ghs_, ghr_: 36 characters with a CRC32 checksum, or
+// longer server-to-server tokens.
+std::optional<Candidate> ConfirmGithub(const MatchView& m) {
+  std::string_view v = TokenAt(m.text(), m.begin, "_", 260);
+  while (!v.empty() && v.back() == '_') v.remove_suffix(1);
+  const std::string_view body = v.substr(4);
+  Confidence c = Confidence::kMedium;
+  if (FakeBody(body)) {
+    c = Confidence::kLow;
+  } else if (v.size() == 40) {
+    c = GithubTokenValid(v) ? Confidence::kHigh : Confidence::kMedium;
+  } else if (v[2] == 's' || v[2] == 'u') {
+    c = Confidence::kHigh;  // installation and user-to-server tokens grow longer
+  }
+  return Token(m, v, c, 3);
+}
+
+// glpat- (20 characters, newer ones longer, routable ones "glpat-<payload>
+// .01.<crc>"), and the other GitLab prefixes.
+std::optional<Candidate> ConfirmGitlab(const MatchView& m) {
+  std::string_view v = TokenAt(m.text(), m.begin, "_-.", 400);
+  while (!v.empty() && (v.back() == '.' || v.back() == '-')) v.remove_suffix(1);
+  const std::size_t dash = m.trigger == kGitlabRunner ? 8 : v.find('-');
+  std::string_view body = v.substr(dash + 1);
+  const std::size_t dot = body.find('.');
+  if (dot != std::string_view::npos) {
+    // A routable token's suffix is short lower-case base36 pieces; anything
+    // else is the end of a sentence or a name.
+    bool routable = dot >= 27;
+    for (char c : body.substr(dot))
+      routable &= c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+    if (!routable) {
+      v = v.substr(0, dash + 1 + dot);
+      body = body.substr(0, dot);
+    }
+  }
+  const std::string_view payload = body.substr(0, body.find('.'));
+  Confidence c = Confidence::kHigh;
+  if (FakeBody(payload)) {
+    c = Confidence::kLow;
+  } else if (payload.size() > 300) {
+    c = Confidence::kMedium;
+  }
+  return Token(m, v, c, 6);
+}
+
+// "//registry.npmjs.org/:_authToken=..." and ":_auth=..." in an .npmrc.
+std::optional<Candidate> ConfirmNpmrc(const MatchView& m) {
+  std::string_view rest = m.text().substr(m.end);
+  std::size_t i = 0;
+  while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
+  std::size_t e = i;
+  while (e < rest.size() && e - i < 300 && static_cast<unsigned char>(rest[e]) > ' ' &&
+         rest[e] != '"' && rest[e] != '\'' && rest[e] != '\\') {
+    ++e;
+  }
+  std::string_view v = rest.substr(i, e - i);
+  if (v.size() < 8 || LooksLikePlaceholder(v)) return {};
+  const bool token = IsUuid(v) || v.rfind("npm_", 0) == 0 || LooksLikeSecretValue(v);
+  return Token(m, v, token ? Confidence::kHigh : Confidence::kMedium, 2);
+}
+
+// A Twilio account SID (AC + 32 hex) is an identifier; with an auth token
+// (32 hex) beside it, it is a credential.
+std::optional<Candidate> ConfirmTwilioAccount(const MatchView& m) {
+  const std::string_view text = m.text();
+  const std::size_t lo = m.begin > 300 ? m.begin - 300 : 0;
+  const std::size_t hi = std::min(text.size(), m.end + 300);
+  bool token = false;
+  for (std::size_t i = lo; i + 32 <= hi && !token; ++i) {
+    if (i == m.begin + 2 || (i > 0 && IsAlnum(text[i - 1]))) continue;
+    std::size_t n = 0;
+    while (i + n < text.size() && n <= 32 && IsAlnum(text[i + n])) ++n;
+    token = n == 32 && IsHex(text.substr(i, 32)) && !FakeBody(text.substr(i, 32));
+  }
+  return Token(m, m.match(), token ? Confidence::kHigh : Confidence::kLow, 2);
+}
+
+// Whether a value given to a secret's name has the exact format of the
+// service the name or its line names: a 40-hex GitHub token, a 20-character
+// GitLab token, a UUID npm token, a 32-hex Twilio auth token.
+bool ServiceFormat(const MatchView& m, const Assignment& a) {
+  const std::size_t end = a.value_begin + a.value.size();
+  auto near = [&](std::string_view w) { return WordAround(m.text(), a.name_begin, end, w); };
+  const std::string_view v = a.value;
+  if (v.size() == 40 && IsHex(v) && (near("github") || near("gh_"))) return true;
+  if (v.size() == 20 && near("gitlab") && !FakeBody(v) &&
+      std::all_of(v.begin(), v.end(), [](char c) { return IsAlnum(c) || c == '_' || c == '-'; })) {
+    return true;
+  }
+  if (IsUuid(v) && (near("npm") || near("registry"))) return true;
+  return v.size() == 32 && IsHex(v) && near("twilio");
+}
+
+std::optional<Candidate> ConfirmAssignment(const MatchView& m) {
+  std::optional<Assignment> a = AssignmentAt(m.text(), m.begin);
+  if (!a || !NamesSecret(NameWords(a->name))) return {};
+  // A parameter of a link ("?email_token=", "&amp;token=") is the link's
+  // business: unsubscribe and notification links carry such tokens.
+  const std::string_view before = m.text().substr(0, a->name_begin);
+  if (!before.empty() && (before.back() == '?' || before.back() == '&' ||
+                          (before.size() >= 5 && before.substr(before.size() - 5) == "&amp;"))) {
+    return {};
+  }
+  Confidence c = Confidence::kMedium;
+  if (ServiceFormat(m, *a)) {
+    c = Confidence::kHigh;
+  } else if (!LooksLikeSecretValue(a->value)) {
+    return {};
+  }
+  std::string sample = std::string(a->name.substr(0, 24)) + "=" + MaskValue(a->value, 2, 0);
+  if (sample.size() > 40) sample = sample.substr(0, 36) + "...";
+  return Candidate{a->name_begin, a->value_begin + a->value.size(), c, sample};
+}
+
+std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
+  std::string_view v = m.match();
+  Confidence c = Confidence::kHigh;
+  std::size_t prefix = 4;
+  switch (m.trigger) {
+    case kGithubClassic:
+      return ConfirmGithub(m);
+    case kGitlab:
+    case kGitlabRunner:
+      return ConfirmGitlab(m);
+    case kNpmrc:
+      return ConfirmNpmrc(m);
+    case kTwilioAccount:
+      return ConfirmTwilioAccount(m);
+    case kAssignment:
+      return ConfirmAssignment(m);
+    case kJwt:
+      v = TokenAt(m.text(), m.begin, "._-", 16384);
+      while (!v.empty() && (v.back() == '.' || v.back() == '-' || v.back() == '_')) {
+        v.remove_suffix(1);  // the full stop of a sentence
+      }
+      if (!JwtValid(v)) return {};
+      prefix = 3;
+      break;
+    case kOpenAi:  // the trigger ends inside the token
+      v = TokenAt(m.text(), m.begin, "_-");
+      switch (ClassifyOpenAiKey(v)) {
+        case OpenAiKeyShape::kKnown:
+          break;
+        case OpenAiKeyShape::kUnknown:
+          c = Confidence::kMedium;
+          break;
+        case OpenAiKeyShape::kBroken:
+          c = Confidence::kLow;
+          break;
+      }
+      prefix = 2;
+      break;
+    case kStripeTest:
+      c = Confidence::kLow;
+      break;
+    case kNpm:
+      prefix = 3;
+      break;
+    case kSendgrid:
+      prefix = 2;
+      break;
+    case kTwilioKey:
+      c = m.KeywordNear() ? Confidence::kHigh : Confidence::kMedium;
+      prefix = 2;
+      break;
+    case kSlackWebhook:
+      prefix = 26;  // the letters of https://hooks.slack.com/services/
+      break;
+    default:
+      break;
+  }
+  return Token(m, v, c, prefix);
+}
+
+}  // namespace
+
+DetectorDef ApiTokenDetector() {
+  return {
+      "api-token",
+      "credential",
+      "API tokens: GitHub (with its CRC32 checksum), GitLab, Slack tokens and webhooks, Google "
+      "API keys, Stripe, JSON Web Tokens, npm, OpenAI, SendGrid, Twilio; and secret-looking "
+      "values given to a secret's name (API_KEY=, client_secret:, token =>)",
+      {
+          R"(\bgh[pousr]_[A-Za-z0-9]{36})",
+          R"(\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b)",
+          R"(\bgl(?:pat|dt|rt|ptt|ft|soat|oas|agent|imt|ffct|cbt)-[A-Za-z0-9_\-]{20})",
+          R"(\bGR1348941[A-Za-z0-9_\-]{20})",
+          R"(\bxox[abposr]-\d{6,14}-[A-Za-z0-9\-]{8,80}\b)",
+          R"(https://hooks\.slack\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24})",
+          R"(\bAIza[0-9A-Za-z_\-]{35})",
+          R"(\b[rs]k_live_[0-9A-Za-z]{24,99}\b)",
+          R"(\b[rs]k_test_[0-9A-Za-z]{24,99}\b)",
+          R"(\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.)",
+          R"(\bnpm_[A-Za-z0-9]{36}\b)",
+          R"(/:_auth(?:Token)?[ \t]*=)",
+          R"(\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-])",
+          R"(\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b)",
+          R"(\bSK[0-9a-f]{32}\b)",
+          R"(\bAC[0-9a-f]{32}\b)",
+          // A word of a secret's name: the whole name, the operator and the
+          // value are read in ConfirmAssignment (a pattern that reads them
+          // costs more than the rare word in prose that has none).
+          R"((?i:secret|token|api[_.\-]?key|private[_.\-]?key|access[_.\-]?key|)"
+          R"((?:github|gh|gitlab)[_.\-]?(?:key|api|pat)))",
+      },
+      0,
+      {"twilio"},
+      {},
+      {},
+      100,
+      ConfirmApiToken,
+  };
+}
+
+}  // namespace sendguard

@@ -1,0 +1,242 @@
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/scan_for_test.h"
+
+namespace sendguard::testing {
+namespace {
+
+struct Case {
+  std::string text;
+  std::optional<Confidence> want;
+};
+
+void ExpectTable(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    EXPECT_EQ(Detect("api-token", c.text), c.want) << c.text;
+  }
+}
+
+// A GitHub token with a valid checksum, made the way GitHub describes.
+std::string GithubToken(const std::string& random30) {
+  const char* base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  unsigned long crc =
+      crc32(0, reinterpret_cast<const Bytef*>(random30.data()), static_cast<uInt>(random30.size()));
+  std::string check(6, '0');
+  for (int i = 5; i >= 0; --i, crc /= 62) check[static_cast<std::size_t>(i)] = base62[crc % 62];
+  return "ghp_" + random30 + check;
+}
+
+TEST(ApiTokenTest, WellKnownFormats) {
+  const std::string gh = GithubToken("R2xvYmFsU2VjcmV0VG9rZW5WYWx1ZQ");
+  EXPECT_EQ(Detect("api-token", "token " + gh), kHigh);
+  std::string bad = gh;
+  bad[10] = bad[10] == 'A' ? 'B' : 'A';  // checksum no longer matches
+  EXPECT_EQ(Detect("api-token", "token " + bad), kMedium);
+  EXPECT_EQ(Findings("token " + gh)["api-token"].sample.substr(0, 8), "ghp_****");
+  for (const std::string& text : {
+           std::string("xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"),
+           std::string(
+               "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
+           std::string("AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"),
+           std::string("sk_live_4eC39HqLyjWDarjtT1zdp7dc"),
+           std::string("glpat-wDBofCsK54UxT82d_6aa"),
+           std::string("npm_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"),
+           std::string("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"),
+           std::string("sk-proj-abcdefghijklmnopqrstT3BlbkFJabcdefghijklmnopqrst"),
+           std::string("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+                       "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"),
+       }) {
+    EXPECT_EQ(Detect("api-token", "key: " + text + " end"), kHigh) << text;
+  }
+  EXPECT_EQ(Detect("api-token", "test key sk_test_4eC39HqLyjWDarjtT1zdp7dc"), kLow);
+  // A token that ends a sentence.
+  EXPECT_EQ(Detect("api-token",
+                   "Use eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+                   "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U."),
+            kHigh);
+  EXPECT_EQ(Findings("npm_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ")["api-token"].sample.substr(0, 5),
+            "npm_*");
+}
+
+TEST(ApiTokenTest, NearMisses) {
+  for (const char* text : {
+           "ghp_short",
+           "eyJub3QiOiJhIGp3dCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N",  // no alg
+           "eyJhbGciOi.eyJzdWIiOiIx",                                                  // too short
+           "AIza too short",
+           "sk_live_short",
+       }) {
+    EXPECT_EQ(Detect("api-token", text), std::nullopt) << text;
+  }
+}
+
+TEST(ApiTokenTest, GitlabTokensOfEveryLength) {
+  ExpectTable({
+      {"token glpat-wDBofCsK54UxT82d_6aa", kHigh},
+      {"GITLAB_TOKEN=glpat-_ZvhV96cBqwLpcg9diiCFscx8eo--DF", kHigh},  // newer, longer
+      {"\"gitlab_secret\": \"glpat-ORIHfEr92Lq5SiRCcMS2ChE9p4ItlEitiZtNa4.01.skntdrodm\"", kHigh},
+      {"deploy with gldt-a9tGPpKeAD8kQsIoHJgm today", kHigh},
+      {"runner GR1348941rb5eZmoVUmD0hHCh6Nbp", kHigh},
+      {"GITLAB_TOKEN=9kIfIpZ7PImyeZom81Az", kHigh},  // a token from before the prefixes
+      {"gitlab_token: '9kIfIpZ7PImyeZom81Az'", kHigh},
+      // Near misses: stand-ins, too short, broken by a space, the wrong separator.
+      {"glpat-XXXXXXXXXXX-XXXXXXXX", kLow},
+      {"glpat-xxxxxxxxxxxxxxxxxxxxxxxx", kLow},
+      {"glpat-short", std::nullopt},
+      {"glpat-9kIfIpZ7PIm yeZom81Az", std::nullopt},
+      {"glpat_9kIfIpZ7PImyeZom81Az", std::nullopt},
+      {"gldt-a9tGPpKeAD8kQsIoHJg", std::nullopt},
+  });
+  // A full stop after a token is not a routable suffix.
+  auto f = Findings("Use glpat-wDBofCsK54UxT82d_6aa.Then restart.");
+  ASSERT_EQ(f.count("api-token"), 1u);
+  EXPECT_EQ(f["api-token"].confidence, kHigh);
+  EXPECT_EQ(f["api-token"].sample, "glpat-w***************_***");
+}
+
+TEST(ApiTokenTest, TwilioAccountAndAuthToken) {
+  ExpectTable({
+      {"TWILIO_ACCOUNT_SID=AC56871572587a915502774bebf2fb577a\n"
+       "TWILIO_AUTH_TOKEN=e1d529aa06d5d064668ed3f0ab6bca7f\n",
+       kHigh},
+      {"client = Client(\"AC56871572587a915502774bebf2fb577a\", "
+       "\"e1d529aa06d5d064668ed3f0ab6bca7f\")",
+       kHigh},
+      {"twilio_auth_token: e1d529aa06d5d064668ed3f0ab6bca7f", kHigh},
+      {"key SK9404c76eaae7267b37c7269efa25a400", kMedium},
+      // An account id alone is not a secret; nor is it with a commit id.
+      {"Account AC56871572587a915502774bebf2fb577a", kLow},
+      {"AC56871572587a915502774bebf2fb577a fixed in b2b87c5bbe9a08e809697e339a3c82fbf1556ca0",
+       kLow},
+      {"ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", std::nullopt},
+  });
+}
+
+TEST(ApiTokenTest, NpmTokensInTheUuidForm) {
+  ExpectTable({
+      {"//registry.npmjs.org/:_authToken=7068fef2-7fa1-47ea-96c9-6aabfd4160bc", kHigh},
+      {"//registry.npmjs.org/:_authToken= 7068fef2-7fa1-47ea-96c9-6aabfd4160bc", kHigh},
+      {"//npm.example.com/repo/:_auth=dXNlcjpzM2NyM3RQYXNzMjAyNA==", kHigh},
+      {"NPM_TOKEN=7068fef2-7fa1-47ea-96c9-6aabfd4160bc", kHigh},
+      {"npm_token: \"9082910e-5cfd-415d-96ea-ec8abc1408d2\"", kHigh},
+      {"npm_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", kHigh},
+      // Near misses: a variable, no value, a UUID without a key word.
+      {"//registry.npmjs.org/:_authToken=${NPM_TOKEN}", std::nullopt},
+      {"//registry.npmjs.org/:_authToken=", std::nullopt},
+      {"request 7068fef2-7fa1-47ea-96c9-6aabfd4160bc failed at 10:04", std::nullopt},
+      {"correlation_id = 7068fef2-7fa1-47ea-96c9-6aabfd4160bc", std::nullopt},
+  });
+}
+
+TEST(ApiTokenTest, GithubTokensWithTheirName) {
+  ExpectTable({
+      {"GITHUB_TOKEN=b2b87c5bbe9a08e809697e339a3c82fbf1556ca0", kHigh},
+      {"github_token: b2b87c5bbe9a08e809697e339a3c82fbf1556ca0", kHigh},
+      {"export GH_TOKEN=\"6b73bdd425ab6775bc7d120dfe5dcdaa7a409637\"", kHigh},
+      {"GitHub token: 6b73bdd425ab6775bc7d120dfe5dcdaa7a409637", kHigh},
+      // A server-to-server token is longer than 36.
+      {"ghs_Qr2S9eIMhxRUJyjSPOXu1rz6aUUsJJMT7BepRK7F9BEmP36sEl9mdtQq4zUK8ossX6WyVIOu", kHigh},
+      // Near misses: a hash in a commit message, a stand-in.
+      {"commit b2b87c5bbe9a08e809697e339a3c82fbf1556ca0 fixes the token refresh", std::nullopt},
+      {"Merged b2b87c5bbe9a08e809697e339a3c82fbf1556ca0 (github: token cleanup)", std::nullopt},
+      {"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", kLow},
+  });
+}
+
+TEST(ApiTokenTest, OpenAiKeysByLayout) {
+  const std::string a58 = "64pYoewmGo4D7wcbKNlB_ngvS4CaG-1IGYfzHwIAr2Ef-HvNQBtNe7svLT";
+  const std::string b58 = "Lsgse6mjSiLV5xr9_yXliIGZhGdlAdHEdg3zpspDAhTcckDdvRUGXSOEKY";
+  const std::string c74 =
+      "NeEFNRtTTOC1G7oVgzHxPmlHOlpnLkXMj3BBOImQaWLA9wyPPW0YmQyLGxq0qYzHp9_65cONLN";
+  ExpectTable({
+      {"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", kHigh},
+      {"sk-proj-46VjyvxYc0KIGAjkNk6TT3BlbkFJj6zl7xHvThhIidvLUfXU", kHigh},
+      {"OPENAI_API_KEY=sk-proj-" + c74 + "T3BlbkFJ" + c74, kHigh},
+      {"sk-svcacct-" + a58 + "T3BlbkFJ" + b58, kHigh},
+      {"sk-admin-" + a58 + "T3BlbkFJ" + b58, kHigh},
+      // Lengths no layout has: an admin key is broken, others may be new.
+      {"sk-admin-46VjyvxYc0KIGAjkNk6TT3BlbkFJ" + b58, kLow},
+      {"sk-admin-" + a58 + "T3BlbkFJj6zl7xHvThhIidvLUfXU", kLow},
+      {"sk-proj-" + a58 + "T3BlbkFJj6zl7xHvThhIidvLUfXU", kMedium},
+  });
+}
+
+TEST(ApiTokenTest, SecretsGivenToASecretsName) {
+  const std::string v = "Yks47etkI4Eyyvgh6sMLWls28ZP0MfSN";
+  ExpectTable({
+      {"api_key = \"" + v + "\"", kMedium},
+      {"API_KEY=" + v, kMedium},
+      {"apikey: '" + v + "'", kMedium},
+      {"x-api-key: " + v, kMedium},
+      {"--api-key=" + v, kMedium},
+      {"client_secret: " + v, kMedium},
+      {"\"client_secret\" : \"9dd041751b8392fe65d4bd508f02bc5ee0877b3ad156b384a782ac1bf60ef93c\",",
+       kMedium},
+      {"mySecretString=" + v, kMedium},
+      {"todo_secret_do_not_commit = " + v, kMedium},
+      {"some_api_token_123 = \"" + v + "\"", kMedium},
+      {"private_key: btQHevtjO/URo9slkhA3dltW", kMedium},
+      {"access_key := \"" + v + "\"", kMedium},
+      {"'auth_token' => '" + v + "',", kMedium},
+      {"$apiToken .= \"" + v + "\";", kMedium},
+      {"String accessToken = \"" + v + "\";", kMedium},
+      {"var serviceToken string = \"" + v + "\"", kMedium},
+      {"const apiKey: string = \"" + v + "\";", kMedium},
+      {"System.setProperty(\"SERVICE_TOKEN\", \"" + v + "\")", kMedium},
+      {"<apiToken>\n    " + v + "\n</apiToken>", kMedium},
+      {"{\"config.ini\": \"SERVICE_TOKEN=" + v + "\\nDEBUG=true\"}", kMedium},
+      {"GetEnvOrDefault(\"api_token\", \"9082910e-5cfd-415d-96ea-ec8abc1408d2\")", kMedium},
+      {"secret_key_base: 9dd041751b8392fe65d4bd508f02bc5ee0877b3ad156b384a782ac1bf60ef93c",
+       kMedium},
+      {"AWS_SECRET_ACCESS_KEY=XYMiwra048VY2UP/lSDbbX/kqKqhin48fy9tC6vw", kMedium},
+  });
+}
+
+TEST(ApiTokenTest, NamesWithoutASecretValue) {
+  ExpectTable({
+      // Stand-ins.
+      {"api_key = \"your_api_key_here\"", std::nullopt},
+      {"API_KEY=xxxxxxxxxxxxxxxx", std::nullopt},
+      {"token: <token>", std::nullopt},
+      {"TOKEN=${TOKEN}", std::nullopt},
+      {"secret = \"{{ vault_secret }}\"", std::nullopt},
+      {"client_secret: changeme123", std::nullopt},
+      {"api_key=sk-REPLACE-WITH-YOUR-KEY-0000", std::nullopt},
+      // Low entropy, words, numbers, names, code.
+      {"secret: aaaaaaaaaa11", std::nullopt},
+      {"token_type = bearer", std::nullopt},
+      {"\"token_type\": \"Bearer\"", std::nullopt},
+      {"secret = \"password\"", std::nullopt},
+      {"secret: 1234567890123", std::nullopt},
+      {"SERVICE_SECRET = \"NEXUS-GPT4-API-KEY\"", std::nullopt},
+      {"api_key = os.environ[\"API_KEY\"]", std::nullopt},
+      {"api_key = process.env.SERVICE_API_KEY", std::nullopt},
+      {"token = \"2024-01-15T10:30:00Z\"", std::nullopt},
+      // Names of something about a secret, or of a value that is not one.
+      {"secret_name = \"prod-db-credentials-2024\"", std::nullopt},
+      {"token_url = \"https://example.com/oauth/token\"", std::nullopt},
+      {"api_key_id: 7068fef2-7fa1-47ea-96c9-6aabfd4160bc", std::nullopt},
+      {"public_key = \"y76BuqynayOzKlQB9Xk\"", std::nullopt},
+      {"csrf_token = \"Yks47etkI4Eyyvgh6sMLWls28ZP0MfSN\"", std::nullopt},
+      {"next_page_token: Yks47etkI4Eyyvgh6sMLWls28ZP0MfSN", std::nullopt},
+      {"max_tokens: 4096", std::nullopt},
+      {"secret_length = 32", std::nullopt},
+      // Prose.
+      {"The secret: we shipped 3 days early.", std::nullopt},
+      {"secretary: Jane Smith, room 4B", std::nullopt},
+      {"tokenizer = AutoTokenizer.from_pretrained(\"bert-base-uncased\")", std::nullopt},
+      {"Top secret, 2 copies only", std::nullopt},
+      // A link's parameters.
+      {"view it on https://example.com/n/3034?src=mail&email_token=AM732BWCEUSDWS2B75HT5KT",
+       std::nullopt},
+      {"<a href=\"https://example.com/u?id=7&amp;token=Yks47etkI4Eyyvgh6sMLWls28\">", std::nullopt},
+  });
+}
+
+}  // namespace
+}  // namespace sendguard::testing
