@@ -220,10 +220,13 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
     case kSendgrid:
       prefix = 2;
       break;
-    case kTwilioKey:
-      c = m.KeywordNear() ? Confidence::kHigh : Confidence::kMedium;
+    case kTwilioKey: {
+      const std::size_t lo = m.begin > 100 ? m.begin - 100 : 0;
+      const std::string near = AsciiLower(m.text().substr(lo, m.end + 100 - lo));
+      c = near.find("twilio") != std::string::npos ? Confidence::kHigh : Confidence::kMedium;
       prefix = 2;
       break;
+    }
     case kSlackWebhook:
       prefix = 26;  // the letters of https://hooks.slack.com/services/
       break;
@@ -266,10 +269,12 @@ DetectorDef ApiTokenDetector() {
           R"((?:github|gh|gitlab)[_.\-]?(?:key|api|pat)))",
       },
       0,
-      {"twilio"},
+      // No keyword lists: the words a confirm step needs it looks for
+      // itself, so that a hit of the name trigger costs no keyword scan.
       {},
       {},
-      100,
+      {},
+      0,
       ConfirmApiToken,
   };
 }

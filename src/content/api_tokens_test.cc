@@ -109,6 +109,7 @@ TEST(ApiTokenTest, TwilioAccountAndAuthToken) {
        kHigh},
       {"twilio_auth_token: e1d529aa06d5d064668ed3f0ab6bca7f", kHigh},
       {"key SK9404c76eaae7267b37c7269efa25a400", kMedium},
+      {"Twilio API key SK9404c76eaae7267b37c7269efa25a400", kHigh},
       // An account id alone is not a secret; nor is it with a commit id.
       {"Account AC56871572587a915502774bebf2fb577a", kLow},
       {"AC56871572587a915502774bebf2fb577a fixed in b2b87c5bbe9a08e809697e339a3c82fbf1556ca0",
@@ -168,6 +169,7 @@ TEST(ApiTokenTest, OpenAiKeysByLayout) {
 
 TEST(ApiTokenTest, SecretsGivenToASecretsName) {
   const std::string v = "Yks47etkI4Eyyvgh6sMLWls28ZP0MfSN";
+  const std::string w = "{{z}x)c${v]bn(m9[qw>-_$#ertyui}}";
   ExpectTable({
       {"api_key = \"" + v + "\"", kMedium},
       {"API_KEY=" + v, kMedium},
@@ -194,6 +196,16 @@ TEST(ApiTokenTest, SecretsGivenToASecretsName) {
       {"secret_key_base: 9dd041751b8392fe65d4bd508f02bc5ee0877b3ad156b384a782ac1bf60ef93c",
        kMedium},
       {"AWS_SECRET_ACCESS_KEY=XYMiwra048VY2UP/lSDbbX/kqKqhin48fy9tC6vw", kMedium},
+      // Values with brackets and template-like characters that stand for
+      // nothing, in the forms of several languages.
+      {"apikey := \"" + w + "\"", kMedium},
+      {"apikey:=" + w, kMedium},
+      {"theapikey: '" + w + "'", kMedium},
+      {"apikey = @\"" + w + "\"", kMedium},
+      {"apikey[]= \"" + w + "\"", kMedium},
+      {"private_key '" + w + "';", kMedium},
+      {"fooapikeyfoo\"" + w + "\";", kMedium},
+      {"some_dict['secret'] = " + w, kMedium},
   });
 }
 
@@ -216,6 +228,11 @@ TEST(ApiTokenTest, NamesWithoutASecretValue) {
       {"SERVICE_SECRET = \"NEXUS-GPT4-API-KEY\"", std::nullopt},
       {"api_key = os.environ[\"API_KEY\"]", std::nullopt},
       {"api_key = process.env.SERVICE_API_KEY", std::nullopt},
+      {"theapikey := \"somefakekey\"", std::nullopt},
+      {"apiKey: this.apiKey,", std::nullopt},
+      {"apiKey: fs.readFileSync('k3y.txt',", std::nullopt},
+      {"api_key = request.json_body['k3y_2']", std::nullopt},
+      {"token = lookup(k1)v2x9z8y7", std::nullopt},
       {"token = \"2024-01-15T10:30:00Z\"", std::nullopt},
       // Names of something about a secret, or of a value that is not one.
       {"secret_name = \"prod-db-credentials-2024\"", std::nullopt},

@@ -31,6 +31,7 @@ std::optional<std::string_view> ValueAt(std::string_view text, std::size_t p, bo
                                         std::size_t* begin) {
   bool escaped_quote = false;
   char quote = 0;
+  if (p + 1 < text.size() && text[p] == '@' && IsQuote(text[p + 1])) ++p;  // @"..." (Objective-C)
   if (p + 1 < text.size() && text[p] == '\\' && IsQuote(text[p + 1])) {
     escaped_quote = true;
     quote = text[p + 1];
@@ -40,6 +41,7 @@ std::optional<std::string_view> ValueAt(std::string_view text, std::size_t p, bo
     ++p;
   }
   std::size_t end = p;
+  int depth = 0;
   while (end < text.size() && end - p <= kMaxValue) {
     const char c = text[end];
     if (c == '\n' || c == '\r') break;
@@ -49,8 +51,15 @@ std::optional<std::string_view> ValueAt(std::string_view text, std::size_t p, bo
     } else if (element) {
       if (c == '<' || IsBlank(c)) break;
     } else {
-      if (IsBlank(c) || IsQuote(c) ||
-          std::string_view(";,<>)]}&").find(c) != std::string_view::npos) {
+      // Brackets opened in the value may close in it; one that closes
+      // what the value is inside ends it: "(token=X)", "{key: X}".
+      if (c == '(' || c == '[' || c == '{') {
+        ++depth;
+      } else if (c == ')' || c == ']' || c == '}') {
+        if (depth == 0) break;
+        --depth;
+      } else if (IsBlank(c) || IsQuote(c) ||
+                 std::string_view(";,<&").find(c) != std::string_view::npos) {
         break;
       }
       if (c == '\\') break;  // a written "\n" ends a line of escaped text
@@ -69,6 +78,22 @@ std::optional<std::string_view> ValueAt(std::string_view text, std::size_t p, bo
   return v;
 }
 
+// Whether one word of a name is a secret's name run together with others:
+// "theapikey", "githubtoken", "mysecret"; not an English word that starts
+// with one ("secretary", "tokenizer").
+bool Compound(const std::string& w) {
+  static constexpr std::string_view kInside[] = {"apikey",      "apitoken",    "authtoken",
+                                                 "accesstoken", "privatekey",  "accesskey",
+                                                 "secretkey",   "clientsecret"};
+  for (std::string_view k : kInside) {
+    if (w.find(k) != std::string::npos) return true;
+  }
+  auto ends = [&](std::string_view k) {
+    return w.size() > k.size() && w.compare(w.size() - k.size(), k.size(), k) == 0;
+  };
+  return ends("token") || ends("secret");
+}
+
 }  // namespace
 
 std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
@@ -82,8 +107,11 @@ std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
   const bool quoted = begin > 0 && (IsQuote(text[begin - 1]) || text[begin - 1] == '[');
   std::size_t p = end;
   // The closing quote or bracket of the name: "name": / ['name'] = / \"name\":
-  if (p < text.size() && text[p] == '\\' && p + 1 < text.size() && IsQuote(text[p + 1])) p += 2;
-  while (p < text.size() && p - end < 3 && (IsQuote(text[p]) || text[p] == ']')) ++p;
+  if (quoted) {
+    if (p + 1 < text.size() && text[p] == '\\' && IsQuote(text[p + 1])) p += 2;
+    while (p < text.size() && p - end < 3 && (IsQuote(text[p]) || text[p] == ']')) ++p;
+  }
+  if (text.substr(p, 2) == "[]") p += 2;  // apikey[] = "..." (PHP)
   while (p < text.size() && IsBlank(text[p])) ++p;
   // A type between the name and the operator: "githubToken string = ..."
   if (p < text.size() && IsAlnum(text[p]) && !element) {
@@ -102,6 +130,14 @@ std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
   static constexpr std::string_view kOperators[] = {
       "=", ":", ":=", "::=", ":::=", "=>", "?=", ".=", "+=", "||=", "?\?=", "==", "===", "||"};
   bool ok = std::find(std::begin(kOperators), std::end(kOperators), op) != std::end(kOperators);
+  if (op.empty() && p < text.size() && IsQuote(text[p])) {
+    // A directive: private_key "...";
+    std::size_t value_begin = 0;
+    std::optional<std::string_view> value = ValueAt(text, p, false, &value_begin);
+    const std::size_t after = value_begin + (value ? value->size() + 1 : 0);
+    if (!value || after >= text.size() || text[after] != ';') return std::nullopt;
+    return Assignment{text.substr(begin, end - begin), *value, begin, value_begin};
+  }
   if (op == ">") ok = element;
   if (op == ",") ok = quoted;
   if (!ok) return std::nullopt;
@@ -185,7 +221,7 @@ bool NamesSecret(const std::vector<std::string>& words) {
   for (std::size_t i = 0; i < words.size() && k == words.size(); ++i) {
     const std::string& w = words[i];
     const std::string prev = i > 0 ? words[i - 1] : "";
-    if (OneOf(w, kWhole) || (w == "key" && OneOf(prev, kBeforeKey)) ||
+    if (OneOf(w, kWhole) || Compound(w) || (w == "key" && OneOf(prev, kBeforeKey)) ||
         ((w == "pat" || w == "api") && (prev == "github" || prev == "gh" || prev == "gitlab"))) {
       k = i;
     }

@@ -42,6 +42,11 @@ TEST(SecretAssignmentsTest, OperatorsAndQuotes) {
       {"--api-KEY=v17 --verbose", "api-KEY|v17"},
       {"the KEY: v18.", "KEY|v18"},
       {"conf['KEY'] = 'v19'", "KEY|v19"},
+      {"apiKEY[]= \"v20\"", "apiKEY|v20"},
+      {"KEY = @\"v21\"", "KEY|v21"},
+      {"private_KEY \"v22\";", "private_KEY|v22"},
+      {"KEY={{a}b)c${d]e(f[g}} next", "KEY|{{a}b)c${d]e(f[g}}"},
+      {"f(KEY=v23)", "KEY|v23"},
       // No operator, no value, or an operator that is not one.
       {"the KEY is here", ""},
       {"KEY=", ""},
@@ -49,6 +54,7 @@ TEST(SecretAssignmentsTest, OperatorsAndQuotes) {
       {"KEY, and then", ""},
       {"KEY > 3", ""},
       {"KEY != v20", ""},
+      {"private_KEY \"v24\" and", ""},
   };
   for (const auto& c : cases) EXPECT_EQ(Parse(c.text), c.want) << c.text;
 }
@@ -71,7 +77,7 @@ TEST(SecretAssignmentsTest, NamesOfSecrets) {
   for (const char* n :
        {"secretary", "tokenizer", "max_tokens", "token_type", "secret_name", "api_key_id",
         "accessKeyId", "token_url", "public_key", "csrf_token", "nextPageToken", "secret_length",
-        "key", "monkey", "access", "primary_key", "keyword"}) {
+        "key", "monkey", "access", "primary_key", "keyword", "secretariat"}) {
     EXPECT_FALSE(NamesSecret(NameWords(n))) << n;
   }
 }

@@ -18,6 +18,13 @@ bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }
 
+// Whether `open` is followed by `close` in `s`, as in a call "f(x)" or an
+// index "a['k']".
+bool Opens(std::string_view s, char open, char close) {
+  const std::size_t at = s.find(open);
+  return at != std::string_view::npos && s.find(close, at) != std::string_view::npos;
+}
+
 // Whether one segment of a name reads as a word: letters in one case or
 // capitalised, at most 15 of them, perhaps with a digit or two after
 // ("GPT4", "v2"); or a short number ("123").
@@ -38,6 +45,39 @@ bool WordLike(std::string_view seg) {
     if (i > 0) capital &= IsLower(word[i]);
   }
   return lower || upper || capital;
+}
+
+// Whether `s` is made of letters, digits, "_", ".", "-", ":" and spaces
+// (the inside of a template's stand-in).
+bool IsIdentifier(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!IsLetter(c) && !IsDigit(c) &&
+        std::string_view("_.-: |'\"").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether `value` holds a template's stand-in for a value: "${TOKEN}",
+// "{{ secret }}", "#{key}", "<token>", "%(token)s", "%TOKEN%", "$(cat f)".
+bool HasTemplateSpan(std::string_view value) {
+  static constexpr std::pair<std::string_view, std::string_view> kSpans[] = {
+      {"${", "}"}, {"{{", "}}"}, {"#{", "}"}, {"<", ">"}, {"%(", ")"}, {"$(", ")"}, {"<%", "%>"}};
+  for (const auto& [open, close] : kSpans) {
+    for (std::size_t at = value.find(open); at != std::string_view::npos;
+         at = value.find(open, at + 1)) {
+      const std::size_t from = at + open.size();
+      const std::size_t end = value.find(close, from);
+      if (end != std::string_view::npos && end - from <= 40 &&
+          IsIdentifier(value.substr(from, end - from))) {
+        return true;
+      }
+    }
+  }
+  return value.size() > 2 && value.front() == '%' && value.back() == '%' &&
+         IsIdentifier(value.substr(1, value.size() - 2));
 }
 
 }  // namespace
@@ -75,8 +115,10 @@ bool IsHex(std::string_view s) {
 
 bool LooksLikePlaceholder(std::string_view value) {
   if (value.empty()) return true;
-  if (std::string_view("<$%{[(#").find(value.front()) != std::string_view::npos) return true;
-  if (Contains(value, "${") || Contains(value, "{{") || Contains(value, "<%")) return true;
+  if (HasTemplateSpan(value)) return true;
+  // A variable ("$TOKEN", "$config.key"), a bracketed stand-in ("[secret]").
+  if (value.front() == '$' && value.size() > 1 && IsIdentifier(value.substr(1))) return true;
+  if (value.front() == '[' && value.back() == ']') return true;
   // One character for most of it: "xxxxxxxx", "********", "0000000000".
   std::array<std::size_t, 256> counts{};
   std::size_t top = 0;
@@ -127,10 +169,13 @@ bool LooksLikeSecretValue(std::string_view value) {
   }
   if (letters < 3 || !digit_or_symbol) return false;
   if (LooksLikePlaceholder(value) || LooksLikeName(value)) return false;
+  // Test suites and documentation mark their made-up values.
+  const std::string lower = AsciiLower(value);
+  if (Contains(lower, "fake")) return false;
   // Links, paths, code and addresses are not secrets themselves.
   if (Contains(value, "://") || value.front() == '/' || value.rfind("./", 0) == 0 ||
-      value.rfind("~/", 0) == 0 || Contains(value, "\\") || Contains(value, "(") ||
-      Contains(value, ")")) {
+      value.rfind("~/", 0) == 0 || Contains(value, "\\") || Opens(value, '(', ')') ||
+      Opens(value, '[', ']')) {
     return false;
   }
   const std::size_t at = value.find('@');
