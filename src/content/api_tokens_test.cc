@@ -251,6 +251,8 @@ TEST(ApiTokenTest, NamesWithoutASecretValue) {
       // A link's parameters.
       {"view it on https://example.com/n/3034?src=mail&email_token=AM732BWCEUSDWS2B75HT5KT",
        std::nullopt},
+      {"\"url\": \"https://example.com/n/3034?src=mail\\u0026email_token=AM732BWCEUSDWS2B7\"",
+       std::nullopt},
       {"<a href=\"https://example.com/u?id=7&amp;token=Yks47etkI4Eyyvgh6sMLWls28\">", std::nullopt},
   });
 }
