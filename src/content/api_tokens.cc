@@ -7,6 +7,7 @@
 #include "content/secret_assignments.h"
 #include "content/token_checks.h"
 #include "content/validators.h"
+#include "mail/base64.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -29,6 +30,7 @@ enum TokenTrigger {
   kSendgrid,
   kTwilioKey,
   kTwilioAccount,
+  kAuthorization,
   kAssignment,
 };
 
@@ -143,6 +145,7 @@ bool ServiceFormat(const MatchView& m, const Assignment& a) {
   const std::size_t end = a.value_begin + a.value.size();
   auto near = [&](std::string_view w) { return WordAround(m.text(), a.name_begin, end, w); };
   const std::string_view v = a.value;
+  if (ShannonEntropy(v) < 3.0) return false;
   if (v.size() == 40 && IsHex(v) && (near("github") || near("gh_"))) return true;
   if (v.size() == 20 && near("gitlab") && !FakeBody(v) &&
       std::all_of(v.begin(), v.end(), [](char c) { return IsAlnum(c) || c == '_' || c == '-'; })) {
@@ -164,7 +167,7 @@ std::optional<Candidate> ConfirmAssignment(const MatchView& m) {
       (before.back() == '?' || before.back() == '&' ||
        (before.size() >= 5 && before.substr(before.size() - 5) == "&amp;") ||
        (before.back() == '\\' && (name.rfind("u0026", 0) == 0 || name.rfind("u003f", 0) == 0 ||
-                                    name.rfind("u003F", 0) == 0)))) {
+                                  name.rfind("u003F", 0) == 0)))) {
     return {};
   }
   Confidence c = Confidence::kMedium;
@@ -176,6 +179,28 @@ std::optional<Candidate> ConfirmAssignment(const MatchView& m) {
   std::string sample = std::string(a->name.substr(0, 24)) + "=" + MaskValue(a->value, 2, 0);
   if (sample.size() > 40) sample = sample.substr(0, 36) + "...";
   return Candidate{a->name_begin, a->value_begin + a->value.size(), c, sample};
+}
+
+// "Authorization: Bearer X" (a pasted request or curl command): a bearer
+// token that looks made up, or Basic credentials that decode to
+// "user:password".
+std::optional<Candidate> ConfirmAuthorization(const MatchView& m) {
+  const std::string_view v = TokenAt(m.text(), m.end - 1, "-._~+/=", 4096);
+  if (v.size() < 12) return {};
+  const std::string scheme = AsciiLower(m.match());
+  if (scheme.find("basic") != std::string::npos) {
+    const std::string plain = DecodeBase64(v).data;
+    const std::size_t colon = plain.find(':');
+    const bool printable = std::all_of(plain.begin(), plain.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= ' ' && static_cast<unsigned char>(c) < 0x7f;
+    });
+    if (!printable || colon == std::string::npos || colon == 0 || colon + 1 == plain.size()) {
+      return {};
+    }
+    return Token(m, v, Confidence::kHigh, 0);
+  }
+  if (!LooksLikeSecretValue(v) && !JwtValid(v)) return {};
+  return Token(m, v, Confidence::kMedium, 2);
 }
 
 std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
@@ -192,6 +217,8 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
       return ConfirmNpmrc(m);
     case kTwilioAccount:
       return ConfirmTwilioAccount(m);
+    case kAuthorization:
+      return ConfirmAuthorization(m);
     case kAssignment:
       return ConfirmAssignment(m);
     case kJwt:
@@ -267,10 +294,11 @@ DetectorDef ApiTokenDetector() {
           R"(\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b)",
           R"(\bSK[0-9a-f]{32}\b)",
           R"(\bAC[0-9a-f]{32}\b)",
+          R"((?i:authorization)["']?[ \t]*[:=][ \t]*["']?(?i:bearer|basic|token)[ \t]+[A-Za-z0-9])",
           // A word of a secret's name: the whole name, the operator and the
           // value are read in ConfirmAssignment (a pattern that reads them
           // costs more than the rare word in prose that has none).
-          R"((?i:secret|token|api[_.\-]?key|private[_.\-]?key|access[_.\-]?key|)"
+          R"((?i:secret|token|api[_.\-]?key|private[_.\-]?key|access[_.\-]?key|credential|creds|)"
           R"((?:github|gh|gitlab)[_.\-]?(?:key|api|pat)))",
       },
       0,

@@ -196,6 +196,8 @@ TEST(ApiTokenTest, SecretsGivenToASecretsName) {
       {"secret_key_base: 9dd041751b8392fe65d4bd508f02bc5ee0877b3ad156b384a782ac1bf60ef93c",
        kMedium},
       {"AWS_SECRET_ACCESS_KEY=XYMiwra048VY2UP/lSDbbX/kqKqhin48fy9tC6vw", kMedium},
+      {"\"credentials\" : \"" + v + "\"", kMedium},
+      {"creds = " + v, kMedium},
       // Values with brackets and template-like characters that stand for
       // nothing, in the forms of several languages.
       {"apikey := \"" + w + "\"", kMedium},
@@ -206,6 +208,21 @@ TEST(ApiTokenTest, SecretsGivenToASecretsName) {
       {"private_key '" + w + "';", kMedium},
       {"fooapikeyfoo\"" + w + "\";", kMedium},
       {"some_dict['secret'] = " + w, kMedium},
+  });
+}
+
+TEST(ApiTokenTest, AuthorizationHeaders) {
+  ExpectTable({
+      {"curl -H \"Authorization: Bearer Yks47etkI4Eyyvgh6sMLWls28ZP0MfSN\" https://api.example.com",
+       kMedium},
+      {"authorization: token 6b73bdd425ab6775bc7d120dfe5dcdaa7a409637", kMedium},
+      {"Authorization: Basic c3ZjLWRlcGxveTpUcjB1YjRkb3ImMw==", kHigh},  // svc-deploy:...
+      // Near misses: stand-ins, a word, base64 that is not user:password.
+      {"Authorization: Bearer <token>", std::nullopt},
+      {"Authorization: Bearer $ACCESS_TOKEN", std::nullopt},
+      {"Authorization: Bearer YOUR_ACCESS_TOKEN_HERE", std::nullopt},
+      {"Authorization: Basic aGVsbG8gd29ybGQgYWdhaW4=", std::nullopt},
+      {"the Authorization: Bearer scheme is described in RFC 6750", std::nullopt},
   });
 }
 
@@ -243,6 +260,9 @@ TEST(ApiTokenTest, NamesWithoutASecretValue) {
       {"next_page_token: Yks47etkI4Eyyvgh6sMLWls28ZP0MfSN", std::nullopt},
       {"max_tokens: 4096", std::nullopt},
       {"secret_length = 32", std::nullopt},
+      {"credentialsId: '7068fef2-7fa1-47ea-96c9-6aabfd4160bc'", std::nullopt},
+      {"credential_helper = store", std::nullopt},
+      {"Credentials: see the attached sheet", std::nullopt},
       // Prose.
       {"The secret: we shipped 3 days early.", std::nullopt},
       {"secretary: Jane Smith, room 4B", std::nullopt},

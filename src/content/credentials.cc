@@ -102,7 +102,7 @@ void AddCredentialDetectors(std::vector<DetectorDef>* out) {
       "credential",
       "AWS access key ids (AKIA, ASIA, ...); a secret access key or its name nearby raise "
       "confidence, documentation examples lower it",
-      {R"(\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16}\b)"},
+      {R"(\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\b)"},
       0,
       {"aws_secret_access_key", "secret access key", "secret_access_key", "aws secret",
        "secretaccesskey"},

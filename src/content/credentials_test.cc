@@ -92,6 +92,7 @@ TEST(AwsAccessKeyTest, KeyIdsAndSecrets) {
       kHigh);
   EXPECT_EQ(Findings("AKIAZ7XQW3RTY5UIOP2A")["aws-access-key"].sample, "AKIA****************");
   EXPECT_EQ(Detect("aws-access-key", "docs: AKIAIOSFODNN7EXAMPLE"), kLow);
+  EXPECT_EQ(Detect("aws-access-key", "key A3TZQW7XRTY5UIOP2AB3"), kMedium);  // an older prefix
   // A git commit id is 40 characters too, but not a secret key.
   EXPECT_EQ(Detect("aws-access-key",
                    "AKIAZ7XQW3RTY5UIOP2A fixed in 3f786850e387550fdab836ed7e6dc881de23001b"),

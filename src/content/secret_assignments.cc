@@ -191,8 +191,9 @@ std::vector<std::string> NameWords(std::string_view name) {
 
 bool NamesSecret(const std::vector<std::string>& words) {
   static constexpr std::string_view kWhole[] = {
-      "secret",     "token",     "apikey",   "authtoken",    "accesstoken", "secretkey",
-      "privatekey", "accesskey", "apitoken", "clientsecret", "apisecret",
+      "secret",    "token",      "apikey",      "authtoken", "accesstoken",
+      "secretkey", "privatekey", "accesskey",   "apitoken",  "clientsecret",
+      "apisecret", "credential", "credentials", "creds",
   };
   static constexpr std::string_view kBeforeKey[] = {
       "api", "private", "access", "secret", "signing", "encryption", "master",  "github",
@@ -210,7 +211,8 @@ bool NamesSecret(const std::vector<std::string>& words) {
       "algorithm", "alg",         "method",      "scope",       "scopes",   "issuer",   "audience",
       "status",    "description", "placeholder", "enabled",     "required", "source",   "pattern",
       "regex",     "hash",        "digest",      "fingerprint", "checksum", "bits",     "param",
-      "parameter", "query",       "vault",       "ref",         "key_id",   "keyid",    "arg",
+      "parameter", "query",       "helper",      "vault",       "ref",      "key_id",   "keyid",
+      "arg",
   };
   // Words of names whose values are not secret.
   static constexpr std::string_view kNotSecret[] = {
