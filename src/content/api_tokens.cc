@@ -31,6 +31,8 @@ enum TokenTrigger {
   kTwilioKey,
   kTwilioAccount,
   kAuthorization,
+  kOauthBasic,
+  kAccessTokenUser,
   kAssignment,
 };
 
@@ -203,6 +205,23 @@ std::optional<Candidate> ConfirmAuthorization(const MatchView& m) {
   return Token(m, v, Confidence::kMedium, 2);
 }
 
+// A token as the user or password of a Git link: "https://TOKEN:x-oauth-
+// basic@github.com/...", "https://x-access-token:TOKEN@github.com/...".
+std::optional<Candidate> ConfirmLinkToken(const MatchView& m) {
+  const std::string_view text = m.text();
+  std::string_view v;
+  if (m.trigger == kOauthBasic) {
+    std::size_t b = m.begin;
+    while (b > 0 && m.begin - b < 256 && (IsAlnum(text[b - 1]) || text[b - 1] == '_')) --b;
+    v = text.substr(b, m.begin - b);
+  } else {
+    v = TokenAt(text, m.end, "_-");
+    if (m.end + v.size() >= text.size() || text[m.end + v.size()] != '@') return {};
+  }
+  if (v.size() < 20 || FakeBody(v)) return {};
+  return Token(m, v, Confidence::kHigh, 3);
+}
+
 std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
   std::string_view v = m.match();
   Confidence c = Confidence::kHigh;
@@ -219,6 +238,9 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
       return ConfirmTwilioAccount(m);
     case kAuthorization:
       return ConfirmAuthorization(m);
+    case kOauthBasic:
+    case kAccessTokenUser:
+      return ConfirmLinkToken(m);
     case kAssignment:
       return ConfirmAssignment(m);
     case kJwt:
@@ -295,6 +317,8 @@ DetectorDef ApiTokenDetector() {
           R"(\bSK[0-9a-f]{32}\b)",
           R"(\bAC[0-9a-f]{32}\b)",
           R"((?i:authorization)["']?[ \t]*[:=][ \t]*["']?(?i:bearer|basic|token)[ \t]+[A-Za-z0-9])",
+          R"(:x-oauth-basic@)",
+          R"(//x-access-token:)",
           // A word of a secret's name: the whole name, the operator and the
           // value are read in ConfirmAssignment (a pattern that reads them
           // costs more than the rare word in prose that has none).

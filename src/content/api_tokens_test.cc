@@ -146,6 +146,13 @@ TEST(ApiTokenTest, GithubTokensWithTheirName) {
       {"commit b2b87c5bbe9a08e809697e339a3c82fbf1556ca0 fixes the token refresh", std::nullopt},
       {"Merged b2b87c5bbe9a08e809697e339a3c82fbf1556ca0 (github: token cleanup)", std::nullopt},
       {"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", kLow},
+      // Tokens in the user part of a Git link.
+      {"\"dep\": "
+       "\"git+https://b2b87c5bbe9a08e809697e339a3c82fbf1556ca0:x-oauth-basic@github.com/o/r.git\"",
+       kHigh},
+      {"git clone https://x-access-token:Qr2S9eIMhxRUJyjSPOXu1rz6aUUs@github.com/o/r.git", kHigh},
+      {"https://x-access-token:${GITHUB_TOKEN}@github.com/o/r.git", std::nullopt},
+      {"https://xxxxxxxxxxxxxxxxxxxxxxxx:x-oauth-basic@github.com/o/r.git", std::nullopt},
   });
 }
 
