@@ -160,14 +160,20 @@ bool ServiceFormat(const MatchView& m, const Assignment& a) {
 std::optional<Candidate> ConfirmAssignment(const MatchView& m) {
   std::optional<Assignment> a = AssignmentAt(m.text(), m.begin);
   if (!a || !NamesSecret(NameWords(a->name))) return {};
-  // A parameter of a link ("?email_token=", "&amp;token=", an escaped "&"
-  // in JSON) is the link's business: unsubscribe and notification links
-  // carry such tokens.
+  // A part of a link ("?email_token=", "/reset/token=", an escaped "&" in
+  // JSON) is the link's business: unsubscribe and notification links carry
+  // such tokens.
   const std::string_view before = m.text().substr(0, a->name_begin);
+  std::size_t word = before.size();
+  while (word > 0 && before.size() - word < 2048 &&
+         static_cast<unsigned char>(before[word - 1]) > ' ' && before[word - 1] != '"' &&
+         before[word - 1] != '\'' && before[word - 1] != '<') {
+    --word;
+  }
+  if (before.substr(word).find("://") != std::string_view::npos) return {};
   const std::string_view name = a->name;
   if (!before.empty() &&
       (before.back() == '?' || before.back() == '&' ||
-       (before.size() >= 5 && before.substr(before.size() - 5) == "&amp;") ||
        (before.back() == '\\' && (name.rfind("u0026", 0) == 0 || name.rfind("u003f", 0) == 0 ||
                                   name.rfind("u003F", 0) == 0)))) {
     return {};

@@ -280,6 +280,8 @@ TEST(ApiTokenTest, NamesWithoutASecretValue) {
        std::nullopt},
       {"\"url\": \"https://example.com/n/3034?src=mail\\u0026email_token=AM732BWCEUSDWS2B7\"",
        std::nullopt},
+      {"reset at https://example.com/account/reset/token=Yks47etkI4Eyyvgh6sMLWls28 today",
+       std::nullopt},
       {"<a href=\"https://example.com/u?id=7&amp;token=Yks47etkI4Eyyvgh6sMLWls28\">", std::nullopt},
   });
 }
