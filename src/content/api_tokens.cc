@@ -1,7 +1,9 @@
 #include "content/api_tokens.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include "content/mask.h"
 #include "content/secret_assignments.h"
@@ -34,15 +36,25 @@ enum TokenTrigger {
   kOauthBasic,
   kAccessTokenUser,
   kAssignment,
+  kAuthAssignment,
 };
 
 bool IsAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-// Whether the random part of a token is a stand-in ("xxxx...", "XXXX-XXXX").
+// Whether the random part of a token is a stand-in: "xxxx...", "XXXX-XXXX",
+// "****", a run of one character, a sequence ("abcdefghij"), or too few
+// different characters for its length (a short part has less entropy).
 bool FakeBody(std::string_view body) {
-  return LooksLikePlaceholder(body) || ShannonEntropy(body) < 3.0;
+  static constexpr std::string_view kStandIns[] = {"xxxx", "****", "....", "0123456789",
+                                                   "abcdefghij"};
+  const std::string lower = AsciiLower(body);
+  for (std::string_view w : kStandIns) {
+    if (lower.find(w) != std::string::npos) return true;
+  }
+  const double enough = std::min(3.0, 0.75 * std::log2(static_cast<double>(body.size()) + 1));
+  return body.empty() || ShannonEntropy(body) < enough;
 }
 
 // Whether `word` (lower case) is written within the line before `at`, up to
@@ -83,34 +95,52 @@ std::optional<Candidate> ConfirmGithub(const MatchView& m) {
 // .01.<crc>"), and the other GitLab prefixes.
 std::optional<Candidate> ConfirmGitlab(const MatchView& m) {
   std::string_view v = TokenAt(m.text(), m.begin, "_-.", 400);
-  while (!v.empty() && (v.back() == '.' || v.back() == '-')) v.remove_suffix(1);
+  while (!v.empty() && v.back() == '.') v.remove_suffix(1);
   const std::size_t dash = m.trigger == kGitlabRunner ? 8 : v.find('-');
   std::string_view body = v.substr(dash + 1);
   const std::size_t dot = body.find('.');
   if (dot != std::string_view::npos) {
     // A routable token's suffix is short lower-case base36 pieces; anything
     // else is the end of a sentence or a name.
-    bool routable = dot >= 27;
-    for (char c : body.substr(dot))
-      routable &= c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
-    if (!routable) {
+    bool suffix_ok = dot >= 27;
+    for (char c : body.substr(dot)) {
+      suffix_ok &= c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+    }
+    if (!suffix_ok) {
       v = v.substr(0, dash + 1 + dot);
       body = body.substr(0, dot);
     }
   }
   const std::string_view payload = body.substr(0, body.find('.'));
+  const std::string_view prefix = v.substr(0, dash);
+  // The lengths of the random part GitLab gives each kind (a personal
+  // token's has grown; a routable token's is its own).
+  std::size_t shortest = 20, longest = 50;
+  if (prefix == "glpat") longest = 300;
+  if (prefix == "glimt") shortest = longest = 25;
+  if (prefix == "glptt") shortest = longest = 40;
+  if (prefix == "glagent") shortest = 50, longest = 300;
+  if (prefix == "gloas") shortest = longest = 64;
+  const bool routable = payload.size() < body.size();
   Confidence c = Confidence::kHigh;
-  if (FakeBody(payload)) {
+  if (FakeBody(payload) || (!routable && (payload.size() < shortest || payload.size() > longest))) {
     c = Confidence::kLow;
-  } else if (payload.size() > 300) {
-    c = Confidence::kMedium;
   }
   return Token(m, v, c, 6);
 }
 
 // "//registry.npmjs.org/:_authToken=..." and ":_auth=..." in an .npmrc.
 std::optional<Candidate> ConfirmNpmrc(const MatchView& m) {
-  std::string_view rest = m.text().substr(m.end);
+  // The key is scoped to a registry: "//host/path/:_authToken".
+  const std::string_view text = m.text();
+  std::size_t b = m.begin;
+  while (b > 0 && m.begin - b < 512 && static_cast<unsigned char>(text[b - 1]) > ' ' &&
+         text[b - 1] != '"' && text[b - 1] != '\'') {
+    --b;
+  }
+  const std::string_view scope = text.substr(b, m.begin - b);
+  if (scope.size() < 3 || scope.substr(0, 2) != "//" || scope[2] == '/') return {};
+  std::string_view rest = text.substr(m.end);
   std::size_t i = 0;
   while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
   std::size_t e = i;
@@ -140,6 +170,27 @@ std::optional<Candidate> ConfirmTwilioAccount(const MatchView& m) {
   return Token(m, m.match(), token ? Confidence::kHigh : Confidence::kLow, 2);
 }
 
+// Whether `v` starts as a token of a format with its own trigger.
+bool KnownFormat(std::string_view v) {
+  static constexpr std::string_view kPrefixes[] = {
+      "ghp_",     "gho_",    "ghu_",     "ghs_",      "ghr_",     "github_pat_", "glpat-",
+      "gldt-",    "glrt-",   "glptt-",   "glft-",     "glsoat-",  "gloas-",      "glagent-",
+      "glimt-",   "glffct-", "glcbt-",   "GR1348941", "xox",      "AKIA",        "ASIA",
+      "AIza",     "sk-",     "sk_live_", "sk_test_",  "sk_prod_", "rk_live_",    "rk_test_",
+      "rk_prod_", "npm_",    "SG.",      "eyJ",
+  };
+  for (std::string_view p : kPrefixes) {
+    if (v.rfind(p, 0) != 0) continue;
+    // Only where the token's own trigger would match: a JWT has a second
+    // segment, an OpenAI key its marker, a SendGrid key its two dots.
+    if (p == "eyJ") return v.find(".eyJ") != std::string_view::npos;
+    if (p == "sk-") return v.find("T3BlbkFJ") != std::string_view::npos;
+    if (p == "SG.") return std::count(v.begin(), v.end(), '.') >= 2;
+    return true;
+  }
+  return v.size() == 34 && (v.rfind("SK", 0) == 0 || v.rfind("AC", 0) == 0) && IsHex(v.substr(2));
+}
+
 // Whether a value given to a secret's name has the exact format of the
 // service the name or its line names: a 40-hex GitHub token, a 20-character
 // GitLab token, a UUID npm token, a 32-hex Twilio auth token.
@@ -149,7 +200,7 @@ bool ServiceFormat(const MatchView& m, const Assignment& a) {
   const std::string_view v = a.value;
   if (ShannonEntropy(v) < 3.0) return false;
   if (v.size() == 40 && IsHex(v) && (near("github") || near("gh_"))) return true;
-  if (v.size() == 20 && near("gitlab") && !FakeBody(v) &&
+  if (v.size() == 20 && near("gitlab") &&
       std::all_of(v.begin(), v.end(), [](char c) { return IsAlnum(c) || c == '_' || c == '-'; })) {
     return true;
   }
@@ -160,6 +211,10 @@ bool ServiceFormat(const MatchView& m, const Assignment& a) {
 std::optional<Candidate> ConfirmAssignment(const MatchView& m) {
   std::optional<Assignment> a = AssignmentAt(m.text(), m.begin);
   if (!a || !NamesSecret(NameWords(a->name))) return {};
+  // npm's own keys are an .npmrc's, scoped to a registry (ConfirmNpmrc).
+  if (a->name == "_authToken" || a->name == "_auth") return {};
+  // A token of a known format is judged by its own trigger.
+  if (KnownFormat(a->value)) return {};
   // A part of a link ("?email_token=", "/reset/token=", an escaped "&" in
   // JSON) is the link's business: unsubscribe and notification links carry
   // such tokens.
@@ -207,7 +262,7 @@ std::optional<Candidate> ConfirmAuthorization(const MatchView& m) {
     }
     return Token(m, v, Confidence::kHigh, 0);
   }
-  if (!LooksLikeSecretValue(v) && !JwtValid(v)) return {};
+  if (!LooksLikeSecretValue(v) && ClassifyJwt(v) == JwtShape::kNone) return {};
   return Token(m, v, Confidence::kMedium, 2);
 }
 
@@ -228,6 +283,35 @@ std::optional<Candidate> ConfirmLinkToken(const MatchView& m) {
   return Token(m, v, Confidence::kHigh, 3);
 }
 
+// xoxb-, xoxp-, xoxe-, ...: dash-separated groups of digits (6 or more,
+// after perhaps a one-digit version) and a random last part; or a
+// configuration token, a version and a long random part.
+std::optional<Candidate> ConfirmSlackToken(const MatchView& m) {
+  const std::string_view v = TokenAt(m.text(), m.begin, "-", 400);
+  std::vector<std::string_view> parts;
+  for (std::size_t from = 5; from <= v.size();) {
+    std::size_t dash = v.find('-', from);
+    if (dash == std::string_view::npos) dash = v.size();
+    parts.push_back(v.substr(from, dash - from));
+    from = dash + 1;
+  }
+  const std::string_view last = parts.back();
+  std::size_t numbers = 0;
+  bool ok = last.size() >= 8 && !FakeBody(last);
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    const std::string_view p = parts[i];
+    const bool digits =
+        !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && p.size() >= 6) {
+      ++numbers;
+    } else if (!(i == 0 && digits && p.size() == 1)) {
+      ok &= numbers > 0 && IsAlnum(p.empty() ? '-' : p[0]);  // "-" inside the random part
+    }
+  }
+  ok &= numbers > 0 || (parts.size() == 2 && last.size() >= 100);
+  return Token(m, v, ok ? Confidence::kHigh : Confidence::kLow, 5);
+}
+
 std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
   std::string_view v = m.match();
   Confidence c = Confidence::kHigh;
@@ -238,6 +322,17 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
     case kGitlab:
     case kGitlabRunner:
       return ConfirmGitlab(m);
+    case kSlackToken:
+      return ConfirmSlackToken(m);
+    case kGithubFineGrained:
+      if (FakeBody(v.substr(11))) c = Confidence::kLow;
+      prefix = 11;
+      break;
+    case kGoogleApiKey:
+      v = TokenAt(m.text(), m.begin, "_-", 64);
+      if (v.size() != 39) return {};  // part of a longer string
+      if (FakeBody(v.substr(4))) c = Confidence::kLow;
+      break;
     case kNpmrc:
       return ConfirmNpmrc(m);
     case kTwilioAccount:
@@ -248,13 +343,22 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
     case kAccessTokenUser:
       return ConfirmLinkToken(m);
     case kAssignment:
+    case kAuthAssignment:
       return ConfirmAssignment(m);
     case kJwt:
       v = TokenAt(m.text(), m.begin, "._-", 16384);
       while (!v.empty() && (v.back() == '.' || v.back() == '-' || v.back() == '_')) {
         v.remove_suffix(1);  // the full stop of a sentence
       }
-      if (!JwtValid(v)) return {};
+      switch (ClassifyJwt(v)) {
+        case JwtShape::kSigned:
+          break;
+        case JwtShape::kUnsigned:  // no signature: still a bearer token
+          c = Confidence::kMedium;
+          break;
+        case JwtShape::kNone:
+          return {};
+      }
       prefix = 3;
       break;
     case kOpenAi:  // the trigger ends inside the token
@@ -271,8 +375,8 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
       }
       prefix = 2;
       break;
-    case kStripeTest:
-      c = Confidence::kLow;
+    case kStripeTest:  // a test-mode key: the account's test data only
+      c = Confidence::kMedium;
       break;
     case kNpm:
       prefix = 3;
@@ -281,14 +385,26 @@ std::optional<Candidate> ConfirmApiToken(const MatchView& m) {
       prefix = 2;
       break;
     case kTwilioKey: {
+      // An API key SID is SK and 32 hex digits; with the word "twilio"
+      // near, other letters are a made-up or mistyped one.
       const std::size_t lo = m.begin > 100 ? m.begin - 100 : 0;
       const std::string near = AsciiLower(m.text().substr(lo, m.end + 100 - lo));
-      c = near.find("twilio") != std::string::npos ? Confidence::kHigh : Confidence::kMedium;
+      const bool twilio = near.find("twilio") != std::string::npos;
+      if (IsHex(v.substr(2))) {
+        c = twilio ? Confidence::kHigh : Confidence::kMedium;
+      } else if (twilio && !FakeBody(v.substr(2))) {
+        c = Confidence::kMedium;
+      } else {
+        return {};
+      }
       prefix = 2;
       break;
     }
     case kSlackWebhook:
-      prefix = 26;  // the letters of https://hooks.slack.com/services/
+      v = TokenAt(m.text(), m.begin, "/+_-.", 200);
+      if (v.size() < 25 + 43) return {};  // hooks.slack.com/services/ and 43 or more
+      if (FakeBody(v.substr(25))) c = Confidence::kLow;
+      prefix = 21;  // the letters of hooks.slack.com/services/
       break;
     default:
       break;
@@ -306,21 +422,21 @@ DetectorDef ApiTokenDetector() {
       "API keys, Stripe, JSON Web Tokens, npm, OpenAI, SendGrid, Twilio; and secret-looking "
       "values given to a secret's name (API_KEY=, client_secret:, token =>)",
       {
-          R"(\bgh[pousr]_[A-Za-z0-9]{36})",
+          R"(\bgh[pousr]_[A-Za-z0-9_]{36})",
           R"(\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b)",
           R"(\bgl(?:pat|dt|rt|ptt|ft|soat|oas|agent|imt|ffct|cbt)-[A-Za-z0-9_\-]{20})",
           R"(\bGR1348941[A-Za-z0-9_\-]{20})",
-          R"(\bxox[abposr]-\d{6,14}-[A-Za-z0-9\-]{8,80}\b)",
-          R"(https://hooks\.slack\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24})",
+          R"(\bxox[abposre]-\d{1,14}-[A-Za-z0-9])",
+          R"(\bhooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\-]{20})",
           R"(\bAIza[0-9A-Za-z_\-]{35})",
-          R"(\b[rs]k_live_[0-9A-Za-z]{24,99}\b)",
+          R"(\b[rs]k_(?:live|prod)_[0-9A-Za-z]{24,99}\b)",
           R"(\b[rs]k_test_[0-9A-Za-z]{24,99}\b)",
-          R"(\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.)",
+          R"(\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8})",
           R"(\bnpm_[A-Za-z0-9]{36}\b)",
           R"(/:_auth(?:Token)?[ \t]*=)",
           R"(\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-])",
-          R"(\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b)",
-          R"(\bSK[0-9a-f]{32}\b)",
+          R"(\bSG\.[A-Za-z0-9_\-]{20,24}\.[A-Za-z0-9_\-]{39,50}\b)",
+          R"(\bSK[0-9A-Za-z]{32}\b)",
           R"(\bAC[0-9a-f]{32}\b)",
           R"((?i:authorization)["']?[ \t]*[:=][ \t]*["']?(?i:bearer|basic|token)[ \t]+[A-Za-z0-9])",
           R"(:x-oauth-basic@)",
@@ -330,6 +446,7 @@ DetectorDef ApiTokenDetector() {
           // costs more than the rare word in prose that has none).
           R"((?i:secret|token|api[_.\-]?key|private[_.\-]?key|access[_.\-]?key|credential|creds|)"
           R"((?:github|gh|gitlab)[_.\-]?(?:key|api|pat)))",
+          R"((?i:auth)["']?[ \t]*[:=])",
       },
       0,
       // No keyword lists: the words a confirm step needs it looks for

@@ -39,9 +39,9 @@ TEST(ApiTokenTest, WellKnownFormats) {
   EXPECT_EQ(Detect("api-token", "token " + bad), kMedium);
   EXPECT_EQ(Findings("token " + gh)["api-token"].sample.substr(0, 8), "ghp_****");
   for (const std::string& text : {
-           std::string("xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"),
+           std::string("xoxb-123456789012-1234567890123-Qw7rT2yU9pLk4JhG6fDs1aZx"),
            std::string(
-               "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
+               "https://hooks.slack.com/services/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"),
            std::string("AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"),
            std::string("sk_live_4eC39HqLyjWDarjtT1zdp7dc"),
            std::string("glpat-wDBofCsK54UxT82d_6aa"),
@@ -53,7 +53,8 @@ TEST(ApiTokenTest, WellKnownFormats) {
        }) {
     EXPECT_EQ(Detect("api-token", "key: " + text + " end"), kHigh) << text;
   }
-  EXPECT_EQ(Detect("api-token", "test key sk_test_4eC39HqLyjWDarjtT1zdp7dc"), kLow);
+  // A test-mode key opens the account's test data only.
+  EXPECT_EQ(Detect("api-token", "test key sk_test_4eC39HqLyjWDarjtT1zdp7dc"), kMedium);
   // A token that ends a sentence.
   EXPECT_EQ(Detect("api-token",
                    "Use eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
@@ -88,6 +89,14 @@ TEST(ApiTokenTest, GitlabTokensOfEveryLength) {
       {"glpat-XXXXXXXXXXX-XXXXXXXX", kLow},
       {"glpat-xxxxxxxxxxxxxxxxxxxxxxxx", kLow},
       {"glpat-short", std::nullopt},
+      // Each kind's length: an incoming-mail token has 25, a trigger token
+      // 40, an OAuth secret 64, an agent token 50 or more, the rest 20-50.
+      {"glimt-Zq8Lw2Fr9Tn4Kx7Vb3Mc6Pd1H", kHigh},
+      {"glimt-Zq8Lw2Fr9Tn4Kx7Vb3Mc6Pd", kLow},
+      {"glptt-Zq8Lw2Fr9Tn4Kx7Vb3Mc6Pd1Hs5Jy0Ga2Ue7Ro4W", kHigh},
+      {"glptt-Zq8Lw2Fr9Tn4Kx7Vb3Mc6Pd1Hs5Jy0Ga2Ue7Ro4Wi9", kLow},
+      {"glagent-Zq8Lw2Fr9Tn4Kx7Vb3Mc6Pd1Hs5Jy0Ga2Ue7Ro4Wi9Ek3Nt", kLow},
+      {"glsoat-Zq8Lw2Fr9Tn4Kx7Vb3Mc6Pd1Hs5Jy0Ga2Ue7Ro4Wi9Ek3Nt6Bv8Cx", kLow},
       {"glpat-9kIfIpZ7PIm yeZom81Az", std::nullopt},
       {"glpat_9kIfIpZ7PImyeZom81Az", std::nullopt},
       {"gldt-a9tGPpKeAD8kQsIoHJg", std::nullopt},
@@ -110,6 +119,8 @@ TEST(ApiTokenTest, TwilioAccountAndAuthToken) {
       {"twilio_auth_token: e1d529aa06d5d064668ed3f0ab6bca7f", kHigh},
       {"key SK9404c76eaae7267b37c7269efa25a400", kMedium},
       {"Twilio API key SK9404c76eaae7267b37c7269efa25a400", kHigh},
+      {"twilio key SK9404c76eaZe7267b37c7269efa25a400", kMedium},  // not hex: mistyped
+      {"key SK9404c76eaZe7267b37c7269efa25a400", std::nullopt},
       // An account id alone is not a secret; nor is it with a commit id.
       {"Account AC56871572587a915502774bebf2fb577a", kLow},
       {"AC56871572587a915502774bebf2fb577a fixed in b2b87c5bbe9a08e809697e339a3c82fbf1556ca0",
@@ -129,6 +140,10 @@ TEST(ApiTokenTest, NpmTokensInTheUuidForm) {
       // Near misses: a variable, no value, a UUID without a key word.
       {"//registry.npmjs.org/:_authToken=${NPM_TOKEN}", std::nullopt},
       {"//registry.npmjs.org/:_authToken=", std::nullopt},
+      // npm's keys outside an .npmrc scope ("//host/:") are not its tokens.
+      {"_authToken=7068fef2-7fa1-47ea-96c9-6aabfd4160bc", std::nullopt},
+      {"///:_authToken=7068fef2-7fa1-47ea-96c9-6aabfd4160bc", std::nullopt},
+      {"registry.npmjs.org/:_authToken=7068fef2-7fa1-47ea-96c9-6aabfd4160bc", std::nullopt},
       {"request 7068fef2-7fa1-47ea-96c9-6aabfd4160bc failed at 10:04", std::nullopt},
       {"correlation_id = 7068fef2-7fa1-47ea-96c9-6aabfd4160bc", std::nullopt},
   });
@@ -142,10 +157,14 @@ TEST(ApiTokenTest, GithubTokensWithTheirName) {
       {"GitHub token: 6b73bdd425ab6775bc7d120dfe5dcdaa7a409637", kHigh},
       // A server-to-server token is longer than 36.
       {"ghs_Qr2S9eIMhxRUJyjSPOXu1rz6aUUsJJMT7BepRK7F9BEmP36sEl9mdtQq4zUK8ossX6WyVIOu", kHigh},
+      {"\"github_secret\": \"ghs_Qr2S9eIMh_xRUJyjSPOXu1rz6aUUsJJMT7BepRK7F9BEmP36sEl9md\"", kHigh},
       // Near misses: a hash in a commit message, a stand-in.
       {"commit b2b87c5bbe9a08e809697e339a3c82fbf1556ca0 fixes the token refresh", std::nullopt},
       {"Merged b2b87c5bbe9a08e809697e339a3c82fbf1556ca0 (github: token cleanup)", std::nullopt},
       {"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", kLow},
+      {"github_pat_xxxxxxxxxxxxxxxxxxxxxx_"
+       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+       kLow},
       // Tokens in the user part of a Git link.
       {"\"dep\": "
        "\"git+https://b2b87c5bbe9a08e809697e339a3c82fbf1556ca0:x-oauth-basic@github.com/o/r.git\"",
@@ -205,6 +224,7 @@ TEST(ApiTokenTest, SecretsGivenToASecretsName) {
       {"AWS_SECRET_ACCESS_KEY=XYMiwra048VY2UP/lSDbbX/kqKqhin48fy9tC6vw", kMedium},
       {"\"credentials\" : \"" + v + "\"", kMedium},
       {"creds = " + v, kMedium},
+      {"\"user_auth\": \"c3ZjLWRlcGxveTpUcjB1YjRkb3ImMw==\"", kMedium},
       // Values with brackets and template-like characters that stand for
       // nothing, in the forms of several languages.
       {"apikey := \"" + w + "\"", kMedium},
@@ -215,6 +235,61 @@ TEST(ApiTokenTest, SecretsGivenToASecretsName) {
       {"private_key '" + w + "';", kMedium},
       {"fooapikeyfoo\"" + w + "\";", kMedium},
       {"some_dict['secret'] = " + w, kMedium},
+  });
+}
+
+TEST(ApiTokenTest, JsonWebTokensSignedOrNot) {
+  const std::string payload = "eyJzdWIiOiJzdmMtNDIiLCJzY29wZSI6ImRlcGxveSIsImlhdCI6MTc2NzIyNTYwMH0";
+  ExpectTable({
+      {"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + payload +
+           ".Xq3v9LmP0aZr7TnB2kWc5YdE8fGh1JiKoLu4MnOpQs",
+       kHigh},
+      // header.payload without a signature, the header with a line break.
+      {"eyJ0eXAiOiJKV1QiLA0KImFsZyI6Im5vbmUifQ." + payload, kMedium},
+      // Near misses: a header that is not a whole JSON object, one that
+      // names neither alg nor typ.
+      {"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCI." + payload +
+           ".Xq3v9LmP0aZr7TnB2kWc5YdE8fGh1JiKoLu4MnOpQs",
+       std::nullopt},
+      {"eyJraWQiOiJrMSJ9." + payload, std::nullopt},
+      {"eyJAAAA.eyJBBB", std::nullopt},
+  });
+}
+
+TEST(ApiTokenTest, SlackTokensAndWebhooks) {
+  ExpectTable({
+      {"xoxa-2-5238472103-6618302945761-8450297736102-a0f3c92e4b7d1e6f5a3c", kHigh},
+      {"xoxb-83726451-Fq8Lw2Zr9Tn4Kx7Vb3Mc", kHigh},
+      {"\"access_token\": \"xoxs-3206092076-3204538285-3743137121-836b042620\"", kHigh},
+      {"files.slack.com/x.png?t=xoxe-4726830507825-4848601849303-4856614040758-e0b1f3d4cb37",
+       kHigh},
+      {"http://hooks.slack.com/services/T02K7W9Q1/BQ72XL8P/Lq8Zw2Fr9Tn4Kx7Vb3Mc6Pd1", kHigh},
+      {"https://hooks.slack.com/workflows/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"
+       "Lq8Zw2Fr9Tn4Kx7Vb3Mc6Pd1",
+       kHigh},
+      // Near misses: short number groups, a stand-in, a configuration
+      // token's prefix with words after it, a documentation placeholder.
+      {"xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d", kLow},
+      {"xoxp-572370529330-573807301142-572331691188-####################", kLow},
+      {"xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere", kLow},
+      {"\"token3\": \"xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d\"", kLow},
+      {"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", kLow},
+  });
+}
+
+TEST(ApiTokenTest, SendgridKeys) {
+  ExpectTable({
+      {"sendgrid key = 'SG.Zq8Lw2Fr9Tn4Kx7Vb3Mc6.Pd1Hs5Jy0Ga2Ue7Ro4Wi9Ek3Nt6Bv8Cx1Qz5Lm7Yp-Ab3'",
+       kHigh},
+      {"SG.Zq8Lw2Fr9Tn4Kx7Vb3Mc6.Pd1Hs5Jy0Ga2Ue7?o4Wi9Ek3Nt6Bv8Cx1Qz5Lm7Yp-Ab3", std::nullopt},
+  });
+}
+
+TEST(ApiTokenTest, GoogleApiKeys) {
+  ExpectTable({
+      {"AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY", kHigh},
+      {"apiKey: \"AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"", kLow},
+      {"AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWYabcd123", std::nullopt},  // a longer string
   });
 }
 
@@ -275,6 +350,8 @@ TEST(ApiTokenTest, NamesWithoutASecretValue) {
       {"secretary: Jane Smith, room 4B", std::nullopt},
       {"tokenizer = AutoTokenizer.from_pretrained(\"bert-base-uncased\")", std::nullopt},
       {"Top secret, 2 copies only", std::nullopt},
+      {"author: J. Smith 2024", std::nullopt},
+      {"auth: required", std::nullopt},
       // A link's parameters.
       {"view it on https://example.com/n/3034?src=mail&email_token=AM732BWCEUSDWS2B75HT5KT",
        std::nullopt},

@@ -72,8 +72,8 @@ bool SecretKeyAfter(std::string_view text, std::size_t end, std::size_t window) 
 std::optional<Candidate> ConfirmAwsKey(const MatchView& m) {
   std::string_view v = m.match();
   Confidence c = Confidence::kMedium;
-  if (v.find("EXAMPLE") != std::string_view::npos) {
-    c = Confidence::kLow;  // the documentation's AKIAIOSFODNN7EXAMPLE and friends
+  if (v.find("EXAMPLE") != std::string_view::npos || v.find("XXXX") != std::string_view::npos) {
+    c = Confidence::kLow;  // the documentation's AKIAIOSFODNN7EXAMPLE, AKIAXXXXXXXXXXXXXXXX
   } else if (SecretKeyAfter(m.text(), m.end, 300) || m.KeywordNear(MatchView::kSupporting)) {
     c = Confidence::kHigh;  // a secret access key, or the words for one, beside the key id
   }
@@ -102,7 +102,7 @@ void AddCredentialDetectors(std::vector<DetectorDef>* out) {
       "credential",
       "AWS access key ids (AKIA, ASIA, ...); a secret access key or its name nearby raise "
       "confidence, documentation examples lower it",
-      {R"(\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\b)"},
+      {R"(\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b)"},
       0,
       {"aws_secret_access_key", "secret access key", "secret_access_key", "aws secret",
        "secretaccesskey"},

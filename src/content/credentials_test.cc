@@ -92,6 +92,9 @@ TEST(AwsAccessKeyTest, KeyIdsAndSecrets) {
       kHigh);
   EXPECT_EQ(Findings("AKIAZ7XQW3RTY5UIOP2A")["aws-access-key"].sample, "AKIA****************");
   EXPECT_EQ(Detect("aws-access-key", "docs: AKIAIOSFODNN7EXAMPLE"), kLow);
+  EXPECT_EQ(Detect("aws-access-key", "key = AKIAXXXXXXXXXXXXXXXX"), kLow);
+  // Made-up ids with digits a real (base32) id lacks are still their form.
+  EXPECT_EQ(Detect("aws-access-key", "id: ABIAS9L8MQ5IPHTZPPUQ"), kMedium);
   EXPECT_EQ(Detect("aws-access-key", "key A3TZQW7XRTY5UIOP2AB3"), kMedium);  // an older prefix
   // A git commit id is 40 characters too, but not a secret key.
   EXPECT_EQ(Detect("aws-access-key",

@@ -94,6 +94,29 @@ bool Compound(const std::string& w) {
   return ends("token") || ends("secret");
 }
 
+// A literal compared with the name written after it:
+// if ("..." === secret), if ("..." != token).
+std::optional<Assignment> ComparedBefore(std::string_view text, std::size_t begin,
+                                         std::size_t end) {
+  std::size_t p = begin;
+  while (p > 0 && IsBlank(text[p - 1])) --p;
+  const std::size_t op_end = p;
+  while (p > 0 && op_end - p < 3 && (text[p - 1] == '=' || text[p - 1] == '!')) --p;
+  const std::string_view op = text.substr(p, op_end - p);
+  if (op != "==" && op != "===" && op != "!=" && op != "!==") return std::nullopt;
+  while (p > 0 && IsBlank(text[p - 1])) --p;
+  if (p < 2 || !IsQuote(text[p - 1])) return std::nullopt;
+  const char quote = text[p - 1];
+  const std::size_t close = p - 1;
+  const std::size_t open = text.rfind(quote, close - 1);
+  if (open == std::string_view::npos || close - open - 1 == 0 || close - open - 1 > kMaxValue) {
+    return std::nullopt;
+  }
+  const std::string_view value = text.substr(open + 1, close - open - 1);
+  if (value.find('\n') != std::string_view::npos) return std::nullopt;
+  return Assignment{text.substr(begin, end - begin), value, begin, open + 1};
+}
+
 }  // namespace
 
 std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
@@ -111,7 +134,12 @@ std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
     if (p + 1 < text.size() && text[p] == '\\' && IsQuote(text[p + 1])) p += 2;
     while (p < text.size() && p - end < 3 && (IsQuote(text[p]) || text[p] == ']')) ++p;
   }
-  if (text.substr(p, 2) == "[]") p += 2;  // apikey[] = "..." (PHP)
+  // An array: apikey[] = "..." (PHP), char secret[25] = "..." (C).
+  if (p < text.size() && text[p] == '[') {
+    std::size_t q = p + 1;
+    while (q < text.size() && q - p < 6 && IsDigit(text[q])) ++q;
+    if (q < text.size() && text[q] == ']') p = q + 1;
+  }
   while (p < text.size() && IsBlank(text[p])) ++p;
   // A type between the name and the operator: "githubToken string = ..."
   if (p < text.size() && IsAlnum(text[p]) && !element) {
@@ -123,13 +151,21 @@ std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
   }
   std::size_t op_begin = p;
   while (p < text.size() && p - op_begin < 4 &&
-         std::string_view(":=>?.|+,").find(text[p]) != std::string_view::npos) {
+         std::string_view(":=>?.|+,!").find(text[p]) != std::string_view::npos) {
     ++p;
   }
   const std::string_view op = text.substr(op_begin, p - op_begin);
-  static constexpr std::string_view kOperators[] = {
-      "=", ":", ":=", "::=", ":::=", "=>", "?=", ".=", "+=", "||=", "?\?=", "==", "===", "||"};
+  static constexpr std::string_view kOperators[] = {"=",   ":",  ":=", "::=", ":::=", "=>",
+                                                    "?=",  ".=", "+=", "||=", "?\?=", "==",
+                                                    "===", "||", "!=", "!=="};
   bool ok = std::find(std::begin(kOperators), std::end(kOperators), op) != std::end(kOperators);
+  if (op.empty() && p + 1 < text.size() && text[p] == '(' && IsQuote(text[p + 1])) {
+    // A constructor or setter: std::string secret("..."), token.assign("...")
+    std::size_t value_begin = 0;
+    std::optional<std::string_view> value = ValueAt(text, p + 1, false, &value_begin);
+    if (!value) return std::nullopt;
+    return Assignment{text.substr(begin, end - begin), *value, begin, value_begin};
+  }
   if (op.empty() && p < text.size() && IsQuote(text[p])) {
     // A directive: private_key "...";
     std::size_t value_begin = 0;
@@ -140,7 +176,7 @@ std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
   }
   if (op == ">") ok = element;
   if (op == ",") ok = quoted;
-  if (!ok) return std::nullopt;
+  if (!ok) return ComparedBefore(text, begin, end);
   while (p < text.size() && IsBlank(text[p])) ++p;
   if (element) {  // <apiToken>\n    value\n</apiToken>
     while (p < text.size() && (IsBlank(text[p]) || text[p] == '\n' || text[p] == '\r')) ++p;
@@ -194,6 +230,7 @@ bool NamesSecret(const std::vector<std::string>& words) {
       "secret",    "token",      "apikey",      "authtoken", "accesstoken",
       "secretkey", "privatekey", "accesskey",   "apitoken",  "clientsecret",
       "apisecret", "credential", "credentials", "creds",
+      "secrete",  // detect-secrets' spelling, found in code written to its rules
   };
   static constexpr std::string_view kBeforeKey[] = {
       "api", "private", "access", "secret", "signing", "encryption", "master",  "github",
@@ -228,6 +265,8 @@ bool NamesSecret(const std::vector<std::string>& words) {
       k = i;
     }
   }
+  // "user_auth", "basic_auth": the credentials of an authentication.
+  if (k == words.size() && words.size() >= 2 && words.back() == "auth") k = words.size() - 1;
   if (k == words.size()) return false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (OneOf(words[i], kNotSecret)) return false;

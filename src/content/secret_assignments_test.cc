@@ -53,7 +53,12 @@ TEST(SecretAssignmentsTest, OperatorsAndQuotes) {
       {"KEY = \"\"", ""},
       {"KEY, and then", ""},
       {"KEY > 3", ""},
-      {"KEY != v20", ""},
+      {"if (KEY != \"v25\")", "KEY|v25"},
+      {"char secretKEY[25] = \"v26\";", "secretKEY|v26"},
+      {"std::string KEY(\"v27\");", "KEY|v27"},
+      {"KEY.assign(\"v28\",17);", "KEY.assign|v28"},
+      {"if (\"v29\" === KEY) {", "KEY|v29"},
+      {"if ('v30' != KEY)", "KEY|v30"},
       {"private_KEY \"v24\" and", ""},
   };
   for (const auto& c : cases) EXPECT_EQ(Parse(c.text), c.want) << c.text;

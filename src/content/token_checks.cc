@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "mail/base64.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -80,6 +81,22 @@ bool HasTemplateSpan(std::string_view value) {
          IsIdentifier(value.substr(1, value.size() - 2));
 }
 
+// The JSON object that a base64url segment decodes to, or "" when it is
+// not one (an object's braces at both ends).
+std::string JsonObjectOf(std::string_view segment) {
+  std::string b64(segment);
+  for (char& c : b64) {
+    if (c == '-') c = '+';
+    if (c == '_') c = '/';
+    if (!IsLetter(c) && !IsDigit(c) && c != '+' && c != '/' && c != '-' && c != '_') return "";
+  }
+  while (b64.size() % 4 != 0) b64.push_back('=');
+  std::string json = DecodeBase64(b64).data;
+  std::string_view j = TrimWhitespace(json);
+  if (j.size() < 2 || j.front() != '{' || j.back() != '}') return "";
+  return std::string(j);
+}
+
 }  // namespace
 
 double ShannonEntropy(std::string_view s) {
@@ -125,9 +142,9 @@ bool LooksLikePlaceholder(std::string_view value) {
   for (char c : value) top = std::max(top, ++counts[static_cast<unsigned char>(c)]);
   if (top * 2 > value.size()) return true;
   static constexpr std::string_view kWords[] = {
-      "xxxx",      "****",      "....",     "your",       "example",   "placeholder", "changeme",
-      "change_me", "change-me", "replace",  "dummy",      "redacted",  "insert",      "sample",
-      "notreal",   "not_real",  "not-real", "0123456789", "123456789", "abcdefghij",
+      "xxxx",      "****",      "....",     "your",       "example",    "placeholder", "changeme",
+      "change_me", "change-me", "replace",  "dummy",      "redacted",   "insert",      "sample",
+      "notreal",   "not_real",  "not-real", "0123456789", "abcdefghij",
   };
   const std::string lower = AsciiLower(value);
   for (std::string_view w : kWords) {
@@ -181,6 +198,24 @@ bool LooksLikeSecretValue(std::string_view value) {
   const std::size_t at = value.find('@');
   if (at != std::string_view::npos && value.find('.', at) != std::string_view::npos) return false;
   return ShannonEntropy(value) >= 3.0;
+}
+
+JwtShape ClassifyJwt(std::string_view token) {
+  const std::size_t dot1 = token.find('.');
+  if (dot1 == std::string_view::npos) return JwtShape::kNone;
+  const std::size_t dot2 = token.find('.', dot1 + 1);
+  if (dot2 != std::string_view::npos && token.find('.', dot2 + 1) != std::string_view::npos) {
+    return JwtShape::kNone;
+  }
+  const std::string header = JsonObjectOf(token.substr(0, dot1));
+  const std::string payload =
+      JsonObjectOf(token.substr(dot1 + 1, dot2 == std::string_view::npos ? dot2 : dot2 - dot1 - 1));
+  if (header.empty() || payload.empty()) return JwtShape::kNone;
+  const bool alg = Contains(header, "\"alg\"");
+  if (dot2 != std::string_view::npos && dot2 + 1 < token.size()) {
+    return alg ? JwtShape::kSigned : JwtShape::kNone;
+  }
+  return alg || Contains(header, "\"typ\"") ? JwtShape::kUnsigned : JwtShape::kNone;
 }
 
 OpenAiKeyShape ClassifyOpenAiKey(std::string_view key) {

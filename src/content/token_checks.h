@@ -47,6 +47,15 @@ enum class OpenAiKeyShape {
 // "T3BlbkFJ".
 OpenAiKeyShape ClassifyOpenAiKey(std::string_view key);
 
+// How a JSON Web Token ("eyJ...") is built.
+enum class JwtShape {
+  kNone,      // not one: too few segments, or not JSON objects
+  kUnsigned,  // header.payload: objects, the header naming "alg" or "typ"
+  kSigned,    // header.payload.signature, the header naming "alg"
+};
+// The shape of `token`, base64url segments separated by ".".
+JwtShape ClassifyJwt(std::string_view token);
+
 }  // namespace sendguard
 
 #endif  // SENDGUARD_CONTENT_TOKEN_CHECKS_H_
