@@ -63,6 +63,9 @@ constexpr Control kControls[] = {
     {"RELIDO", kDissemination},
     {"FISA", kDissemination},
     {"DSEN", kDissemination},
+    {"RS", kDissemination},
+    {"RISK SENSITIVE", kDissemination},
+    {"DISPLAYONLY", kDissemination},
     {"RSEN", kDissemination},
     {"NOCONTRACT", kDissemination},
     {"EYES ONLY", kDissemination},
@@ -199,9 +202,10 @@ NonUs ParseNonUs(std::string_view block) {
   if (w.empty()) return out;
   // NATO's own portion abbreviations.
   static constexpr std::pair<std::string_view, std::string_view> kNato[] = {
-      {"CTS", "top-secret"}, {"CTSA", "top-secret"}, {"NS", "secret"},
-      {"NSAT", "secret"},    {"NC", "confidential"}, {"NCA", "confidential"},
-      {"NR", "restricted"},  {"NU", "unclassified"}};
+      {"CTS", "top-secret"},  {"CTS-B", "top-secret"}, {"CTS-BALK", "top-secret"},
+      {"CTSA", "top-secret"}, {"NS", "secret"},        {"NSAT", "secret"},
+      {"NC", "confidential"}, {"NCA", "confidential"}, {"NR", "restricted"},
+      {"NU", "unclassified"}};
   for (const auto& [abbrev, level] : kNato) {
     if (w[0] == abbrev) return {ClassificationRank(level), true, w.size() == 1, w[0].size()};
   }
@@ -220,6 +224,9 @@ NonUs ParseNonUs(std::string_view block) {
     i += 2;
   } else if (i < w.size()) {
     out.rank = MarkingLevelRank(w[i]);
+    // A trigraph not on the list takes a spelled-out level only: "//ADD S"
+    // is a code comment, "//XYZ SECRET" may be a marking.
+    if (!out.registered && w[i].size() < 6) out.rank = 0;
     ++i;
   }
   if (out.rank == 0) return {};

@@ -25,6 +25,10 @@ TEST(MarkingGrammarTest, Shapes) {
            {"SECRET//SAR-XYZ//NOFORN", "secret", kReg},
            {"SECRET//SPECIAL ACCESS REQUIRED-BP", "secret", kReg},
            {"SECRET//HVSACO", "secret", kReg},
+           {"SECRET//RD-SG-14", "secret", kReg},
+           {"S//RS", "secret", kReg},
+           {"//GBR S//REL TO USA, GBR", "secret", kReg},
+           {"//JOINT S CAN, GBR, USA", "secret", kReg},
            {"SECRET//RD-N", "secret", kReg},
            {"SECRET//RD-SIGMA 20", "secret", kReg},
            {"SECRET//FRD-SIGMA 14", "secret", kReg},
@@ -61,6 +65,7 @@ TEST(MarkingGrammarTest, Shapes) {
            {"SECRET//ONE TWO THREE FOUR FIVE", "secret", kBad},
            {"//TODOS SECRET", "", kBad},
            {"//ABCD SECRET", "", kBad},
+           {"//FIX S", "", kBad},
            {"//JOINT SECRET", "", kBad},
            {"//NATO", "", kBad},
        }) {

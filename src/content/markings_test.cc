@@ -82,6 +82,7 @@ TEST(ClassificationMarkingTest, OrdinaryProseIsNotAMarking) {
            "RESTRICTED AREA\n",
            "https://EXAMPLE.COM//NATO SECRET",
            "// TODO SECRET rotation\n",
+           "//FIX S\n//TODO C\n",
            "x = a//B; y = c//D;\n",
        }) {
     EXPECT_EQ(Detect(kMarking, text), std::nullopt) << text;
