@@ -102,6 +102,7 @@ std::optional<Candidate> ConfirmClassification(const MatchView& m) {
       std::string_view level_word = word;
       const bool nato = level_word.substr(0, 5) == "NATO " || level_word.substr(0, 7) == "COSMIC ";
       if (nato) level_word.remove_prefix(level_word.find(' ') + 1);
+      if (level_word.ends_with(" ATOMAL")) level_word.remove_suffix(7);
       const int level = MarkingLevelRank(level_word);
       // SECRET and above, NATO's levels, and a CONFIDENTIAL or RESTRICTED
       // banner both at the top and the bottom of the text; a lone
@@ -207,7 +208,7 @@ void AddMarkingDetectors(std::vector<DetectorDef>* out) {
       "Classification banner lines and portion marks (TOP SECRET//SI/TK//NOFORN, SECRET//REL TO "
       "USA, GBR, (S//NF), (TS//SI-G//OC/NF), RESTRICTED//NOFORN), non-US and JOINT markings "
       "(//NATO SECRET, //JOINT SECRET CAN USA, //DEU SECRET) and legacy FOUO; not ordinary prose",
-      {R"(^[ \t]*(?:(?:NATO|COSMIC) )?(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED)[ \t\r]*$)",
+      {R"(^[ \t]*(?:(?:NATO|COSMIC) )?(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED)(?: ATOMAL)?[ \t\r]*$)",
        R"((?:^|[^A-Za-z0-9/])(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|TS|S|C|R|U)//[A-Z])",
        R"((?:^|[^A-Za-z0-9/:])//(?:NATO|COSMIC|JOINT|CTSA?|NSAT|NS|NCA?|NR|[A-Z]{3,4})[ ,/)\r\n])",
        R"(^[ \t]*\((?:TS|S|C)\)[ \t]+[A-Z])", R"(\b(?:FOUO|FOR OFFICIAL USE ONLY)\b)"},

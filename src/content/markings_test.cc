@@ -128,6 +128,7 @@ TEST(ClassificationMarkingTest, RestrictedLevel) {
       {"RESTRICTED\nMinutes of the meeting.\n", kLow},
       {"RESTRICTED\nMinutes of the meeting.\nRESTRICTED\n", kMedium},
       {"NATO RESTRICTED\n", kMedium},
+      {"COSMIC TOP SECRET ATOMAL\n", kMedium},
       // "(R)" is the registered mark: a bare (R) portion is not one.
       {"(R) Acme is a registered trademark.\n", std::nullopt},
   });
@@ -160,6 +161,8 @@ TEST(ClassificationMarkingTest, ControlsOfTheRegister) {
       {"C//NNPI\n", kHigh},
       {"SECRET//EXDIS\n", kHigh},
       {"SECRET//HVSACO\n", kHigh},
+      {"TOP SECRET//TALENT KEYHOLE\n", kHigh},
+      {"(S//REL) Port schedule.", kHigh},
   });
 }
 
