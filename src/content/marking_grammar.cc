@@ -48,6 +48,8 @@ constexpr Control kControls[] = {
     {"DOD UCNI", kAea},
     {"DOE UCNI", kAea},
     {"DCNI", kAea},
+    {"DOD UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION", kAea},
+    {"DOE UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION", kAea},
     {"RESTRICTED DATA", kAea},
     {"FORMERLY RESTRICTED DATA", kAea},
     {"FGI", kFgi},
@@ -141,22 +143,39 @@ bool IsCountry(std::string_view t) {
   return std::find(std::begin(kCountries), std::end(kCountries), t) != std::end(kCountries);
 }
 
-// Controls that make an UNCLASSIFIED marking worth reporting.
+// Controls that make an UNCLASSIFIED marking worth reporting: those of
+// unclassified information that is still controlled (FOUO, SBU, LES, UCNI,
+// ...), and the atomic energy markings of information that is never
+// unclassified ("UNCLASSIFIED//FRD" is a marking in error, not a release).
 bool IsUnclassifiedControl(std::string_view t) {
-  static constexpr std::string_view kUnclassified[] = {"FOUO",          "FOR OFFICIAL USE ONLY",
-                                                       "SBU",           "SBU-NF",
-                                                       "SBU NOFORN",    "LES",
-                                                       "LES-NF",        "LES NOFORN",
-                                                       "LIMDIS",        "DS",
-                                                       "EXDIS",         "XD",
-                                                       "NODIS",         "ND",
-                                                       "SSI",           "UCNI",
-                                                       "DOD UCNI",      "DOE UCNI",
-                                                       "DCNI",          "NNPI",
-                                                       "DEA SENSITIVE", "DSEN"};
+  static constexpr std::string_view kUnclassified[] = {
+      "FOUO",
+      "FOR OFFICIAL USE ONLY",
+      "SBU",
+      "SBU-NF",
+      "SBU NOFORN",
+      "LES",
+      "LES-NF",
+      "LES NOFORN",
+      "LIMDIS",
+      "DS",
+      "EXDIS",
+      "XD",
+      "NODIS",
+      "ND",
+      "SSI",
+      "UCNI",
+      "DOD UCNI",
+      "DOE UCNI",
+      "DCNI",
+      "DOD UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION",
+      "DOE UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION",
+      "NNPI",
+      "DEA SENSITIVE",
+      "DSEN"};
   if (std::find(std::begin(kUnclassified), std::end(kUnclassified), t) != std::end(kUnclassified))
     return true;
-  return t.substr(0, 5) == "ACCM-";
+  return t.substr(0, 5) == "ACCM-" || RegisteredCategory(t) == kAea;
 }
 
 // Whether `t` has the shape of a control: one to four words of upper-case

@@ -26,6 +26,8 @@ TEST(MarkingGrammarTest, Shapes) {
            {"SECRET//SPECIAL ACCESS REQUIRED-BP", "secret", kReg},
            {"SECRET//HVSACO", "secret", kReg},
            {"SECRET//RD-SG-14", "secret", kReg},
+           {"TOP SECRET//DOD UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION", "top-secret", kReg},
+           {"TS////NF", "top-secret", kReg},  // an empty block
            {"S//RS", "secret", kReg},
            {"//GBR S//REL TO USA, GBR", "secret", kReg},
            {"//JOINT S CAN, GBR, USA", "secret", kReg},
@@ -89,6 +91,9 @@ TEST(MarkingGrammarTest, UnclassifiedControls) {
   EXPECT_TRUE(ParseMarking("UNCLASSIFIED//FOUO").unclassified_control);
   EXPECT_TRUE(ParseMarking("U//DOD UCNI").unclassified_control);
   EXPECT_TRUE(ParseMarking("U//ACCM-BLUEJAY").unclassified_control);
+  EXPECT_TRUE(ParseMarking("U//RD-N").unclassified_control);  // AEA: a marking in error
+  EXPECT_TRUE(ParseMarking("UNCLASSIFIED//DOE UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION")
+                  .unclassified_control);
   EXPECT_FALSE(ParseMarking("UNCLASSIFIED//REL TO USA, GBR").unclassified_control);
 }
 

@@ -209,7 +209,7 @@ void AddMarkingDetectors(std::vector<DetectorDef>* out) {
       "USA, GBR, (S//NF), (TS//SI-G//OC/NF), RESTRICTED//NOFORN), non-US and JOINT markings "
       "(//NATO SECRET, //JOINT SECRET CAN USA, //DEU SECRET) and legacy FOUO; not ordinary prose",
       {R"(^[ \t]*(?:(?:NATO|COSMIC) )?(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED)(?: ATOMAL)?[ \t\r]*$)",
-       R"((?:^|[^A-Za-z0-9/])(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|TS|S|C|R|U)//[A-Z])",
+       R"((?:^|[^A-Za-z0-9/])(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|TS|S|C|R|U)//+[A-Z])",
        R"((?:^|[^A-Za-z0-9/:])//(?:NATO|COSMIC|JOINT|CTSA?|NSAT|NS|NCA?|NR|[A-Z]{3,4})[ ,/)\r\n])",
        R"(^[ \t]*\((?:TS|S|C)\)[ \t]+[A-Z])", R"(\b(?:FOUO|FOR OFFICIAL USE ONLY)\b)"},
       kPatternMultiline,

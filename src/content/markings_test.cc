@@ -159,6 +159,10 @@ TEST(ClassificationMarkingTest, ControlsOfTheRegister) {
       {"UNCLASSIFIED//DOD UCNI\n", kHigh},
       {"(U//DOE UCNI) Site map.", kHigh},
       {"C//NNPI\n", kHigh},
+      {"UNCLASSIFIED//DOE UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION\n", kHigh},
+      {"(U//RD) Test yields.", kHigh},  // AEA information is never unclassified
+      {"(S////NF) An empty block.", kHigh},
+      {"S////\n", std::nullopt},
       {"SECRET//EXDIS\n", kHigh},
       {"SECRET//HVSACO\n", kHigh},
       {"TOP SECRET//TALENT KEYHOLE\n", kHigh},
