@@ -117,7 +117,11 @@ std::optional<Candidate> ConfirmClassification(const MatchView& m) {
     case kControlled:
     case kNonUs: {
       std::string_view marking = MarkingAt(text, begin);
-      if (marking.find("//") == std::string_view::npos) return {};
+      const std::size_t slashes = marking.find("//");
+      if (slashes == std::string_view::npos) return {};
+      // Slashes and nothing else ("S////"); the trigger takes "TS////NF"
+      // without a repeat, which would cost the scan its start offsets.
+      if (marking.find_first_not_of('/', slashes) == std::string_view::npos) return {};
       const ParsedMarking p = ParseMarking(marking);
       if (p.rank == 0) return {};
       if (p.rank == ClassificationRank("unclassified") && !p.unclassified_control) {
@@ -209,7 +213,7 @@ void AddMarkingDetectors(std::vector<DetectorDef>* out) {
       "USA, GBR, (S//NF), (TS//SI-G//OC/NF), RESTRICTED//NOFORN), non-US and JOINT markings "
       "(//NATO SECRET, //JOINT SECRET CAN USA, //DEU SECRET) and legacy FOUO; not ordinary prose",
       {R"(^[ \t]*(?:(?:NATO|COSMIC) )?(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED)(?: ATOMAL)?[ \t\r]*$)",
-       R"((?:^|[^A-Za-z0-9/])(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|TS|S|C|R|U)//+[A-Z])",
+       R"((?:^|[^A-Za-z0-9/])(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|TS|S|C|R|U)//[A-Z/])",
        R"((?:^|[^A-Za-z0-9/:])//(?:NATO|COSMIC|JOINT|CTSA?|NSAT|NS|NCA?|NR|[A-Z]{3,4})[ ,/)\r\n])",
        R"(^[ \t]*\((?:TS|S|C)\)[ \t]+[A-Z])", R"(\b(?:FOUO|FOR OFFICIAL USE ONLY)\b)"},
       kPatternMultiline,
