@@ -5,8 +5,8 @@
 namespace sendguard {
 namespace {
 
-constexpr std::array<std::string_view, 4> kLevels = {"unclassified", "confidential", "secret",
-                                                     "top-secret"};
+constexpr std::array<std::string_view, 5> kLevels = {"unclassified", "restricted", "confidential",
+                                                     "secret", "top-secret"};
 
 }  // namespace
 

@@ -10,15 +10,17 @@
 
 namespace sendguard {
 
-// "unclassified", "confidential", "secret", "top-secret": the level of rank
-// r (1 .. 4) is element r - 1.
+// "unclassified", "restricted", "confidential", "secret", "top-secret": the
+// level of rank r (1 .. 5) is element r - 1. RESTRICTED is the level below
+// CONFIDENTIAL of NATO and of other countries' markings; US markings have
+// no such level.
 std::span<const std::string_view> ClassificationLevelNames();
 
-// The rank of a level name, 1 ("unclassified") .. 4 ("top-secret"); 0 for a
+// The rank of a level name, 1 ("unclassified") .. 5 ("top-secret"); 0 for a
 // name that is not a level.
 int ClassificationRank(std::string_view level);
 
-// The name of a rank, 1 .. 4; empty for any other number.
+// The name of a rank, 1 .. 5; empty for any other number.
 std::string_view ClassificationLevelName(int rank);
 
 }  // namespace sendguard

@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
+#include "content/classification_level.h"
 #include "content/detector.h"
+#include "content/marking_grammar.h"
 #include "content/pattern_db.h"
 #include "util/strings.h"
 
@@ -14,77 +17,6 @@ namespace {
 bool IsUpperOrDigit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 constexpr std::size_t kMaxSample = 80;
-
-// Dissemination controls, SCI control systems and non-US markings that may
-// follow a classification after "//".
-bool IsKnownControl(std::string_view t) {
-  static constexpr std::string_view kControls[] = {"NOFORN",
-                                                   "NF",
-                                                   "ORCON",
-                                                   "OC",
-                                                   "ORCON-USGOV",
-                                                   "IMCON",
-                                                   "IMC",
-                                                   "PROPIN",
-                                                   "PR",
-                                                   "RELIDO",
-                                                   "FISA",
-                                                   "SI",
-                                                   "TK",
-                                                   "HCS",
-                                                   "G",
-                                                   "SI-G",
-                                                   "KDK",
-                                                   "RSV",
-                                                   "BUR",
-                                                   "LIMDIS",
-                                                   "EXDIS",
-                                                   "NODIS",
-                                                   "SBU",
-                                                   "SBU-NF",
-                                                   "LES",
-                                                   "LES-NF",
-                                                   "FOUO",
-                                                   "RD",
-                                                   "FRD",
-                                                   "CNWDI",
-                                                   "SIGMA",
-                                                   "NOCONTRACT",
-                                                   "DSEN",
-                                                   "FGI",
-                                                   "NATO",
-                                                   "COSMIC",
-                                                   "ATOMAL",
-                                                   "TFNI",
-                                                   "SSI",
-                                                   "ALT",
-                                                   "WAIVED",
-                                                   "EYES ONLY",
-                                                   "DISPLAY ONLY",
-                                                   "FOR OFFICIAL USE ONLY",
-                                                   "HVSACO",
-                                                   "RESTRICTED DATA",
-                                                   "FORMERLY RESTRICTED DATA"};
-  if (std::find(std::begin(kControls), std::end(kControls), t) != std::end(kControls)) return true;
-  static constexpr std::string_view kPrefixes[] = {
-      "REL TO", "RELEASABLE TO", "SAR-", "SI-", "HCS-", "TK-", "DISPLAY ONLY", "SIGMA "};
-  return std::any_of(std::begin(kPrefixes), std::end(kPrefixes),
-                     [&](std::string_view p) { return t.substr(0, p.size()) == p; });
-}
-
-// Controls that make an UNCLASSIFIED marking worth reporting.
-bool IsUnclassifiedControl(std::string_view t) {
-  return t == "FOUO" || t == "FOR OFFICIAL USE ONLY" || t == "SBU" || t == "SBU-NF" || t == "LES" ||
-         t == "LES-NF" || t == "LIMDIS" || t == "SSI";
-}
-
-int LevelOf(std::string_view word) {
-  if (word == "TOP SECRET" || word == "TS") return 4;
-  if (word == "SECRET" || word == "S") return 3;
-  if (word == "CONFIDENTIAL" || word == "C") return 2;
-  if (word == "UNCLASSIFIED" || word == "U") return 1;
-  return 0;
-}
 
 // The marking that starts at `from`: upper-case letters, digits, spaces,
 // commas, slashes and hyphens up to the end of the line or a ')'.
@@ -115,79 +47,96 @@ std::string Sample(std::string_view marking) {
   return s;
 }
 
-// The controls of `marking` after its first "//": whether any is known,
-// whether any makes an UNCLASSIFIED marking reportable, and where the last
-// known one ends (what follows it is not part of the marking).
-struct Controls {
-  bool known = false;
-  bool unclassified_control = false;
-  std::size_t known_end = 0;
-};
-
-Controls ParseControls(std::string_view marking, std::size_t slashes) {
-  Controls out;
-  out.known_end = slashes;
-  std::size_t at = slashes + 2;
-  bool rel_to = false;  // inside "REL TO USA, GBR": the trigraphs that follow count
-  while (at < marking.size()) {
-    std::size_t cut = marking.find_first_of("/,", at);
-    if (cut == std::string_view::npos) cut = marking.size();
-    std::string_view raw = marking.substr(at, cut - at);
-    std::string_view token = TrimWhitespace(raw);
-    if (token.substr(0, 6) == "REL TO" || token.substr(0, 13) == "RELEASABLE TO") rel_to = true;
-    const bool trigraph =
-        rel_to && token.size() == 3 && std::all_of(token.begin(), token.end(), IsUpperOrDigit);
-    // The longest run of the token's words that is a control: "NOFORN" of
-    // "NOFORN 212-09-4821 X" (prose after the marking on the same line).
-    std::string_view known = (IsKnownControl(token) || trigraph) ? token : std::string_view();
-    for (std::size_t space = token.rfind(' '); known.empty() && space != std::string_view::npos;
-         space = space == 0 ? std::string_view::npos : token.rfind(' ', space - 1)) {
-      std::string_view words = TrimWhitespace(token.substr(0, space));
-      if (!words.empty() && IsKnownControl(words)) known = words;
-    }
-    if (!known.empty()) {
-      out.known = true;
-      out.known_end = static_cast<std::size_t>(known.data() - marking.data()) + known.size();
-    }
-    out.unclassified_control |= IsUnclassifiedControl(token);
-    if (marking.substr(cut, 2) == "//") {
-      rel_to = false;
-      at = cut + 2;
-    } else {
-      at = cut + 1;
-    }
-  }
-  return out;
+// Whether the marking [begin, end) stands on its own: alone on its line
+// (a banner) or alone inside parentheses (a portion mark).
+bool StandsAlone(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t before = begin;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  const bool paren = before > 0 && text[before - 1] == '(';
+  if (paren) --before;
+  if (before > 0 && text[before - 1] != '\n') return false;
+  std::size_t after = end;
+  if (paren) return after < text.size() && text[after] == ')';
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+    ++after;
+  return after == text.size() || text[after] == '\n';
 }
 
-enum MarkingTrigger { kBanner, kControlled, kPortion, kFouo };
+// The first and the last non-blank line of `text`.
+std::pair<std::string_view, std::string_view> FirstAndLastLines(std::string_view text) {
+  std::string_view first, last;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = TrimWhitespace(text.substr(at, nl - at));
+    if (!line.empty()) {
+      if (first.empty()) first = line;
+      last = line;
+    }
+    at = nl + 1;
+  }
+  return {first, last};
+}
+
+// Whether banner line `word` opens and closes `text` (the top and bottom
+// banners of a marked document), as two lines.
+bool IsTopAndBottomBanner(std::string_view text, std::string_view word) {
+  auto [first, last] = FirstAndLastLines(text);
+  return first == word && last == word && first.data() != last.data();
+}
+
+enum MarkingTrigger { kBanner, kControlled, kNonUs, kPortion, kFouo };
 
 std::optional<Candidate> ConfirmClassification(const MatchView& m) {
   std::string_view text = m.text();
   std::size_t begin = m.begin;
-  while (begin < m.end && !IsUpperOrDigit(text[begin])) ++begin;
+  if (m.trigger == kNonUs) {
+    begin = text.find("//", m.begin);  // the marking starts with its "//"
+  } else {
+    while (begin < m.end && !IsUpperOrDigit(text[begin])) ++begin;
+  }
   switch (m.trigger) {
     case kBanner: {
       std::string_view word = TrimWhitespace(text.substr(begin, m.end - begin));
       std::string_view level_word = word;
-      if (level_word.substr(0, 5) == "NATO ") level_word.remove_prefix(5);
-      if (level_word.substr(0, 7) == "COSMIC ") level_word.remove_prefix(7);
-      const int level = LevelOf(level_word);
-      Confidence c = level >= 3 ? Confidence::kMedium : Confidence::kLow;
+      const bool nato = level_word.substr(0, 5) == "NATO " || level_word.substr(0, 7) == "COSMIC ";
+      if (nato) level_word.remove_prefix(level_word.find(' ') + 1);
+      if (level_word.ends_with(" ATOMAL")) level_word.remove_suffix(7);
+      const int level = MarkingLevelRank(level_word);
+      // SECRET and above, NATO's levels, and a CONFIDENTIAL or RESTRICTED
+      // banner both at the top and the bottom of the text; a lone
+      // CONFIDENTIAL line is more often a heading than a marking.
+      Confidence c =
+          level >= ClassificationRank("secret") || nato || IsTopAndBottomBanner(text, word)
+              ? Confidence::kMedium
+              : Confidence::kLow;
       if (m.KeywordNear(MatchView::kStrong)) c = Confidence::kHigh;
       return Candidate{begin, begin + word.size(), c, Sample(word), level};
     }
-    case kControlled: {
+    case kControlled:
+    case kNonUs: {
       std::string_view marking = MarkingAt(text, begin);
-      std::size_t slashes = marking.find("//");
+      const std::size_t slashes = marking.find("//");
       if (slashes == std::string_view::npos) return {};
-      const int level = LevelOf(marking.substr(0, slashes));
-      const Controls controls = ParseControls(marking, slashes);
-      if (level == 1 && !controls.unclassified_control) return {};  // plainly unclassified
-      Confidence c = controls.known ? Confidence::kHigh : Confidence::kLow;
+      // Slashes and nothing else ("S////"); the trigger takes "TS////NF"
+      // without a repeat, which would cost the scan its start offsets.
+      if (marking.find_first_not_of('/', slashes) == std::string_view::npos) return {};
+      const ParsedMarking p = ParseMarking(marking);
+      if (p.rank == 0) return {};
+      if (p.rank == ClassificationRank("unclassified") && !p.unclassified_control) {
+        return {};  // plainly unclassified
+      }
+      Confidence c = Confidence::kLow;
+      if (p.shape == MarkingShape::kRegistered) {
+        c = Confidence::kHigh;
+      } else if (p.shape == MarkingShape::kWellFormed &&
+                 StandsAlone(text, begin, begin + marking.size())) {
+        c = Confidence::kMedium;  // shaped like a marking, with a control we do not know
+      }
       if (m.KeywordNear(MatchView::kStrong)) c = Confidence::kHigh;
-      if (controls.known) marking = marking.substr(0, controls.known_end);
-      return Candidate{begin, begin + marking.size(), c, Sample(marking), level};
+      marking = marking.substr(0, p.end);
+      return Candidate{begin, begin + marking.size(), c, Sample(marking), p.rank};
     }
     case kPortion: {
       std::size_t open = text.find('(', m.begin);
@@ -195,11 +144,13 @@ std::optional<Candidate> ConfirmClassification(const MatchView& m) {
       std::string_view letters = text.substr(open + 1, close - open - 1);
       if (m.KeywordNear(MatchView::kFalsePositive)) return {};  // "(C) Copyright ..."
       Confidence c = m.KeywordNear(MatchView::kStrong) ? Confidence::kHigh : Confidence::kMedium;
-      return Candidate{open, close + 1, c, "(" + std::string(letters) + ")", LevelOf(letters)};
+      return Candidate{open, close + 1, c, "(" + std::string(letters) + ")",
+                       MarkingLevelRank(letters)};
     }
     default: {  // kFouo
       std::string_view word = text.substr(m.begin, m.end - m.begin);
-      return Candidate{m.begin, m.end, Confidence::kHigh, std::string(word), 1};
+      return Candidate{m.begin, m.end, Confidence::kHigh, std::string(word),
+                       ClassificationRank("unclassified")};
     }
   }
 }
@@ -228,11 +179,13 @@ std::optional<Candidate> ConfirmCui(const MatchView& m) {
       std::string_view marking = MarkingAt(text, begin);
       std::size_t slashes = marking.find("//");
       if (slashes == std::string_view::npos) return {};
-      const Controls controls = ParseControls(marking, slashes);
+      const ParsedMarking controls = ParseMarking(marking);
+      const std::size_t known_end =
+          controls.shape == MarkingShape::kRegistered ? controls.end : slashes;
       // CUI//SP-xxx categories are not in the control list: keep the first
       // category, and beyond it only up to the last known control.
       std::size_t keep = marking.find_first_of(" /,", slashes + 2);
-      keep = std::max(keep == std::string_view::npos ? marking.size() : keep, controls.known_end);
+      keep = std::max(keep == std::string_view::npos ? marking.size() : keep, known_end);
       marking = marking.substr(0, std::min(keep, marking.size()));
       end = begin + marking.size();
       sample = Sample(marking);
@@ -257,9 +210,11 @@ void AddMarkingDetectors(std::vector<DetectorDef>* out) {
       "classification-marking",
       "classification",
       "Classification banner lines and portion marks (TOP SECRET//SI/TK//NOFORN, SECRET//REL TO "
-      "USA, GBR, (S//NF), (TS//SI-G//OC/NF)) and legacy FOUO; not ordinary prose",
-      {R"(^[ \t]*(?:(?:NATO|COSMIC) )?(?:TOP SECRET|SECRET|CONFIDENTIAL)[ \t\r]*$)",
-       R"((?:^|[^A-Za-z0-9/])(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U)//[A-Z])",
+      "USA, GBR, (S//NF), (TS//SI-G//OC/NF), RESTRICTED//NOFORN), non-US and JOINT markings "
+      "(//NATO SECRET, //JOINT SECRET CAN USA, //DEU SECRET) and legacy FOUO; not ordinary prose",
+      {R"(^[ \t]*(?:(?:NATO|COSMIC) )?(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED)(?: ATOMAL)?[ \t\r]*$)",
+       R"((?:^|[^A-Za-z0-9/])(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|TS|S|C|R|U)//[A-Z/])",
+       R"((?:^|[^A-Za-z0-9/:])//(?:NATO|COSMIC|JOINT|CTSA?|NSAT|NS|NCA?|NR|[A-Z]{3,4})[ ,/)\r\n])",
        R"(^[ \t]*\((?:TS|S|C)\)[ \t]+[A-Z])", R"(\b(?:FOUO|FOR OFFICIAL USE ONLY)\b)"},
       kPatternMultiline,
       {},

@@ -68,9 +68,121 @@ TEST(ClassificationMarkingTest, OrdinaryProseIsNotAMarking) {
            "(C) Copyright 2024 Acme Corp. All rights reserved.\n",
            "See HTTPS://EXAMPLE.COM for S/MIME help; C://WINDOWS is a path.",
            "the item(s) listed; PERSON(S) named",
+           "SECRET SANTA\n",
+           "Top Secret Recipe\n",
+           "TOP SECRET RECIPE\n",
+           "(C) 2024 Acme Corp.\n",
+           "CONFIDENTIAL: salary review\n",
+           "R&D budget for Q3; R & D team\n",
+           "S// see below\n",
+           "S//\n",
+           "DS\n",
+           "The DS team and the DS-160 form.",
+           "Keep out of the restricted area.\n",
+           "RESTRICTED AREA\n",
+           "https://EXAMPLE.COM//NATO SECRET",
+           "// TODO SECRET rotation\n",
+           "//FIX S\n//TODO C\n",
+           "x = a//B; y = c//D;\n",
        }) {
     EXPECT_EQ(Detect(kMarking, text), std::nullopt) << text;
   }
+}
+
+struct Form {
+  const char* text;
+  std::optional<Confidence> confidence;
+};
+
+void ExpectForms(std::initializer_list<Form> forms) {
+  for (const Form& f : forms) EXPECT_EQ(Detect(kMarking, f.text), f.confidence) << f.text;
+}
+
+TEST(ClassificationMarkingTest, NonUsAndJointMarkings) {
+  ExpectForms({
+      {"//NATO SECRET\nExercise plan.\n", kHigh},
+      {"//COSMIC TOP SECRET\n", kHigh},
+      {"//COSMIC TOP SECRET//ATOMAL\n", kHigh},
+      {"//JOINT SECRET CAN USA\n", kHigh},
+      {"//JOINT SECRET CAN USA//REL TO USA, CAN\n", kHigh},
+      {"//DEU SECRET\n", kHigh},
+      {"//GBR RESTRICTED\n", kHigh},
+      {"//CAN RESTRICTED\n", kHigh},
+      {"(//NS) The exercise begins Monday.", kHigh},
+      {"(//DEU S) Liaison notes.", kHigh},
+      {"//XYZ CONFIDENTIAL\n", kMedium},  // a trigraph not on our list
+      {"//XYZ CONFIDENTIAL meeting moved", kLow},
+      {"//JOINT SECRET\n", std::nullopt},  // JOINT needs its countries
+      {"//ABCD SECRET\n", std::nullopt},
+  });
+  EXPECT_EQ(LevelIn("//COSMIC TOP SECRET\n"), "top-secret");
+  EXPECT_EQ(LevelIn("//GBR RESTRICTED\n"), "restricted");
+  EXPECT_EQ(Findings("//NATO SECRET MEETING TODAY\n")[kMarking].sample, "//NATO SECRET");
+}
+
+TEST(ClassificationMarkingTest, RestrictedLevel) {
+  ExpectForms({
+      {"RESTRICTED//NOFORN\n", kHigh},
+      {"R//OC\n", kHigh},
+      {"(R//REL TO USA, GBR) Logistics note.", kHigh},
+      {"RESTRICTED\nMinutes of the meeting.\n", kLow},
+      {"RESTRICTED\nMinutes of the meeting.\nRESTRICTED\n", kMedium},
+      {"NATO RESTRICTED\n", kMedium},
+      {"COSMIC TOP SECRET ATOMAL\n", kMedium},
+      // "(R)" is the registered mark: a bare (R) portion is not one.
+      {"(R) Acme is a registered trademark.\n", std::nullopt},
+  });
+  EXPECT_EQ(LevelIn("RESTRICTED//NOFORN\n"), "restricted");
+}
+
+TEST(ClassificationMarkingTest, ConfidentialBannerAtTopAndBottom) {
+  ExpectForms({
+      {"CONFIDENTIAL\n\nQ3 numbers attached.\n\nCONFIDENTIAL\n", kMedium},
+      {"  CONFIDENTIAL \r\nBody\r\n  CONFIDENTIAL\r\n", kMedium},
+      {"CONFIDENTIAL\n", kLow},
+      {"CONFIDENTIAL\nQ3 numbers attached\n", kLow},
+      {"Hello\nCONFIDENTIAL\nBody\nCONFIDENTIAL\nBye\n", kLow},  // not top and bottom
+  });
+}
+
+TEST(ClassificationMarkingTest, ControlsOfTheRegister) {
+  ExpectForms({
+      {"SECRET//RD-N\n", kHigh},
+      {"SECRET//RD-SIGMA 20\n", kHigh},
+      {"SECRET//FORMERLY RESTRICTED DATA-SIGMA 14\n", kHigh},
+      {"(S//FRD-SIGMA 14) Yield data.", kHigh},
+      {"TOP SECRET//SPECIAL ACCESS REQUIRED-BP\n", kHigh},
+      {"(S//SAR-XYZ) Program status.", kHigh},
+      {"SECRET//DEA SENSITIVE\n", kHigh},
+      {"(C//DS) Embassy cable.", kHigh},
+      {"SECRET//ACCM-BLUEJAY\n", kHigh},
+      {"UNCLASSIFIED//DOD UCNI\n", kHigh},
+      {"(U//DOE UCNI) Site map.", kHigh},
+      {"C//NNPI\n", kHigh},
+      {"UNCLASSIFIED//DOE UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION\n", kHigh},
+      {"(U//RD) Test yields.", kHigh},  // AEA information is never unclassified
+      {"(S////NF) An empty block.", kHigh},
+      {"S////\n", std::nullopt},
+      {"SECRET//EXDIS\n", kHigh},
+      {"SECRET//HVSACO\n", kHigh},
+      {"TOP SECRET//TALENT KEYHOLE\n", kHigh},
+      {"(S//REL) Port schedule.", kHigh},
+  });
+}
+
+TEST(ClassificationMarkingTest, WellFormedUnknownControlsAreMedium) {
+  ExpectForms({
+      {"SECRET//ZEBRA\nBody.\n", kMedium},
+      {"TOP SECRET//QX-ALPHA 7//NEWCTL\n", kMedium},
+      {"(S//ZEBRA) The plan.", kMedium},
+      {"Please mark it SECRET//ZEBRA when done.", kLow},  // not a banner or portion
+      {"SECRET//212-09-4821\n", std::nullopt},            // not a control's shape
+      {"SECRET//A--B\n", kLow},
+      {"SECRET//Q3 REPORT.DOC\n", kLow},
+      {"SECRET//ZEBRA//\n", kLow},
+      {"SECRET//ONE TWO THREE FOUR FIVE\n", kLow},
+      {"UNCLASSIFIED//ZEBRA\n", std::nullopt},  // plainly unclassified
+  });
 }
 
 TEST(CuiMarkingTest, Markings) {
