@@ -39,7 +39,7 @@ struct Candidate {
   std::size_t begin = 0, end = 0;  // what was matched (may differ from the trigger)
   Confidence confidence = Confidence::kLow;
   std::string sample;  // masked; printable in output and logs
-  int level = 0;       // classification-marking: 1 unclassified .. 4 top secret
+  int level = 0;       // classification-marking: 1 unclassified .. 5 top secret
 };
 
 // Returns the confirmed candidate, or nullopt to drop the match.

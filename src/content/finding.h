@@ -27,8 +27,8 @@ struct Finding {
   std::vector<std::string> where;    // source labels, in order of first match
   std::string sample;                // the first most confident match, masked
   std::optional<std::string> level;  // classification-marking only: the highest
-                                     // level seen ("unclassified", "confidential",
-                                     // "secret", "top-secret")
+                                     // level seen ("unclassified", "restricted",
+                                     // "confidential", "secret", "top-secret")
   std::string detail = {};           // more about what was found, when a sample is not
                                      // enough ("geo-file": its points and their box)
 };
