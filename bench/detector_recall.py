@@ -68,6 +68,35 @@ def message(n, subject, body, attachment=None):
     return "From alex@example.org Wed Dec  2 10:00:00 2026\n" + '\n'.join(lines) + "\n\n"
 
 
+# Items whose label this project does not share, each with why. They are
+# reported on their own ("contested"), not counted in recall or false
+# positives, unless --count-contested. Keyed by repo:path:line (any commit).
+CONTESTED = {
+    'Yelp/detect-secrets:tests/plugins/private_key_test.py:12':
+        'a key header and END line around prose ("super secret private key here"): gitleaks '
+        'labels the same shape negative (privatekey.go, body "anything"); no key is in it',
+    'Yelp/detect-secrets:tests/plugins/private_key_test.py:17':
+        'a key header followed by prose ("yabba dabba doo"): no key body; a header alone is a '
+        'mention (low)',
+    'Yelp/detect-secrets:tests/plugins/aws_key_test.py:51':
+        "AWS's documentation example secret (...EXAMPLEKEY): published in AWS's docs, low by design",
+    'microsoft/presidio:presidio-analyzer/tests/test_aba_routing_recognizer.py:22':
+        'nine bare digits with no banking word: one random 9-digit number in 27 passes the '
+        'prefix and checksum, so sendguard reports bare digits only with banking words',
+    'microsoft/presidio:presidio-analyzer/tests/test_aba_routing_recognizer.py:26':
+        'as above: nine bare digits with no banking word',
+    'trufflesecurity/trufflehog:pkg/detectors/privatekey/privatekey_test.go:52':
+        "negative only by trufflehog's header pattern ('-----BEGIN?RSA?...'): the body is a real "
+        "key given to `privatekey =`, which sendguard reports as a secret",
+}
+
+
+def contested(item):
+    """Why `item`'s label is contested, or None."""
+    repo, _, rest = item['source'].partition('@')
+    return CONTESTED.get(repo + ':' + rest.partition(':')[2])
+
+
 def load(labelled, detectors):
     items = []
     files = sorted(glob.glob(os.path.join(labelled, '*.jsonl')))
@@ -133,6 +162,8 @@ def main():
     ap.add_argument('--corpus', help='also count false positives on these .eml files, as they are')
     ap.add_argument('--secretlint', help='secretlint binary, e.g. bench/node_modules/.bin/secretlint')
     ap.add_argument('--keep', help='keep the mbox at this path')
+    ap.add_argument('--count-contested', action='store_true',
+                    help='count the items whose label is contested (CONTESTED) as labelled')
     a = ap.parse_args()
     if not os.access(a.sendguard, os.X_OK):
         print(f'detector_recall.py: {a.sendguard} is not an executable', file=sys.stderr)
@@ -166,7 +197,7 @@ def main():
         os.unlink(mbox)
 
     stats = collections.defaultdict(collections.Counter)
-    misses = []
+    misses, contested_rows = [], []
     for n, (i, variant) in enumerate(carried):
         acting, findings = res.get(f'item-{n}@labelled.invalid', (None, []))
         if acting is None:
@@ -177,8 +208,15 @@ def main():
             stats['(control)']['fp_any'] += bool(acting)
             continue
         it = items[i]
-        s = stats[it['detector']]
         got = ','.join(sorted(f"{f['detector']}:{f['confidence']}" for f in findings)) or '-'
+        why = contested(it)
+        if why and not a.count_contested:
+            found = it['detector'] in acting
+            contested_rows.append(f"{it['detector']} {it['label']} [{variant}] "
+                                  f"{'reported' if found else 'not reported'} at medium/high "
+                                  f"(got {got}): {it['source']}\n  {why}")
+            continue
+        s = stats[it['detector']]
         if it['label'] == 'positive':
             s['pos_' + variant] += 1
             if it['detector'] in acting:
@@ -257,6 +295,12 @@ def main():
         print(f"corpus {a.corpus}: {len(emls)} messages, {flagged} with a medium/high finding "
               f"({pct(flagged, len(emls))})" + (': ' + ', '.join(f'{d} {n}' for d, n in fp.most_common())
                                                  if fp else ''))
+
+    if contested_rows:
+        print(f'{len(contested_rows)} contested items, not counted above (--count-contested counts '
+              'them):')
+        for r in contested_rows:
+            print('  ' + r)
 
     text = '\n'.join(misses) + ('\n' if misses else '')
     if a.misses:
