@@ -15,10 +15,10 @@ namespace sendguard {
 namespace {
 
 enum PasswordTrigger {
-  kPasswordNamed,      // password = X, DB_PASSWORD: X, password "X"; setPassword("X")
-  kPasswordSentence,   // the password is X
-  kPasswordShortName,  // pwd=X, db_pw: X, PIN: X
-  kPasswordComparedTo  // "X" == passwd
+  kPasswordNamed,     // password = X, DB_PASSWORD: X, password "X"; setPassword("X");
+                      // "X" == passwd
+  kPasswordSentence,  // the password is X
+  kPasswordShortName  // pwd=X, db_pw: X, PIN: X
 };
 
 // Names of more than one word, which PasswordNameAround does not see.
@@ -120,16 +120,32 @@ std::optional<Candidate> ConfirmQuoted(const MatchView& m) {
                    std::string(text.substr(name->begin, value_begin - name->begin)) + "********"};
 }
 
-// "if (\"X\" == passwd)", "\"X\" !== my_password".
+// "if (\"X\" == passwd)", "\"X\" !== my_password": the trigger starts at
+// the name; the comparison and the value come before it.
 std::optional<Candidate> ConfirmComparedTo(const MatchView& m) {
   const std::string_view text = m.text();
-  // The trigger starts at the operator; the value's closing quote is just
-  // before it.
-  std::size_t close = m.begin;
-  for (int n = 0; n < 4 && close > 0; ++n) {
-    --close;
-    if (text[close] != ' ' && text[close] != '\t') break;
+  std::optional<PasswordName> name = PasswordNameAround(text, m.begin);
+  if (!name || name->kind == PasswordName::kMetadata) return std::nullopt;
+  std::size_t i = name->begin;
+  auto skip_blanks = [&] {
+    for (int n = 0; n < 3 && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'); ++n) --i;
+  };
+  if (i > 0 && text[i - 1] == '$') --i;  // PHP
+  skip_blanks();
+  // ==, !=, ===, !==
+  std::size_t equals = 0;
+  while (i > 0 && text[i - 1] == '=' && equals < 3) {
+    --i;
+    ++equals;
   }
+  if (i > 0 && text[i - 1] == '!') {
+    --i;
+    ++equals;
+  }
+  if (equals < 2) return std::nullopt;
+  skip_blanks();
+  if (i == 0) return std::nullopt;
+  const std::size_t close = i - 1;
   const char q = text[close];
   if (q != '"' && q != '\'' && q != '`') return std::nullopt;
   std::size_t open = close;
@@ -140,14 +156,6 @@ std::optional<Candidate> ConfirmComparedTo(const MatchView& m) {
   }
   if (text[open] != q || open == close) return std::nullopt;
   const std::string_view value = text.substr(open + 1, close - open - 1);
-  std::size_t i = close + 1;
-  while (i < text.size() &&
-         (text[i] == ' ' || text[i] == '\t' || text[i] == '=' || text[i] == '!')) {
-    ++i;
-  }
-  if (i < text.size() && text[i] == '$') ++i;  // PHP
-  std::optional<PasswordName> name = PasswordNameAround(text, i);
-  if (!name || name->begin != i || name->kind == PasswordName::kMetadata) return std::nullopt;
   if (IsPasswordStandIn(value, true)) return std::nullopt;
   Confidence c = ValueConfidence(m, value, nullptr);
   if (name->kind == PasswordName::kHash) c = Confidence::kLow;
@@ -160,14 +168,13 @@ std::optional<Candidate> ConfirmPassword(const MatchView& m) {
   switch (m.trigger) {
     case kPasswordNamed: {
       std::optional<Candidate> c = ConfirmAssigned(m);
-      return c ? c : ConfirmQuoted(m);
+      if (!c) c = ConfirmQuoted(m);
+      return c ? c : ConfirmComparedTo(m);
     }
     case kPasswordSentence:
       return ConfirmSentence(m);
     case kPasswordShortName:
       return ConfirmAssigned(m);
-    case kPasswordComparedTo:
-      return ConfirmComparedTo(m);
   }
   return std::nullopt;
 }
@@ -175,8 +182,7 @@ std::optional<Candidate> ConfirmPassword(const MatchView& m) {
 }  // namespace
 
 void AddPasswordDetectors(std::vector<DetectorDef>* out) {
-  // Each trigger starts at a password keyword (or at the operator of a
-  // comparison with one), and the confirm step finds the whole name around
+  // Each trigger starts at a password keyword, and the confirm step finds the whole name around
   // it and checks that the keyword is a word of it, so "passport:" and
   // "bypass=" go no further. Few triggers, each led by a literal, keep the
   // pass over ordinary prose fast: "pass" covers password, passwd,
@@ -189,16 +195,15 @@ void AddPasswordDetectors(std::vector<DetectorDef>* out) {
       "Passwords given in the text (\"password: X\", \"pwd=X\", \"your temporary password is "
       "X\", \"DB_PASSWORD=X\", \"if (\\\"X\\\" == passwd)\"); not talk about passwords",
       {
-          // kPasswordNamed: an operator and a value, or a quoted value
+          // kPasswordNamed: an operator and a value, a quoted value, or the
+          // end of a comparison ("X" == passwd) or "&&"
           R"(pass[\w-]{0,24}(?:\[\d{0,4}\])?(?:)" + operator_value +
-              R"(|(?:[ \t]{0,3}|\(|\.assign\()["'`]))",
+              R"(|(?:[ \t]{0,3}|\(|\.assign\()["'`]|[ \t]{0,3}[)&|]))",
           // kPasswordSentence
           R"(\b(?:password|passcode|passphrase|pin)\s+(?:is|was|will be|has been set to|set to)\s{1,3}\S)",
           // kPasswordShortName
           R"((?:\b|_)(?:pwd|pw|pin|kennwort|contrase(?:n|\xc3\xb1)a|pass phrase|mot de passe))" +
               operator_value,
-          // kPasswordComparedTo
-          R"([!=]==?[ \t]{0,3}\$?[\w.]{0,24}pass)",
       },
       kPatternCaseless,
       {"temporary", "temp", "login", "log in", "logon", "username", "user name", "user id",
