@@ -4,6 +4,7 @@
 // (detect-secrets' keyword plugin): a password keyword as a word of a name,
 // an operator, a value; the name's grammar is in password_syntax.h.
 
+#include <algorithm>
 #include <string>
 
 #include "content/detector.h"
@@ -24,8 +25,17 @@ enum PasswordTrigger {
 // Names of more than one word, which PasswordNameAround does not see.
 constexpr std::string_view kPhrases[] = {"pass phrase", "mot de passe"};
 
+// Whether `value` is a lower-case snake-case name ("real_key",
+// "db_secret"): quoted, it is more likely a stand-in than a password.
+bool IsSnakeCaseName(std::string_view value) {
+  return value.find('_') != std::string_view::npos && value.front() != '_' && value.back() != '_' &&
+         std::all_of(value.begin(), value.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
+
 // High for a value of two kinds of characters or more and six bytes or
-// more, medium otherwise; one step up with a supporting word nearby.
+// more, medium otherwise; one step up with a supporting word nearby; low
+// for a snake-case name.
 Confidence ValueConfidence(const MatchView& m, std::string_view value, int* classes_out) {
   bool lower = false, upper = false, digit = false, other = false;
   for (char c : value) {
@@ -36,6 +46,7 @@ Confidence ValueConfidence(const MatchView& m, std::string_view value, int* clas
   }
   const int classes = lower + upper + digit + other;
   if (classes_out) *classes_out = classes;
+  if (IsSnakeCaseName(value)) return Confidence::kLow;
   Confidence c = classes >= 2 && value.size() >= 6 ? Confidence::kHigh : Confidence::kMedium;
   return m.KeywordNear() ? Raise(c) : c;
 }

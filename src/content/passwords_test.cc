@@ -174,5 +174,14 @@ TEST(PasswordTest, TalkAboutPasswords) {
   }
 }
 
+TEST(PasswordTest, AQuotedSnakeCaseNameIsAMention) {
+  EXPECT_EQ(Detect("password", "password: \"real_key\""), kLow);
+  EXPECT_EQ(Detect("password", "db_password = 'my_db_secret'"), kLow);
+  // Not names: digits, capitals, or a lone word.
+  EXPECT_EQ(Detect("password", "password: \"real_key7\""), kHigh);
+  EXPECT_EQ(Detect("password", "password: \"Real_Key\""), kHigh);
+  EXPECT_EQ(Detect("password", "password: \"hunter\""), kMedium);
+}
+
 }  // namespace
 }  // namespace sendguard::testing
