@@ -10,6 +10,7 @@
 #include "content/token_checks.h"
 #include "content/validators.h"
 #include "mail/base64.h"
+#include "util/ascii.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -38,10 +39,6 @@ enum TokenTrigger {
   kAssignment,
   kAuthAssignment,
 };
-
-bool IsAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
 
 // Whether the random part of a token is a stand-in: "xxxx...", "XXXX-XXXX",
 // "****", a run of one character, a sequence ("abcdefghij"), or too few
@@ -162,9 +159,9 @@ std::optional<Candidate> ConfirmTwilioAccount(const MatchView& m) {
   const std::size_t hi = std::min(text.size(), m.end + 300);
   bool token = false;
   for (std::size_t i = lo; i + 32 <= hi && !token; ++i) {
-    if (i == m.begin + 2 || (i > 0 && IsAlnum(text[i - 1]))) continue;
+    if (i == m.begin + 2 || (i > 0 && IsAsciiAlnum(text[i - 1]))) continue;
     std::size_t n = 0;
-    while (i + n < text.size() && n <= 32 && IsAlnum(text[i + n])) ++n;
+    while (i + n < text.size() && n <= 32 && IsAsciiAlnum(text[i + n])) ++n;
     token = n == 32 && IsHex(text.substr(i, 32)) && !FakeBody(text.substr(i, 32));
   }
   return Token(m, m.match(), token ? Confidence::kHigh : Confidence::kLow, 2);
@@ -200,8 +197,9 @@ bool ServiceFormat(const MatchView& m, const Assignment& a) {
   const std::string_view v = a.value;
   if (ShannonEntropy(v) < 3.0) return false;
   if (v.size() == 40 && IsHex(v) && (near("github") || near("gh_"))) return true;
-  if (v.size() == 20 && near("gitlab") &&
-      std::all_of(v.begin(), v.end(), [](char c) { return IsAlnum(c) || c == '_' || c == '-'; })) {
+  if (v.size() == 20 && near("gitlab") && std::all_of(v.begin(), v.end(), [](char c) {
+        return IsAsciiAlnum(c) || c == '_' || c == '-';
+      })) {
     return true;
   }
   if (IsUuid(v) && (near("npm") || near("registry"))) return true;
@@ -273,7 +271,7 @@ std::optional<Candidate> ConfirmLinkToken(const MatchView& m) {
   std::string_view v;
   if (m.trigger == kOauthBasic) {
     std::size_t b = m.begin;
-    while (b > 0 && m.begin - b < 256 && (IsAlnum(text[b - 1]) || text[b - 1] == '_')) --b;
+    while (b > 0 && m.begin - b < 256 && (IsAsciiAlnum(text[b - 1]) || text[b - 1] == '_')) --b;
     v = text.substr(b, m.begin - b);
   } else {
     v = TokenAt(text, m.end, "_-");
@@ -305,7 +303,7 @@ std::optional<Candidate> ConfirmSlackToken(const MatchView& m) {
     if (digits && p.size() >= 6) {
       ++numbers;
     } else if (!(i == 0 && digits && p.size() == 1)) {
-      ok &= numbers > 0 && IsAlnum(p.empty() ? '-' : p[0]);  // "-" inside the random part
+      ok &= numbers > 0 && IsAsciiAlnum(p.empty() ? '-' : p[0]);  // "-" inside the random part
     }
   }
   ok &= numbers > 0 || (parts.size() == 2 && last.size() >= 100);

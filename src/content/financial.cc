@@ -6,18 +6,17 @@
 #include "content/mask.h"
 #include "content/pattern_db.h"
 #include "content/validators.h"
+#include "util/ascii.h"
 
 namespace sendguard {
 namespace {
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether the separators of a grouped number (or code) are all the same
 // byte.
 bool ConsistentSeparators(std::string_view s) {
   char sep = 0;
   for (char c : s) {
-    if (IsDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) continue;
+    if (IsAsciiDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) continue;
     if (sep != 0 && c != sep) return false;
     sep = c;
   }
@@ -29,7 +28,7 @@ bool IsSeparator(char c) { return c == ' ' || c == '-' || c == '.'; }
 // The separator a grouped number uses, or 0 for a run of bare digits.
 char SeparatorOf(std::string_view s) {
   for (char c : s) {
-    if (!IsDigit(c)) return c;
+    if (!IsAsciiDigit(c)) return c;
   }
   return 0;
 }
@@ -48,16 +47,16 @@ bool PartOfLongerNumber(std::string_view text, std::size_t begin, std::size_t en
     if (left ? from < 2 : to + 1 >= text.size()) return false;
     const char beyond = left ? text[from - 1] : text[to];
     const char digit = left ? text[from - 2] : text[to + 1];
-    return IsSeparator(beyond) && beyond != joined_by && IsDigit(digit);
+    return IsSeparator(beyond) && beyond != joined_by && IsAsciiDigit(digit);
   };
-  if (begin >= 2 && joins(text[begin - 1]) && IsDigit(text[begin - 2])) {
+  if (begin >= 2 && joins(text[begin - 1]) && IsAsciiDigit(text[begin - 2])) {
     std::size_t from = begin - 1;
-    while (from > 0 && IsDigit(text[from - 1])) --from;
+    while (from > 0 && IsAsciiDigit(text[from - 1])) --from;
     if (!own_number(from, begin - 1, text[begin - 1])) return true;
   }
-  if (end + 1 < text.size() && joins(text[end]) && IsDigit(text[end + 1])) {
+  if (end + 1 < text.size() && joins(text[end]) && IsAsciiDigit(text[end + 1])) {
     std::size_t to = end + 1;
-    while (to < text.size() && IsDigit(text[to])) ++to;
+    while (to < text.size() && IsAsciiDigit(text[to])) ++to;
     if (!own_number(end + 1, to, text[end])) return true;
   }
   return false;

@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "content/classification_level.h"
+#include "util/ascii.h"
 #include "util/strings.h"
 
 namespace sendguard {
 namespace {
 
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsUpperOrDigit(char c) { return IsUpper(c) || (c >= '0' && c <= '9'); }
+bool IsUpperOrDigit(char c) { return IsAsciiUpper(c) || IsAsciiDigit(c); }
 
 // The blocks of the grammar, in the order they follow the classification.
 enum Category { kNone, kNonUs, kSci, kSap, kAea, kFgi, kDissemination, kNonIcDissemination };
@@ -182,7 +182,7 @@ bool IsUnclassifiedControl(std::string_view t) {
 // letters, digits and inner hyphens ("SAR-XYZ", "SI-G ABCD", "RD-SIGMA 20"),
 // the first starting with a letter.
 bool IsControlShaped(std::string_view t) {
-  if (t.empty() || !IsUpper(t[0])) return false;
+  if (t.empty() || !IsAsciiUpper(t[0])) return false;
   int words = 0;
   std::size_t at = 0;
   while (at <= t.size()) {
@@ -237,7 +237,7 @@ NonUs ParseNonUs(std::string_view block) {
   if (w[0] == "COSMIC" || w[0] == "NATO" || w[0] == "JOINT") {
     out.registered = true;
   } else if (w[0].size() >= 3 && w[0].size() <= 4 &&
-             std::all_of(w[0].begin(), w[0].end(), IsUpper)) {
+             std::all_of(w[0].begin(), w[0].end(), IsAsciiUpper)) {
     out.registered = IsCountry(w[0]);
     if (!out.registered && w[0].size() != 3) return out;  // tetragraphs only from the list
   } else {
@@ -257,7 +257,7 @@ NonUs ParseNonUs(std::string_view block) {
   if (w[0] == "JOINT") {  // the participating countries
     std::size_t countries = 0;
     while (i < w.size() && w[i].size() >= 3 && w[i].size() <= 4 &&
-           std::all_of(w[i].begin(), w[i].end(), IsUpper)) {
+           std::all_of(w[i].begin(), w[i].end(), IsAsciiUpper)) {
       ++i;
       ++countries;
     }
@@ -311,7 +311,7 @@ ParsedMarking ParseMarking(std::string_view marking) {
     std::string_view token = TrimWhitespace(marking.substr(at, cut - at));
     if (token.substr(0, 7) == "REL TO " || token.substr(0, 14) == "RELEASABLE TO ") rel_to = true;
     const bool country = rel_to && (token.size() == 3 || token.size() == 4) &&
-                         std::all_of(token.begin(), token.end(), IsUpper);
+                         std::all_of(token.begin(), token.end(), IsAsciiUpper);
     // The longest run of the token's words that is a control: "NOFORN" of
     // "NOFORN 212-09-4821 X" (prose after the marking on the same line).
     std::string_view known;

@@ -5,15 +5,12 @@
 #include <string>
 
 #include "content/detector.h"
+#include "util/ascii.h"
 #include "util/strings.h"
 
 namespace sendguard {
 namespace {
 
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsLetter(char c) { return IsLower(c) || IsUpper(c); }
 bool IsSeparator(char c) { return c == '_' || c == '-' || c == '.'; }
 bool IsNameByte(char c) { return IsWordByte(c) || IsSeparator(c); }
 // The bytes of UTF-8 sequences ("contraseña").
@@ -78,13 +75,13 @@ bool InList(const std::string_view (&list)[N], std::string_view word) {
 bool WordBreakAt(std::string_view name, std::size_t i) {
   if (i == 0 || i >= name.size()) return true;
   const char a = name[i - 1], b = name[i];
-  return IsSeparator(a) || IsSeparator(b) || (IsLower(a) && IsUpper(b));
+  return IsSeparator(a) || IsSeparator(b) || (IsAsciiLower(a) && IsAsciiUpper(b));
 }
 
 // Whether a keyword may end before byte `i` of `name`: at a word break or
 // a digit ("password2").
 bool KeywordEndsAt(std::string_view name, std::size_t i) {
-  return WordBreakAt(name, i) || IsDigit(name[i]);
+  return WordBreakAt(name, i) || IsAsciiDigit(name[i]);
 }
 
 // The offset just past the password keyword in `name`, or npos.
@@ -165,7 +162,7 @@ bool IsReference(std::string_view v) {
   if (v.empty()) return false;
   std::size_t i = 0;
   bool dotted = false, upper_after_lower = false, digit = false;
-  auto ident_start = [](char c) { return IsLetter(c) || c == '_' || c == '$'; };
+  auto ident_start = [](char c) { return IsAsciiLetter(c) || c == '_' || c == '$'; };
   if (!ident_start(v[0])) return false;
   while (i < v.size()) {
     char c = v[i];
@@ -176,8 +173,8 @@ bool IsReference(std::string_view v) {
     } else if (!IsWordByte(c) && c != '_' && c != '$') {
       return false;
     }
-    digit |= IsDigit(c);
-    upper_after_lower |= i > 0 && IsLower(v[0]) && IsLower(v[i - 1]) && IsUpper(c);
+    digit |= IsAsciiDigit(c);
+    upper_after_lower |= i > 0 && IsAsciiLower(v[0]) && IsAsciiLower(v[i - 1]) && IsAsciiUpper(c);
     ++i;
   }
   if (dotted) return true;  // "self.password", "process.env.DB_PASS"
@@ -188,7 +185,7 @@ bool IsReference(std::string_view v) {
   if (KeywordEnd(v) != std::string_view::npos || upper_after_lower) return true;
   // A lower-case snake-case name ("real_key", "db_secret").
   return v.find('_') != std::string_view::npos &&
-         std::none_of(v.begin(), v.end(), [](char c) { return IsUpper(c); });
+         std::none_of(v.begin(), v.end(), [](char c) { return IsAsciiUpper(c); });
 }
 
 }  // namespace
@@ -233,7 +230,7 @@ std::optional<PasswordAssignment> AssignmentAfter(std::string_view text, std::si
   auto at = [&](std::size_t k) { return k < text.size() ? text[k] : '\0'; };
   if (at(i) == '[') {  // "password[]", "secret[25]"
     std::size_t close = i + 1;
-    while (close < text.size() && close - i <= 5 && IsDigit(text[close])) ++close;
+    while (close < text.size() && close - i <= 5 && IsAsciiDigit(text[close])) ++close;
     if (at(close) != ']') return std::nullopt;
     i = close + 1;
   }

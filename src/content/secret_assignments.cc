@@ -3,16 +3,13 @@
 #include <algorithm>
 #include <iterator>
 
+#include "util/ascii.h"
 #include "util/strings.h"
 
 namespace sendguard {
 namespace {
 
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlnum(char c) { return IsLower(c) || IsUpper(c) || IsDigit(c); }
-bool IsNameByte(char c) { return IsAlnum(c) || c == '_' || c == '-' || c == '.'; }
+bool IsNameByte(char c) { return IsAsciiAlnum(c) || c == '_' || c == '-' || c == '.'; }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 bool IsQuote(char c) { return c == '"' || c == '\'' || c == '`'; }
 
@@ -137,14 +134,14 @@ std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
   // An array: apikey[] = "..." (PHP), char secret[25] = "..." (C).
   if (p < text.size() && text[p] == '[') {
     std::size_t q = p + 1;
-    while (q < text.size() && q - p < 6 && IsDigit(text[q])) ++q;
+    while (q < text.size() && q - p < 6 && IsAsciiDigit(text[q])) ++q;
     if (q < text.size() && text[q] == ']') p = q + 1;
   }
   while (p < text.size() && IsBlank(text[p])) ++p;
   // A type between the name and the operator: "githubToken string = ..."
-  if (p < text.size() && IsAlnum(text[p]) && !element) {
+  if (p < text.size() && IsAsciiAlnum(text[p]) && !element) {
     std::size_t w = p;
-    while (w < text.size() && w - p < 12 && IsAlnum(text[w])) ++w;
+    while (w < text.size() && w - p < 12 && IsAsciiAlnum(text[w])) ++w;
     std::size_t q = w;
     while (q < text.size() && IsBlank(text[q])) ++q;
     if (q > w && q < text.size() && (text[q] == '=' || text[q] == ':')) p = q;
@@ -182,9 +179,9 @@ std::optional<Assignment> AssignmentAt(std::string_view text, std::size_t at) {
     while (p < text.size() && (IsBlank(text[p]) || text[p] == '\n' || text[p] == '\r')) ++p;
   }
   // A type after the operator: "apiKey: string = ..."
-  if (op == ":" && p < text.size() && IsAlnum(text[p])) {
+  if (op == ":" && p < text.size() && IsAsciiAlnum(text[p])) {
     std::size_t w = p;
-    while (w < text.size() && w - p < 12 && IsAlnum(text[w])) ++w;
+    while (w < text.size() && w - p < 12 && IsAsciiAlnum(text[w])) ++w;
     std::size_t q = w;
     while (q < text.size() && IsBlank(text[q])) ++q;
     if (q + 1 < text.size() && text[q] == '=' && text[q + 1] != '=') {
@@ -207,15 +204,16 @@ std::vector<std::string> NameWords(std::string_view name) {
   };
   for (std::size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
-    if (!IsAlnum(c)) {
+    if (!IsAsciiAlnum(c)) {
       flush();
       continue;
     }
     if (!word.empty()) {
       const char prev = word.back();
-      const bool next_lower = i + 1 < name.size() && IsLower(name[i + 1]);
-      if ((IsLower(prev) && IsUpper(c)) || (IsUpper(prev) && IsUpper(c) && next_lower) ||
-          (IsDigit(prev) != IsDigit(c))) {
+      const bool next_lower = i + 1 < name.size() && IsAsciiLower(name[i + 1]);
+      if ((IsAsciiLower(prev) && IsAsciiUpper(c)) ||
+          (IsAsciiUpper(prev) && IsAsciiUpper(c) && next_lower) ||
+          (IsAsciiDigit(prev) != IsAsciiDigit(c))) {
         flush();
       }
     }

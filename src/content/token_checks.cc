@@ -4,16 +4,11 @@
 #include <cmath>
 
 #include "mail/base64.h"
+#include "util/ascii.h"
 #include "util/strings.h"
 
 namespace sendguard {
 namespace {
-
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsLetter(char c) { return IsLower(c) || IsUpper(c); }
-bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
@@ -31,19 +26,19 @@ bool Opens(std::string_view s, char open, char close) {
 // ("GPT4", "v2"); or a short number ("123").
 bool WordLike(std::string_view seg) {
   std::size_t letters = 0;
-  while (letters < seg.size() && IsLetter(seg[letters])) ++letters;
+  while (letters < seg.size() && IsAsciiLetter(seg[letters])) ++letters;
   const std::size_t digits = seg.size() - letters;
   for (std::size_t i = letters; i < seg.size(); ++i) {
-    if (!IsDigit(seg[i])) return false;
+    if (!IsAsciiDigit(seg[i])) return false;
   }
   if (letters == 0) return digits <= 4;
   if (letters > 15 || digits > 2) return false;
   std::string_view word = seg.substr(0, letters);
-  bool lower = true, upper = true, capital = IsUpper(word[0]);
+  bool lower = true, upper = true, capital = IsAsciiUpper(word[0]);
   for (std::size_t i = 0; i < word.size(); ++i) {
-    lower &= IsLower(word[i]);
-    upper &= IsUpper(word[i]);
-    if (i > 0) capital &= IsLower(word[i]);
+    lower &= IsAsciiLower(word[i]);
+    upper &= IsAsciiUpper(word[i]);
+    if (i > 0) capital &= IsAsciiLower(word[i]);
   }
   return lower || upper || capital;
 }
@@ -53,7 +48,7 @@ bool WordLike(std::string_view seg) {
 bool IsIdentifier(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!IsLetter(c) && !IsDigit(c) &&
+    if (!IsAsciiLetter(c) && !IsAsciiDigit(c) &&
         std::string_view("_.-: |'\"").find(c) == std::string_view::npos) {
       return false;
     }
@@ -88,7 +83,8 @@ std::string JsonObjectOf(std::string_view segment) {
   for (char& c : b64) {
     if (c == '-') c = '+';
     if (c == '_') c = '/';
-    if (!IsLetter(c) && !IsDigit(c) && c != '+' && c != '/' && c != '-' && c != '_') return "";
+    if (!IsAsciiLetter(c) && !IsAsciiDigit(c) && c != '+' && c != '/' && c != '-' && c != '_')
+      return "";
   }
   while (b64.size() % 4 != 0) b64.push_back('=');
   std::string json = DecodeBase64(b64).data;
@@ -117,7 +113,7 @@ bool IsUuid(std::string_view s) {
   if (s.size() != 36) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !IsHexDigit(s[i])) return false;
+    if (dash ? s[i] != '-' : !IsAsciiHexDigit(s[i])) return false;
   }
   return true;
 }
@@ -125,7 +121,7 @@ bool IsUuid(std::string_view s) {
 bool IsHex(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!IsHexDigit(c)) return false;
+    if (!IsAsciiHexDigit(c)) return false;
   }
   return true;
 }
@@ -165,7 +161,7 @@ bool LooksLikeName(std::string_view value) {
     if (seg.empty()) continue;
     if (!WordLike(seg)) return false;
     ++segments;
-    if (seg.size() >= 3 && IsLetter(seg[0]) && IsLetter(seg[2])) ++words;
+    if (seg.size() >= 3 && IsAsciiLetter(seg[0]) && IsAsciiLetter(seg[2])) ++words;
   }
   return segments >= 2 && words >= 2;
 }
@@ -177,9 +173,9 @@ bool LooksLikeSecretValue(std::string_view value) {
   for (char c : value) {
     const auto u = static_cast<unsigned char>(c);
     if (u <= ' ' || u >= 0x7f) return false;  // spaces: prose; non-ASCII: words
-    if (IsLetter(c)) {
+    if (IsAsciiLetter(c)) {
       ++letters;
-    } else if (IsDigit(c) ||
+    } else if (IsAsciiDigit(c) ||
                std::string_view("+/=!@#$%^&*~?:;,|").find(c) != std::string_view::npos) {
       digit_or_symbol = true;
     }
@@ -235,7 +231,7 @@ OpenAiKeyShape ClassifyOpenAiKey(std::string_view key) {
   if (marker == std::string_view::npos) return OpenAiKeyShape::kUnknown;
   const std::size_t left = marker, right = rest.size() - marker - 8;
   bool alnum = true;
-  for (char c : rest) alnum &= IsLetter(c) || IsDigit(c);
+  for (char c : rest) alnum &= IsAsciiLetter(c) || IsAsciiDigit(c);
   const bool short_form = left == 20 && right == 20 && alnum;
   const bool long_form = (left == 58 || left == 74) && (right == 58 || right == 74);
   switch (kind) {

@@ -8,16 +8,13 @@
 #include <cstring>
 
 #include "mail/base64.h"
+#include "util/ascii.h"
 #include "util/strings.h"
 
 namespace sendguard {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAlnum(char c) { return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z'); }
-
-bool AllDigits(std::string_view s) { return std::all_of(s.begin(), s.end(), IsDigit); }
+bool AllDigits(std::string_view s) { return std::all_of(s.begin(), s.end(), IsAsciiDigit); }
 
 // The number formed by the first `n` digits of `d`.
 int Prefix(std::string_view d, std::size_t n) {
@@ -51,7 +48,7 @@ constexpr IbanLength kIbanLengths[] = {
 std::string Digits(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (IsDigit(c)) out.push_back(c);
+    if (IsAsciiDigit(c)) out.push_back(c);
   }
   return out;
 }
@@ -68,7 +65,7 @@ std::string Alphanumerics(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    if (IsAlnum(c)) out.push_back(c);
+    if (IsAsciiAlnum(c)) out.push_back(c);
   }
   return out;
 }
@@ -121,12 +118,12 @@ bool Mod97Valid(std::string_view value) {
   unsigned remainder = 0;
   for (char c : s) {
     unsigned v;
-    if (IsDigit(c)) {
+    if (IsAsciiDigit(c)) {
       v = static_cast<unsigned>(c - '0');
       remainder = (remainder * 10 + v) % 97;
       continue;
     }
-    v = static_cast<unsigned>((IsUpper(c) ? c - 'A' : c - 'a') + 10);
+    v = static_cast<unsigned>((IsAsciiUpper(c) ? c - 'A' : c - 'a') + 10);
     remainder = (remainder * 100 + v) % 97;
   }
   return remainder == 1;
@@ -134,11 +131,12 @@ bool Mod97Valid(std::string_view value) {
 
 bool IbanValid(std::string_view iban) {
   if (iban.size() < 15 || iban.size() > 34) return false;
-  if (!IsUpper(iban[0]) || !IsUpper(iban[1]) || !IsDigit(iban[2]) || !IsDigit(iban[3])) {
+  if (!IsAsciiUpper(iban[0]) || !IsAsciiUpper(iban[1]) || !IsAsciiDigit(iban[2]) ||
+      !IsAsciiDigit(iban[3])) {
     return false;
   }
   for (char c : iban) {
-    if (!IsDigit(c) && !IsUpper(c)) return false;
+    if (!IsAsciiDigit(c) && !IsAsciiUpper(c)) return false;
   }
   const IbanLength* country =
       std::find_if(std::begin(kIbanLengths), std::end(kIbanLengths),
@@ -178,7 +176,7 @@ bool GithubTokenValid(std::string_view token) {
     return false;
   }
   std::string_view random = token.substr(4, 30), check = token.substr(34);
-  if (!std::all_of(token.begin() + 4, token.end(), IsAlnum)) return false;
+  if (!std::all_of(token.begin() + 4, token.end(), IsAsciiAlnum)) return false;
   std::uint32_t crc = static_cast<std::uint32_t>(
       crc32(0, reinterpret_cast<const Bytef*>(random.data()), static_cast<uInt>(random.size())));
   static constexpr char kBase62[] =
@@ -212,12 +210,12 @@ bool JwtValid(std::string_view token) {
 
 bool MgrsValid(std::string_view v) {
   std::size_t i = 0;
-  while (i < v.size() && i < 2 && IsDigit(v[i])) ++i;
+  while (i < v.size() && i < 2 && IsAsciiDigit(v[i])) ++i;
   if (i == 0) return false;
   const int zone = Prefix(v, i);
   if (zone < 1 || zone > 60) return false;
   auto letter_ok = [](char c, bool band) {
-    if (!IsUpper(c) || c == 'I' || c == 'O') return false;
+    if (!IsAsciiUpper(c) || c == 'I' || c == 'O') return false;
     return !band || (c >= 'C' && c <= 'X');
   };
   if (v.size() < i + 3 || !letter_ok(v[i], true) || !letter_ok(v[i + 1], false) ||
