@@ -94,5 +94,13 @@ TEST(TokenChecksTest, OpenAiKeyShapes) {
   EXPECT_EQ(ClassifyOpenAiKey("sk-proj-" + l58 + "T3BlbkFJ" + r20), OpenAiKeyShape::kUnknown);
 }
 
+TEST(TokenChecksTest, JwtShapes) {
+  EXPECT_EQ(ClassifyJwt("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"), JwtShape::kSigned);
+  // Signed but naming no "alg": not a token.
+  EXPECT_EQ(ClassifyJwt("eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"), JwtShape::kNone);
+  EXPECT_EQ(ClassifyJwt("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"), JwtShape::kUnsigned);
+  EXPECT_EQ(ClassifyJwt("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln.bmF0"), JwtShape::kNone);
+}
+
 }  // namespace
 }  // namespace sendguard

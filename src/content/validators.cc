@@ -7,9 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "mail/base64.h"
 #include "util/ascii.h"
-#include "util/strings.h"
 
 namespace sendguard {
 namespace {
@@ -188,24 +186,6 @@ bool GithubTokenValid(std::string_view token) {
     crc /= 62;
   }
   return check == std::string_view(expected.data(), expected.size());
-}
-
-bool JwtValid(std::string_view token) {
-  std::size_t dot1 = token.find('.');
-  if (dot1 == std::string_view::npos) return false;
-  std::size_t dot2 = token.find('.', dot1 + 1);
-  if (dot2 == std::string_view::npos || token.find('.', dot2 + 1) != std::string_view::npos) {
-    return false;
-  }
-  std::string header(token.substr(0, dot1));
-  for (char& c : header) {
-    if (c == '-') c = '+';
-    if (c == '_') c = '/';
-  }
-  while (header.size() % 4 != 0) header.push_back('=');
-  std::string json = DecodeBase64(header).data;
-  std::string_view j = TrimWhitespace(json);
-  return !j.empty() && j.front() == '{' && j.find("\"alg\"") != std::string_view::npos;
 }
 
 bool MgrsValid(std::string_view v) {

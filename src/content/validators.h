@@ -41,10 +41,6 @@ bool SsnValid(std::string_view digits);
 // carries a valid CRC32 checksum in its last six base62 characters.
 bool GithubTokenValid(std::string_view token);
 
-// Whether `token` is three base64url segments whose first decodes to a JSON
-// object naming an "alg" (a JSON Web Token).
-bool JwtValid(std::string_view token);
-
 // Whether `value` (no spaces) is an MGRS reference: zone 1-60, latitude
 // band C-X (no I, O), 100 km square letters, and an even number (2-10) of
 // digits.

@@ -66,12 +66,6 @@ TEST(ValidatorsTest, Ssn) {
   EXPECT_FALSE(SsnValid("078051120"));
 }
 
-TEST(ValidatorsTest, Jwt) {
-  EXPECT_TRUE(JwtValid("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"));
-  EXPECT_FALSE(JwtValid("eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"));  // no alg
-  EXPECT_FALSE(JwtValid("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"));             // two segments
-}
-
 TEST(ValidatorsTest, Mgrs) {
   EXPECT_TRUE(MgrsValid("18SUJ2348006470"));
   EXPECT_TRUE(MgrsValid("4QFJ12345678"));
