@@ -108,6 +108,9 @@ Handler RecipientsSection(const std::string& name, RecipientOptions* r) {
             {"established_messages",
              Number<std::uint64_t>(name, "recipients.established_messages",
                                    &r->established_messages, 1, 1ULL << 62)},
+            {"bundled_domains", Flag(name, "recipients.bundled_domains", &r->bundled_domains)},
+            {"two_slip_targets", Number<std::size_t>(name, "recipients.two_slip_targets",
+                                                     &r->two_slip_targets, 0, 1000000)},
         });
   };
 }

@@ -13,6 +13,8 @@
 //     min_ratio: 20
 //     min_intended_messages: 5
 //     established_messages: 1000
+//     bundled_domains: true              # US .gov and .mil lists as targets
+//     two_slip_targets: 4096             # busiest long labels two slips can target
 //   content:
 //     disabled: [lat-long]               # built-in detectors switched off
 //     rules:                             # custom regular-expression detectors

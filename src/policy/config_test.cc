@@ -22,6 +22,8 @@ TEST(ConfigTest, ReadsEverySection) {
       "recipients:\n"
       "  min_ratio: 50\n"
       "  sensitive_suffixes: [mil, gov, gov.uk]\n"
+      "  bundled_domains: false\n"
+      "  two_slip_targets: 100\n"
       "limits:\n"
       "  max_depth: 3\n"
       "  max_time_ms: 2500\n"
@@ -34,6 +36,8 @@ TEST(ConfigTest, ReadsEverySection) {
   EXPECT_EQ(c->recipients.trusted_domains, std::vector<std::string>{"partner.com"});
   EXPECT_EQ(c->recipients.min_ratio, 50.0);
   EXPECT_EQ(c->recipients.sensitive_suffixes.size(), 3u);
+  EXPECT_FALSE(c->recipients.bundled_domains);
+  EXPECT_EQ(c->recipients.two_slip_targets, 100u);
   EXPECT_EQ(c->limits.max_depth, 3);
   EXPECT_EQ(c->limits.max_time.count(), 2500);
   EXPECT_EQ(c->limits.ocr_pages, 4);

@@ -87,6 +87,17 @@ bool IsAsciiDomainChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
 }
 
+// True when `name`, itself a public suffix, is one only by a wildcard rule
+// ("*.bd" makes every name.bd a suffix): another name in its place is one
+// too. Exception rules ("!www.ck") make a name no suffix at all, so they
+// never reach here.
+bool IsWildcardSuffix(std::string_view name) {
+  std::size_t dot = name.find('.');
+  if (dot == std::string_view::npos) return false;
+  const std::string other = "xn--sendguard-wildcard-probe" + std::string(name.substr(dot));
+  return psl_is_public_suffix2(Psl(), other.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
+}
+
 }  // namespace
 
 std::string DomainName::WithRegistrable(std::string_view r) const {
@@ -167,7 +178,13 @@ Result<DomainName> ParseDomain(std::string_view input) {
   std::string tld = last_dot == std::string::npos ? d.ascii : d.ascii.substr(last_dot + 1);
   d.known_suffix = IsKnownSuffix(tld);
   // The registrable domain is the suffix plus the label left of it.
-  if (d.ascii.size() > d.suffix.size() + 1) {
+  if (d.ascii == d.suffix && IsWildcardSuffix(d.ascii)) {
+    std::size_t dot = d.ascii.find('.');
+    d.wildcard = true;
+    d.label = d.ascii.substr(0, dot);
+    d.suffix = d.ascii.substr(dot + 1);
+    d.registrable = d.ascii;
+  } else if (d.ascii.size() > d.suffix.size() + 1) {
     std::size_t end = d.ascii.size() - d.suffix.size() - 1;  // the dot before the suffix
     std::size_t dot = d.ascii.rfind('.', end - 1);
     std::size_t start = dot == std::string::npos ? 0 : dot + 1;

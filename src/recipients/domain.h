@@ -19,6 +19,11 @@ struct DomainName {
   std::string suffix;         // public suffix, ASCII: "mil", "co.uk"
   std::string label;          // the label left of the suffix in `registrable`: "army"
   bool known_suffix = false;  // the suffix is an ICANN suffix (a TLD that exists)
+  // The whole name is a public suffix only by a wildcard rule of the list
+  // (banglalink.bd under *.bd: names there sit under com.bd, gov.bd, ...).
+  // Such a name is dissected as if the wildcard were not there: label
+  // "banglalink", suffix "bd", registrable the whole name.
+  bool wildcard = false;
 
   // The domain with its registrable part replaced by `registrable`, keeping
   // any subdomain labels: ("hq.arny.mil", "army.mil") → "hq.army.mil".

@@ -60,6 +60,32 @@ TEST(DomainTest, MultiLabelSuffixes) {
   EXPECT_EQ(d->label, "mod");
 }
 
+TEST(DomainTest, WildcardSuffixesAreDissectedAsIfTheWildcardWereNotThere) {
+  // *.bd: every name.bd is a public suffix; names sit under com.bd, gov.bd.
+  Result<DomainName> d = ParseDomain("banglalink.bd");
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->wildcard);
+  EXPECT_EQ(d->label, "banglalink");
+  EXPECT_EQ(d->suffix, "bd");
+  EXPECT_EQ(d->registrable, "banglalink.bd");
+  Result<DomainName> under = ParseDomain("mail.banglalink.com.bd");
+  ASSERT_TRUE(under.ok());
+  EXPECT_FALSE(under->wildcard);
+  EXPECT_EQ(under->suffix, "com.bd");
+  EXPECT_EQ(under->registrable, "banglalink.com.bd");
+  // An exception rule (!www.ck under *.ck) makes a registrable name.
+  Result<DomainName> exception = ParseDomain("www.ck");
+  ASSERT_TRUE(exception.ok());
+  EXPECT_FALSE(exception->wildcard);
+  EXPECT_EQ(exception->suffix, "ck");
+  EXPECT_EQ(exception->label, "www");
+  // A suffix by an explicit rule is still no domain of its own.
+  Result<DomainName> explicit_rule = ParseDomain("co.uk");
+  ASSERT_TRUE(explicit_rule.ok());
+  EXPECT_FALSE(explicit_rule->wildcard);
+  EXPECT_TRUE(explicit_rule->label.empty());
+}
+
 TEST(DomainTest, UnknownTopLevelDomain) {
   Result<DomainName> d = ParseDomain("army.mi");
   ASSERT_TRUE(d.ok());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <thread>
 
 #include "recipients/domain.h"
@@ -35,7 +36,11 @@ double KindWeight(MissKind kind, const std::optional<Edit>& edit) {
     case MissKind::kTldTypo:
       return 0.95;
     case MissKind::kExtraDot:
+    case MissKind::kHyphenForDot:
       return 0.9;
+    case MissKind::kSuffixSwap:
+    case MissKind::kGluedWww:
+      return 0.85;
     case MissKind::kTypo:
       break;
   }
@@ -78,13 +83,16 @@ Risk RiskOf(double score) {
 std::string_view ReasonCode(MissKind kind) {
   switch (kind) {
     case MissKind::kTldTypo:
+    case MissKind::kSuffixSwap:
       return "tld-typo";
     case MissKind::kTypo:
     case MissKind::kExtraDot:
+    case MissKind::kGluedWww:
       return "typo";
     case MissKind::kHomoglyph:
       return "homoglyph";
     case MissKind::kMissingDot:
+    case MissKind::kHyphenForDot:
       return "missing-dot";
   }
   return "typo";
@@ -138,8 +146,52 @@ RecipientAnalyzer::RecipientAnalyzer(RecipientOptions options, const History& hi
   }
   for (const std::string& d : webmail_)
     intended.push_back(IntendedDomain{d, 0, DomainOrigin::kBuiltin});
+  if (options_.bundled_domains) {
+    for (const std::string& d : RealDomains::Bundled().names())
+      intended.push_back(IntendedDomain{d, 0, DomainOrigin::kBuiltin});
+  }
   index_ = std::make_unique<TypoIndex>(std::move(intended));
   MarkQuietHistoryDomains();
+  BuildTwoSlipIndex();
+}
+
+void RecipientAnalyzer::BuildTwoSlipIndex() {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> busy;  // messages, entry id
+  for (std::uint32_t id = 0; id < index_->size(); ++id) {
+    const IndexEntry e = index_->entry(id);
+    if (e.origin == DomainOrigin::kHistory && e.messages >= options_.established_messages)
+      busy.emplace_back(e.messages, id);
+  }
+  // Subdomains and short labels are dropped after parsing: parse a margin
+  // more than are kept.
+  const std::size_t parse = std::min(busy.size(), options_.two_slip_targets * 4);
+  std::partial_sort(busy.begin(), busy.begin() + static_cast<std::ptrdiff_t>(parse), busy.end(),
+                    std::greater<>());
+  std::vector<TwoSlipTarget> targets;
+  for (std::size_t i = 0; i < parse; ++i) {
+    const IndexEntry e = index_->entry(busy[i].second);
+    Result<DomainName> d = ParseDomain(e.domain);
+    if (!d.ok() || d->ascii != d->registrable || d->label.size() < TwoSlipIndex::kMinLabel)
+      continue;
+    targets.push_back(TwoSlipTarget{d->label, d->suffix, e.messages});
+  }
+  two_slips_ = std::make_unique<TwoSlipIndex>(std::move(targets), options_.two_slip_targets);
+}
+
+std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::TwoSlips(const DomainName& d) const {
+  const TwoSlipTarget* best = nullptr;
+  for (const TwoSlipIndex::Match& m : two_slips_->Find(d.label, d.suffix)) {
+    if (m.distance == 2 && (best == nullptr || m.target->messages > best->messages))
+      best = m.target;
+  }
+  if (best == nullptr) return std::nullopt;
+  const double ratio = static_cast<double>(best->messages);
+  const double evidence = std::min(1.0, 0.8 + 0.1 * std::log10(ratio / options_.min_ratio));
+  const std::string intended = best->label + "." + best->suffix;
+  return Scored{0.6 * evidence, MissKind::kTypo,
+                d.ascii + " looks like " + intended + " (two slips), which has " +
+                    std::to_string(best->messages) + " past messages against 0",
+                d.WithRegistrable(intended)};
 }
 
 void RecipientAnalyzer::MarkQuietHistoryDomains() {
@@ -155,7 +207,8 @@ void RecipientAnalyzer::MarkQuietHistoryDomains() {
       std::optional<IndexEntry> reg =
           d->ascii == d->registrable ? e : index_->FindRegistrable(probe);
       std::uint64_t candidate = std::max(e.messages, reg ? reg->messages : 0);
-      if (candidate < options_.established_messages && !BestNearMiss(probe, candidate)) {
+      if (candidate < options_.established_messages &&
+          !BestNearMiss(probe, candidate, IsReal(*d))) {
         quiet_[id] = 1;
       }
     }
@@ -186,8 +239,12 @@ bool RecipientAnalyzer::IsWebmail(const DomainName& d) const {
   return webmail_.count(d.registrable) != 0;
 }
 
+bool RecipientAnalyzer::IsReal(const DomainName& d) const {
+  return options_.bundled_domains && RealDomains::Bundled().Contains(d.registrable);
+}
+
 std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
-    const TypoIndex::Probe& probe, std::uint64_t candidate_messages) const {
+    const TypoIndex::Probe& probe, std::uint64_t candidate_messages, bool candidate_real) const {
   const DomainName& d = probe.candidate();
   std::optional<Scored> best;
   std::uint64_t best_messages = 0;
@@ -200,7 +257,10 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
   };
   for (const NearMiss& m : index_->Find(probe)) {
     double evidence;
-    if (m.origin != DomainOrigin::kHistory) {
+    // A real domain is not a slip of another known only by name (nsa.gov,
+    // nasa.gov); only the other's traffic can say it was meant.
+    if (m.origin != DomainOrigin::kHistory && candidate_real && m.messages == 0) continue;
+    if (m.origin != DomainOrigin::kHistory && !candidate_real) {
       evidence = 1.0;  // configured or built-in: a target without history
     } else {
       if (m.messages < options_.min_intended_messages) continue;
@@ -211,6 +271,14 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
     }
     double length = m.kind == MissKind::kTypo ? LengthWeight(d.label.size()) : 1.0;
     double score = KindWeight(m.kind, m.edit) * length * evidence;
+    // A label of two or three letters has many real neighbours (af.mil,
+    // ab.mil): a slip towards one is flagged only at first contact and
+    // only towards a heavily used or a configured domain, as medium.
+    if (m.kind == MissKind::kTypo && m.intended.size() < d.suffix.size() + 1 + 4) {
+      const bool heavy = m.messages >= options_.established_messages && candidate_messages == 0;
+      if (!heavy && m.origin != DomainOrigin::kConfigured) continue;
+      score = std::clamp(score, 0.5, 0.74);
+    }
     std::string detail = std::string(d.ascii) + " looks like " + m.intended;
     switch (m.kind) {
       case MissKind::kTldTypo:
@@ -228,6 +296,15 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
       case MissKind::kExtraDot:
         detail += " (an extra dot)";
         break;
+      case MissKind::kSuffixSwap:
+        detail += " (another suffix of the same country)";
+        break;
+      case MissKind::kHyphenForDot:
+        detail += " (a hyphen for a dot)";
+        break;
+      case MissKind::kGluedWww:
+        detail += " (www run into the name)";
+        break;
     }
     if (m.origin == DomainOrigin::kHistory) {
       detail += ", which has " + std::to_string(m.messages) + " past messages against " +
@@ -235,19 +312,21 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
     }
     consider(Scored{score, m.kind, std::move(detail), m.suggestion_domain}, m.messages);
   }
-  // Built-in: a suffix one edit from a sensitive one (army.ml, army.mi).
-  if (!d.label.empty()) {
-    for (const std::string& s : options_.sensitive_suffixes) {
-      if (d.suffix == s || BoundedEditDistance(d.suffix, s, 1) != 1) continue;
-      std::optional<Edit> edit = ClassifyEdit(s, d.suffix);
-      std::string detail =
-          "." + d.suffix + " is one slip from ." + s + (edit ? " (" + edit->detail + ")" : "");
-      consider(
-          Scored{0.95, MissKind::kTldTypo, std::move(detail), d.WithRegistrable(d.label + "." + s)},
-          0);
-    }
-  }
   return best;
+}
+
+std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::NearSensitiveSuffix(
+    const DomainName& d) const {
+  if (d.label.empty()) return std::nullopt;
+  for (const std::string& s : options_.sensitive_suffixes) {
+    if (d.suffix == s || BoundedEditDistance(d.suffix, s, 1) != 1) continue;
+    std::optional<Edit> edit = ClassifyEdit(s, d.suffix);
+    std::string detail = "." + d.suffix + " is one slip from ." + s +
+                         (edit ? " (" + edit->detail + ")" : "") + ", but no " + d.label + "." + s +
+                         " is known";
+    return Scored{0.3, MissKind::kTldTypo, std::move(detail), ""};
+  }
+  return std::nullopt;
 }
 
 RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address,
@@ -282,6 +361,10 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address,
   if (!d.known_suffix || d.label.empty()) {
     raise(Risk::kMedium);
     v.reasons.push_back({"invalid-domain", "." + d.suffix + " is not a top-level domain"});
+  } else if (d.wildcard) {
+    raise(Risk::kMedium);
+    v.reasons.push_back({"invalid-domain", "names under ." + d.suffix +
+                                               " are registered under a second-level label"});
   }
   // Counts come from the index (a registrable domain's include its
   // subdomains'; configured and built-in entries add 0).
@@ -300,12 +383,22 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address,
   const bool quiet = exact && quiet_[exact->id] != 0;
   if (!established) {
     std::optional<Scored> best;
-    if (!quiet) best = BestNearMiss(probe, candidate_messages);
+    const bool real = IsReal(d);
+    if (!quiet) best = BestNearMiss(probe, candidate_messages, real);
+    if (!best && !quiet && !real && candidate_messages == 0) best = TwoSlips(d);
     if (best) {
       raise(RiskOf(best->score));
       v.reasons.push_back({std::string(ReasonCode(best->kind)), best->detail});
       v.suggestion = std::string(LocalPart(v.address)) + "@" + best->suggestion_domain;
       return v;
+    }
+    // No real domain to suggest: a first contact at a suffix one slip from
+    // a sensitive one is still worth a word.
+    std::optional<Scored> near =
+        candidate_messages == 0 && !real ? NearSensitiveSuffix(d) : std::nullopt;
+    if (near) {
+      raise(RiskOf(near->score));
+      v.reasons.push_back({std::string(ReasonCode(near->kind)), near->detail});
     }
     if (HasMixedScriptLabel(d.unicode)) {
       raise(Risk::kMedium);

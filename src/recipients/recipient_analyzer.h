@@ -15,6 +15,8 @@
 
 #include "recipients/history.h"
 #include "recipients/known_domains.h"
+#include "recipients/real_domains.h"
+#include "recipients/two_slip_index.h"
 #include "recipients/typo_index.h"
 
 namespace sendguard {
@@ -30,6 +32,9 @@ struct RecipientOptions {
   std::vector<std::string> sensitive_suffixes = {BuiltinSensitiveSuffixes().begin(),
                                                  BuiltinSensitiveSuffixes().end()};
   std::vector<std::string> extra_webmail_domains;
+  // Whether the bundled lists of real domains (RealDomains::Bundled(): US
+  // .gov and .mil) are typo targets without history.
+  bool bundled_domains = true;
   // A near domain is only a typo target when it has at least this many times
   // the candidate's messages: partner1.com (500) and partner11.com (400) are
   // both legitimate, army.ml (30) next to army.mil (9000) is not.
@@ -38,6 +43,9 @@ struct RecipientOptions {
   std::uint64_t min_intended_messages = 5;
   // A domain with this many messages is established: never flagged as a typo.
   std::uint64_t established_messages = 1000;
+  // How many of the busiest established domains with long labels are
+  // targets of two slips (blackbelly.com.bd for blackberry.com.bd).
+  std::size_t two_slip_targets = 4096;
 };
 
 struct RecipientReason {
@@ -84,14 +92,24 @@ class RecipientAnalyzer {
   bool IsOwn(const DomainName& d) const;
   bool IsTrusted(const DomainName& d) const;
   bool IsWebmail(const DomainName& d) const;
+  bool IsReal(const DomainName& d) const;  // in the bundled lists
+  // The likeliest intended domain for the probed candidate. A candidate
+  // that is itself real (bundled) is only measured against history.
   std::optional<Scored> BestNearMiss(const TypoIndex::Probe& probe,
-                                     std::uint64_t candidate_messages) const;
+                                     std::uint64_t candidate_messages, bool candidate_real) const;
+  // A suffix one slip from a sensitive one (army.ml for .mil) with no real
+  // domain to suggest: a weak reason of its own.
+  std::optional<Scored> NearSensitiveSuffix(const DomainName& d) const;
+  // A first contact two slips from a busy domain's long label.
+  std::optional<Scored> TwoSlips(const DomainName& d) const;
+  void BuildTwoSlipIndex();
 
   RecipientOptions options_;
   const History& history_;
   void MarkQuietHistoryDomains();
 
   std::unique_ptr<TypoIndex> index_;
+  std::unique_ptr<TwoSlipIndex> two_slips_;
   // Per index entry: 1 when the history domain, looked up exactly, is near
   // no domain with enough more traffic (BestNearMiss finds nothing), worked
   // out once at construction: a known domain then costs one probe instead

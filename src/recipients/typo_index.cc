@@ -5,6 +5,7 @@
 
 #include "recipients/skeleton.h"
 #include "recipients/typo_keys.h"
+#include "recipients/typo_search.h"
 
 namespace sendguard {
 
@@ -62,34 +63,6 @@ void TypoIndex::Prefetch(std::uint64_t hash) const {
   __builtin_prefetch(home);
 }
 
-template <typename F>
-void TypoIndex::Lookup(std::uint64_t hash, typo_keys::Target target, F&& f) const {
-  std::size_t n = slots_.size();
-  if (n == 0) return;
-  std::size_t i = Home(hash);
-  const std::uint64_t match = typo_keys::MatchBits(hash, target);
-  for (;;) {
-    std::uint64_t s = slots_[i];
-    if (s == 0) return;
-    if ((s & typo_keys::kMatchMask) == match) {
-      f(static_cast<std::uint32_t>((s & 0xFFFFFFFFULL) - 1),
-        static_cast<std::uint32_t>((s >> 38) & 63), static_cast<std::uint32_t>((s >> 32) & 63));
-    }
-    if (++i == n) i = 0;
-  }
-}
-
-struct TypoIndex::SearchKeys {
-  static constexpr std::size_t kMaxNeighbours = 64;
-  // The label and its deletions; run_start/run_end: the deleted run, kWhole
-  // for the label itself.
-  std::uint64_t neighbours[kMaxNeighbours];
-  std::uint8_t run_start[kMaxNeighbours], run_end[kMaxNeighbours];
-  std::size_t count = 0;
-  std::uint64_t skeleton = 0, joined = 0, dotless = 0;
-  std::string skeleton_text;
-};
-
 TypoIndex::Probe TypoIndex::MakeProbe(const DomainName& c) const {
   // Only the candidate's own entries: most recipients are known domains,
   // which need no search (prefetching its keys too would slow them down).
@@ -106,7 +79,7 @@ TypoIndex::SearchKeys TypoIndex::MakeSearchKeys(const DomainName& c) const {
   SearchKeys k;
   k.run_start[0] = k.run_end[0] = kWhole;
   k.neighbours[k.count++] = HashKey(Key::kNeighbour, c.label);
-  if (c.label.size() >= 4) {
+  if (c.label.size() >= 2) {
     typo_keys::ForEachDeletionHash(
         c.label, [&](std::uint64_t h, std::size_t start, std::size_t run) {
           k.run_start[k.count] = static_cast<std::uint8_t>(start);
@@ -170,69 +143,6 @@ void TypoIndex::AddTldTypos(std::uint32_t block, const LabelHeader& h, std::stri
   }
 }
 
-// One search for the near misses of a candidate: Find's steps, each adding
-// to the same list, in the order Find takes them.
-class TypoIndex::Search {
- public:
-  Search(const TypoIndex& index, const DomainName& candidate);
-
-  void LabelAndSuffixEdits();
-  void MultiLabelSuffixTypos();
-  void Lookalikes();
-  void MissingDots();
-  void ExtraDots();
-  std::vector<NearMiss> Take() { return std::move(out_); }
-
- private:
-  // Label blocks the label's keys found (at most kMaxHits, each once).
-  static constexpr std::size_t kMaxHits = 64;
-  struct LabelHits {
-    std::uint32_t blocks[kMaxHits];
-    bool maybe_same[kMaxHits];  // found by the whole label: perhaps the candidate's own
-    std::size_t count = 0;
-  };
-  void CollectLabelHits(LabelHits& hits) const;
-  void ReadLabelHits(const LabelHits& hits, std::vector<NearMiss>& typos);
-  std::optional<NearMiss> TypoUnderOwnSuffix(std::uint32_t block, const LabelHeader& h,
-                                             std::string_view label) const;
-  bool Seen(std::uint32_t id, MissKind kind) const;
-  void Miss(std::uint32_t id, MissKind kind, std::string suggestion);
-
-  const TypoIndex& ix_;
-  const DomainName& c_;
-  const SearchKeys keys_;
-  std::string_view reg_;
-  // What the candidate's domains are prefixed with in its suggestions:
-  // "hq." for hq.arny.mil.
-  std::string_view prefix_;
-  std::optional<std::uint32_t> sid_;
-  std::uint64_t suffix_mask_, tld_neighbours_;
-  std::vector<NearMiss> out_;
-};
-
-inline TypoIndex::Search::Search(const TypoIndex& index, const DomainName& c)
-    : ix_(index), c_(c), keys_(index.MakeSearchKeys(c)), reg_(c.registrable) {
-  prefix_ = std::string_view(c.ascii).substr(
-      0, c.ascii.size() > reg_.size() ? c.ascii.size() - reg_.size() : 0);
-  sid_ = ix_.SuffixId(c.suffix);
-  const int bit = sid_ ? ix_.suffix_bit_[*sid_] : 63;
-  suffix_mask_ = 1ULL << bit;
-  tld_neighbours_ = bit == 63 ? ~0ULL : ix_.suffix_neighbours_[static_cast<std::size_t>(bit)];
-}
-
-inline bool TypoIndex::Search::Seen(std::uint32_t id, MissKind kind) const {
-  for (const NearMiss& m : out_) {
-    if (m.id == id && m.kind == kind) return true;
-  }
-  return false;
-}
-
-inline void TypoIndex::Search::Miss(std::uint32_t id, MissKind kind, std::string suggestion) {
-  const Entry& e = ix_.entries_[id];
-  out_.push_back(NearMiss{id, kind, std::nullopt, std::string(ix_.Name(id)), e.messages, e.origin,
-                          std::move(suggestion)});
-}
-
 // One edit in the label (same suffix), or in the suffix (same label), in
 // two passes so that the cache misses of a large index overlap: collect
 // the label blocks the probes found and prefetch them all, then read each
@@ -280,13 +190,16 @@ inline void TypoIndex::Search::ReadLabelHits(const LabelHits& hits, std::vector<
     const std::uint32_t block = hits.blocks[k];
     const LabelHeader h = ix_.Header(block);
     // Labels not under a suffix that could match are dropped unread.
+    // (The candidate's own label is always read: its domains under other
+    // suffixes of the same country can be meant.)
     std::uint64_t wanted = sid_ ? suffix_mask_ : 0;
     if (hits.maybe_same[k]) wanted |= tld_neighbours_;
-    if ((h.suffixes & wanted) == 0) continue;
+    if ((h.suffixes & wanted) == 0 && !hits.maybe_same[k]) continue;
     std::string_view label = ix_.LabelText(block, h);  // verified: the table holds fingerprints
     if (label == c_.label) {
       if ((h.suffixes & tld_neighbours_) != 0)
         ix_.AddTldTypos(block, h, label, c_.suffix, prefix_, out_);
+      AddSuffixSwaps(block, h);
       continue;
     }
     if (!sid_ || (h.suffixes & suffix_mask_) == 0) continue;
@@ -316,33 +229,6 @@ inline std::optional<NearMiss> TypoIndex::Search::TypoUnderOwnSuffix(std::uint32
                     std::move(suggestion)};
   }
   return std::nullopt;
-}
-
-// An unknown TLD can be the end of a mistyped multi-label suffix
-// (magnet.co.ukk for magnet.co.uk): try the label left of each longer
-// suffix too, with a suffix one edit from the entry's.
-inline void TypoIndex::Search::MultiLabelSuffixTypos() {
-  if (c_.known_suffix) return;
-  std::string_view ascii = c_.ascii;
-  std::vector<std::size_t> dots;  // positions of the dots, left to right
-  for (std::size_t p = 0; p < ascii.size(); ++p) {
-    if (ascii[p] == '.') dots.push_back(p);
-  }
-  // Suffixes of two and three labels: "co.ukk", "gov.co.ukk".
-  for (std::size_t k = 2; k <= 3 && k <= dots.size(); ++k) {
-    std::size_t suffix_dot = dots[dots.size() - k];
-    std::size_t label_start = dots.size() > k ? dots[dots.size() - k - 1] + 1 : 0;
-    std::string_view label = ascii.substr(label_start, suffix_dot - label_start);
-    std::string_view suffix = ascii.substr(suffix_dot + 1);
-    if (label.empty() || label.find('.') != std::string_view::npos) continue;
-    ix_.Lookup(HashKey(Key::kNeighbour, label), Target::kLabel,
-               [&](std::uint32_t block, std::uint32_t start, std::uint32_t) {
-                 if (start != kWhole) return;
-                 const LabelHeader h = ix_.Header(block);
-                 if (ix_.LabelText(block, h) == label)
-                   ix_.AddTldTypos(block, h, label, suffix, ascii.substr(0, label_start), out_);
-               });
-  }
 }
 
 // Lookalikes: the same skeleton as a known registrable domain.
@@ -383,22 +269,6 @@ inline void TypoIndex::Search::MissingDots() {
   });
 }
 
-// A dot added: ar.my.mil for army.mil.
-inline void TypoIndex::Search::ExtraDots() {
-  if (typo_keys::CountLabels(c_.ascii) < 3) return;
-  std::size_t limit = c_.ascii.size() - c_.suffix.size() - 1;
-  for (std::size_t p = 0; p < limit; ++p) {
-    if (c_.ascii[p] != '.') continue;
-    std::string joined = c_.ascii.substr(0, p) + c_.ascii.substr(p + 1);
-    ix_.Lookup(HashKey(Key::kExact, joined), Target::kEntry,
-               [&](std::uint32_t id, std::uint32_t, std::uint32_t) {
-                 if (ix_.Name(id) == joined && !Seen(id, MissKind::kExtraDot)) {
-                   Miss(id, MissKind::kExtraDot, joined);
-                 }
-               });
-  }
-}
-
 std::vector<NearMiss> TypoIndex::Find(const Probe& p) const {
   const DomainName& c = p.candidate();
   if (c.label.empty() || slots_.size() == 0) return {};
@@ -408,6 +278,8 @@ std::vector<NearMiss> TypoIndex::Find(const Probe& p) const {
   search.Lookalikes();
   search.MissingDots();
   search.ExtraDots();
+  search.HyphensForDots();
+  search.GluedWww();
   return search.Take();
 }
 

@@ -61,6 +61,11 @@ enum class MissKind {
   kHomoglyph,   // the same skeleton: arrny.mil, аrmy.mil (Cyrillic а)
   kMissingDot,  // a dot left out: usaf.mil for us.af.mil, armymil.com for army.mil
   kExtraDot,    // a dot added: ar.my.mil for army.mil
+  // Same label, another suffix of the same country, or one with a
+  // second-level label dropped or added: x.org.bd or x.bd for x.gov.bd.
+  kSuffixSwap,
+  kHyphenForDot,  // a hyphen for a dot: army-mil.com, us-af.mil, name-com.bd
+  kGluedWww,      // "www" glued to the label: wwwexample.com
 };
 
 struct NearMiss {

@@ -200,7 +200,7 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> TypoIndex::CollectKeys(cons
   for (std::uint32_t b = 0; b < l.label_views.size(); ++b) {
     std::string_view label = l.label_views[b];
     label_key(HashKey(Key::kNeighbour, label), l.block_of[b]);
-    if (label.size() >= 4) {
+    if (label.size() >= 2) {
       typo_keys::ForEachDeletionHash(
           label, [&](std::uint64_t h, std::size_t start, std::size_t run) {
             label_key(h, l.block_of[b], static_cast<std::uint32_t>(start),
@@ -214,6 +214,11 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> TypoIndex::CollectKeys(cons
     if (l.entries[id].label_len != 0) {
       key(HashKey(Key::kSkeleton, Skeleton(n.unicode)), id);
       if (n.label.size() >= 2) key(HashKey(Key::kJoined, typo_keys::WithoutDots(n.ascii)), id);
+      // A multi-label suffix with the dot before it left out: armymil.bd
+      // for army.mil.bd, nactargov.bd for nactar.gov.bd.
+      if (n.suffix.find('.') != std::string::npos) {
+        key(HashKey(Key::kDotless, n.label + n.suffix), id);
+      }
     } else {
       // us.af.mil → usaf.mil, us.afmil: each dot left of the suffix removed.
       std::size_t limit = n.ascii.size() - n.suffix.size() - 1;
