@@ -103,10 +103,11 @@ std::string Skeleton(std::string_view text) {
     // is), then its own (Cyrillic р is p, not r); the first again for the
     // prototypes TS #39 picked (Greek β → ß → b, not Latin-ASCII's ss),
     // then the Latin folding, and the first again for what folding bared
-    // (ώ → ω → w); then the skeleton again for what those produced.
+    // (ώ → ω → w); then the skeleton again for what those produced, of the
+    // lower case as in the ASCII path (TS #39 keeps M, but m is rn).
     std::string folded =
         MapExtraConfusables(FoldLatin(MapExtraConfusables(IcuSkeleton(MapExtraConfusables(text)))));
-    return AsciiLower(IcuSkeleton(folded));
+    return AsciiLower(IcuSkeleton(AsciiLower(folded)));
   }
   const auto& table = AsciiTable();
   std::string out;
