@@ -24,7 +24,8 @@ struct Mapping {
 // Unicode list (to one letter or digit, æ ӕ to "ae", dashes and 一 to "-"),
 // its diacritic remover's ł ø đ, and its letters with several readings, of
 // which one is kept here since a skeleton is one string: þ (b or p) as p,
-// œ (ce or oe) as oe, ł (l or t) as l. ß is b as in Chromium's rules.
+// œ (ce or oe) as oe, ł (l or t) as l, and ӏ, which it reads as l besides
+// TS #39's i, as l. ß is b as in Chromium's rules.
 constexpr Mapping kMappings[] = {
     {0x00DF, "b"},   // ß Latin Small Letter Sharp S
     {0x00E6, "ae"},  // æ Latin Small Letter Ae
@@ -76,6 +77,7 @@ constexpr Mapping kMappings[] = {
     {0x04C8, "h"},   // ӈ Cyrillic Small Letter En With Hook
     {0x04CA, "h"},   // ӊ Cyrillic Small Letter En With Tail
     {0x04CE, "m"},   // ӎ Cyrillic Small Letter Em With Tail
+    {0x04CF, "l"},   // ӏ Cyrillic Small Letter Palochka (TS #39: i)
     {0x04D5, "ae"},  // ӕ Cyrillic Small Ligature A Ie
     {0x04E1, "3"},   // ӡ Cyrillic Small Letter Abkhasian Dze
     {0x04FB, "f"},   // ӻ Cyrillic Small Letter Ghe With Stroke And Hook

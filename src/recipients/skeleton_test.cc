@@ -34,8 +34,9 @@ TEST(SkeletonTest, CyrillicLettersThatLookLatin) {
             Skeleton("netflix"));  // п
   EXPECT_EQ(Skeleton("\xD0\xBD"
                      "otmail"),
-            Skeleton("hotmail"));                              // н
-  EXPECT_EQ(Skeleton("\xD1\x82witter"), Skeleton("twitter"));  // т
+            Skeleton("hotmail"));                                // н
+  EXPECT_EQ(Skeleton("\xD1\x82witter"), Skeleton("twitter"));    // т
+  EXPECT_EQ(Skeleton("\xD3\x8Finkedin"), Skeleton("linkedin"));  // ӏ, TS #39's i
   // g, two Cyrillic о, then н т ь ш п spelling "htbwn".
   EXPECT_EQ(Skeleton("g\xD0\xBE\xD0\xBEgle\xD0\xBD\xD1\x82\xD1\x8C\xD1\x88\xD0\xBF"),
             Skeleton("googlehtbwn"));
