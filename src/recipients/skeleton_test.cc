@@ -190,6 +190,33 @@ TEST(SkeletonTest, WholeScriptLookalikeLabels) {
   EXPECT_FALSE(IsWholeScriptLookalikeLabel("", "com"));
 }
 
+TEST(SkeletonTest, WholeScriptLookalikeLabelsAsChromiumJudgesThem) {
+  // Cases of Chromium's idn_spoof_checker_unittest.cc (whole-script
+  // confusables: unsafe is true here).
+  EXPECT_TRUE(
+      IsWholeScriptLookalikeLabel("\xD1\x95\xD1\x81\xD0\xBE\xD1\x80\xD0\xB5", "com"));  // ѕсоре.com
+  EXPECT_TRUE(IsWholeScriptLookalikeLabel(
+      "\xD1\x95\xD1\x81\xD0\xBE\xD1\x80\xD0\xB5-\xD1\x80\xD0\xB0\xD1\x83",
+      "com"));  // ѕсоре-рау.com
+  EXPECT_TRUE(
+      IsWholeScriptLookalikeLabel("\xD1\x95\xD1\x81\xD0\xBE\xD1\x80\xD0\xB5"
+                                  "1\xD1\x80\xD0\xB0\xD1\x83",
+                                  "com"));                              // ѕсоре1рау.com
+  EXPECT_TRUE(IsWholeScriptLookalikeLabel("\xD1\x81\xD0\xBA", "com"));  // ск.com
+  EXPECT_TRUE(IsWholeScriptLookalikeLabel("\xD1\x81\xD1\x8E", "com"));  // сю.com
+  EXPECT_TRUE(IsWholeScriptLookalikeLabel("\xD0\xB0\xD1\x8C\xD1\x81", "com"));  // аьс.com
+  EXPECT_TRUE(IsWholeScriptLookalikeLabel("\xD1\x8B\xD0\xBE\xD4\x8D", "com"));  // ыоԍ.com
+  EXPECT_TRUE(
+      IsWholeScriptLookalikeLabel("\xD1\x95\xD1\x81\xD0\xBE\xD4\x97\xD0\xB5", "com"));  // ѕсоԗе.com
+  EXPECT_FALSE(IsWholeScriptLookalikeLabel("\xD1\x95\xD1\x81\xD0\xBE\xD1\x80\xD0\xB5",
+                                           "\xD1\x80\xD1\x84"));  // ѕсоре.рф
+  EXPECT_FALSE(
+      IsWholeScriptLookalikeLabel("\xD1\x95\xD1\x81\xD0\xBE\xD1\x80\xD0\xB5", "ru"));  // ѕсоре.ru
+  EXPECT_FALSE(
+      IsWholeScriptLookalikeLabel("\xD0\xBC\xD1\x83\xD0\xB7\xD0\xB5\xD0\xB9", "com"));  // музей.com
+  EXPECT_FALSE(IsWholeScriptLookalikeLabel("\xD0\xBA\xD1\x83\xD1\x80\xD1\x81", "com"));  // курс.com
+}
+
 TEST(SkeletonTest, MixedScripts) {
   EXPECT_TRUE(HasMixedScriptLabel("\xD0\xB0rmy.mil"));  // Cyrillic а + Latin
   EXPECT_FALSE(HasMixedScriptLabel("army.mil"));
