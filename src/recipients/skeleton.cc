@@ -9,6 +9,7 @@
 #include <atomic>
 #include <memory>
 
+#include "recipients/confusables_extra.h"
 #include "util/object_pool.h"
 #include "util/strings.h"
 
@@ -98,10 +99,15 @@ std::string Skeleton(std::string_view text) {
   bool ascii = true;
   for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
   if (!ascii) {
-    // Confusables first (Cyrillic р is p, not r), then the Latin folding,
-    // then the skeleton again for what the folding produced.
-    std::string folded = FoldLatin(IcuSkeleton(text));
-    return AsciiLower(IcuSkeleton(folded));
+    // The confusables TS #39 lacks first (Cyrillic ш is w, not left as it
+    // is), then its own (Cyrillic р is p, not r); the first again for the
+    // prototypes TS #39 picked (Greek β → ß → b, not Latin-ASCII's ss),
+    // then the Latin folding, and the first again for what folding bared
+    // (ώ → ω → w); then the skeleton again for what those produced, of the
+    // lower case as in the ASCII path (TS #39 keeps M, but m is rn).
+    std::string folded =
+        MapExtraConfusables(FoldLatin(MapExtraConfusables(IcuSkeleton(MapExtraConfusables(text)))));
+    return AsciiLower(IcuSkeleton(AsciiLower(folded)));
   }
   const auto& table = AsciiTable();
   std::string out;
