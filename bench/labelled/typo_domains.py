@@ -246,14 +246,29 @@ print(json.dumps(out))
 '''
 
 
+def dnstwist_perms(seeds, python, dicts, jobs=2):
+    """{seed: [(fuzzer, domain)]} from dnstwist's Fuzzer, in `jobs` processes."""
+    args = [python, '-c', DNSTWIST_SCRIPT, os.path.join(dicts, 'english.dict'),
+            os.path.join(dicts, 'common_tlds.dict')]
+    chunks = [seeds[i::jobs] for i in range(jobs)]
+    procs = [subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+             for c in chunks if c]
+    perms = {}
+    for p, c in zip(procs, chunks):
+        out, _ = p.communicate('\n'.join(c))
+        if p.returncode != 0:
+            raise RuntimeError('dnstwist failed')
+        perms.update({k: [tuple(x) for x in v] for k, v in json.loads(out).items()})
+    return perms
+
+
 def dnstwist_set(seeds, real, messages, per_fuzzer, rng, python='/usr/bin/python3',
-                 dicts='/usr/share/dnstwist/dictionaries'):
+                 dicts='/usr/share/dnstwist/dictionaries', cache=None):
     """Permutations of each seed by every dnstwist fuzzer, at most per_fuzzer per
-    (seed, fuzzer), skipping those in `real` (known real domains)."""
-    out = subprocess.run([python, '-c', DNSTWIST_SCRIPT, os.path.join(dicts, 'english.dict'),
-                          os.path.join(dicts, 'common_tlds.dict')], input='\n'.join(seeds),
-                         capture_output=True, text=True, check=True).stdout
-    perms = json.loads(out)
+    (seed, fuzzer), skipping those in `real` (known real domains). `cache`, if
+    given, is a function (key, compute) -> value that memoises the generation."""
+    compute = lambda: dnstwist_perms(seeds, python, dicts)
+    perms = cache(('dnstwist', python, seeds), compute) if cache else compute()
     pos, skipped = [], 0
     for seed in seeds:
         by = {}
