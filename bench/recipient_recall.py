@@ -16,7 +16,9 @@ Sets (see bench/labelled/typo_domains.py):
              first contacts against the union of the histories above
 A positive is caught when sendguard says medium/high with a typo-class reason
 (TYPO_CODES); its suggestion is right when the suggested address's domain is
-the intended one. A negative is falsely flagged when it is medium/high with a
+the intended one (keeping a typed subdomain: www.x -> www.intended). "right
+suggestion" is counted over all positives with a known intended domain, not
+over the caught ones. A negative is falsely flagged when it is medium/high with a
 typo-class reason, or has any suggestion. mailcheck (bench/node_modules) gets
 the same history domains and the same addresses; it is caught when it
 suggests anything, right when its suggestion's domain is the intended one.
@@ -129,13 +131,29 @@ def mc_flag(v):
     return v['suggestion'] is not None
 
 
+PSL = {}
+
+
+def right_domain(typed, intended, said):
+    """Whether said (a suggested domain) is intended, or typed's subdomain part on
+    intended (www.đigklmo68.com -> www.digklmo68.com)."""
+    if said is None or intended is None:
+        return False
+    if said == intended:
+        return True
+    label, suf = PSL['psl'].split(typed)
+    reg = f'{label}.{suf}' if label else suf
+    prefix = typed[:len(typed) - len(reg)]
+    return bool(prefix) and said == prefix + intended
+
+
 def judge(items, verdicts, flag):
     """Per item: (caught, right) for positives; (flagged) for negatives."""
     res = []
     for it, v in zip(items, verdicts):
         caught = flag(v)
         if 'intended' in it and it.get('class') is not None:
-            right = caught and it['intended'] is not None and sugg_domain(v) == it['intended']
+            right = caught and right_domain(it['domain'], it['intended'], sugg_domain(v))
             res.append((caught, right))
         else:
             res.append((caught or (v.get('suggestion') is not None and
@@ -237,6 +255,7 @@ def main():
     CACHE['dir'] = a.cache or None
     rng = random.Random(a.seed)
     psl = td.load_suffixes(a.psl)
+    PSL['psl'] = psl
     gov = td.read_list(os.path.join(a.domains, 'gov.txt'))
     mil = td.read_list(os.path.join(a.domains, 'mil.txt'))
     top_path = os.path.join(a.chromium_files, 'domains_top_bucket.list')

@@ -162,6 +162,11 @@ FOLD = str.maketrans({
     'ƅ': 'b', 'ɡ': 'g', 'ᴡ': 'w', 'œ': 'oe', 'æ': 'ae', 'ə': 'e'})
 
 
+# kSafe cases of idn_spoof_checker_unittest.cc whose unicode_output keeps the
+# first label in punycode ("googlе is left in punycode but the TLD is decoded").
+KEPT_IN_PUNYCODE = {'xn--googl-3we.xn--3e0b707e', 'xn----8sbn9akccw8m.xn--3e0b707e'}
+
+
 def to_unicode(host):
     out = []
     for label in host.split('.'):
@@ -186,7 +191,10 @@ def chromium_idn(files, psl, messages):
     An unsafe case's intended top domain: the test top domain equal to the
     folded (diacritics and Latin look-alikes removed) registrable domain, else
     the one whose label is within edit distance 1 of the folded label under
-    the same suffix; else None (counted for recall only).
+    the same suffix when that label has 5 or more characters; else None
+    (counted for recall only). kSafe cases whose expected output keeps a label
+    in punycode (Chromium judged that label unsafe, decoding only the TLD) are
+    not negatives: KEPT_IN_PUNYCODE.
     """
     cases_path = next(p for p in (os.path.join(files, 'idn_spoof_checker_unittest.cc'),
                                   os.path.join(files, 'idn_cases.txt')) if os.path.exists(p))
@@ -202,6 +210,8 @@ def chromium_idn(files, psl, messages):
         if not host or '.' not in host or host in seen:
             continue
         seen.add(host)
+        if result == 'kSafe' and host in KEPT_IN_PUNYCODE:
+            continue
         if result == 'kSafe':
             neg.append({'domain': host, 'source': src + ' kSafe'})
             continue
@@ -217,7 +227,7 @@ def chromium_idn(files, psl, messages):
                     intended = t
                     break
             if intended is None:
-                near = [t for t in top if psl.split(t)[1] == suf and
+                near = [t for t in top if psl.split(t)[1] == suf and len(flabel) >= 5 and
                         osa(flabel, fold(to_unicode(psl.split(t)[0]))) <= 1]
                 intended = near[0] if len(near) == 1 else None
         pos.append({'domain': host, 'intended': intended,
