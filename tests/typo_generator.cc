@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "recipients/edit_kind.h"
+#include "recipients/real_domains.h"
 
 namespace sendguard::testing {
 namespace {
@@ -74,6 +75,27 @@ std::vector<std::string> NameWords() {
   }
   return words;
 }
+
+namespace {
+
+// True when `domain` is two edits or fewer from a bundled real domain
+// under the same suffix.
+bool NearRealDomain(const std::string& domain) {
+  const std::size_t dot = domain.find('.');
+  const std::string_view label = std::string_view(domain).substr(0, dot);
+  const std::string_view suffix = std::string_view(domain).substr(dot);
+  for (const std::string& real : RealDomains::Bundled().names()) {
+    if (!real.ends_with(suffix) || real.size() - suffix.size() > label.size() + 2) continue;
+    std::string_view real_label = std::string_view(real).substr(0, real.size() - suffix.size());
+    if (real_label.find('.') == std::string_view::npos &&
+        BoundedEditDistance(real_label, label, 2) <= 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 TypoSet MakeTypoSet(std::size_t count, std::size_t unrelated_count, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
@@ -179,7 +201,12 @@ TypoSet MakeTypoSet(std::size_t count, std::size_t unrelated_count, std::uint64_
       return BoundedEditDistance(candidate, l, 2) <= 2;
     });
     if (!far) continue;
-    set.unrelated.push_back(candidate + "." + kTlds[rng() % (sizeof(kTlds) / sizeof(kTlds[0]))]);
+    const std::string unrelated =
+        candidate + "." + kTlds[rng() % (sizeof(kTlds) / sizeof(kTlds[0]))];
+    // Nor near a real .gov or .mil domain (bundled): witness.gov would be a
+    // typo of fitness.gov.
+    if (NearRealDomain(unrelated)) continue;
+    set.unrelated.push_back(unrelated);
   }
   return set;
 }

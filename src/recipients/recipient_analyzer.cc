@@ -103,6 +103,27 @@ std::string_view LocalPart(std::string_view address) {
   return address.substr(0, address.rfind('@'));
 }
 
+// Why a label of `unicode_domain` reads as what it is not, without a
+// known domain to compare with: a whole-script lookalike of Latin under a
+// foreign TLD (ѕсоре.com), or digit lookalikes of other scripts (২৪.com).
+std::optional<std::string> LookalikeLabel(std::string_view unicode_domain) {
+  const std::size_t last_dot = unicode_domain.rfind('.');
+  const std::string_view tld =
+      last_dot == std::string_view::npos ? unicode_domain : unicode_domain.substr(last_dot + 1);
+  std::size_t start = 0;
+  while (start < unicode_domain.size()) {
+    std::size_t dot = unicode_domain.find('.', start);
+    if (dot == std::string_view::npos) break;  // the TLD itself
+    std::string_view label = unicode_domain.substr(start, dot - start);
+    if (IsWholeScriptLookalikeLabel(label, tld))
+      return std::string(label) + " is written in letters of another script that look Latin";
+    if (IsDigitLookalikeLabel(label))
+      return std::string(label) + " is made of other scripts' lookalikes of digits";
+    start = dot + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view RiskName(Risk risk) {
@@ -261,7 +282,15 @@ std::optional<RecipientAnalyzer::Scored> RecipientAnalyzer::BestNearMiss(
     // nasa.gov); only the other's traffic can say it was meant.
     if (m.origin != DomainOrigin::kHistory && candidate_real && m.messages == 0) continue;
     if (m.origin != DomainOrigin::kHistory && !candidate_real) {
-      evidence = 1.0;  // configured or built-in: a target without history
+      // Configured or built-in: a target without history, weighing like an
+      // established domain against the candidate's own traffic (army.ml
+      // with 30 messages is a typo of army.mil; transom.mil with 500 is no
+      // typo of transcom.mil).
+      const double ratio =
+          static_cast<double>(std::max(m.messages, options_.established_messages)) /
+          static_cast<double>(candidate_messages + 1);
+      if (ratio < options_.min_ratio) continue;
+      evidence = 1.0;
     } else {
       if (m.messages < options_.min_intended_messages) continue;
       double ratio = static_cast<double>(m.messages) / static_cast<double>(candidate_messages + 1);
@@ -403,6 +432,12 @@ RecipientVerdict RecipientAnalyzer::Analyze(std::string_view address,
     if (HasMixedScriptLabel(d.unicode)) {
       raise(Risk::kMedium);
       v.reasons.push_back({"homoglyph", d.unicode + " mixes scripts in one label"});
+    } else if (d.ascii.find("xn--") != std::string::npos) {
+      std::optional<std::string> lookalike = LookalikeLabel(d.unicode);
+      if (lookalike) {
+        raise(Risk::kMedium);
+        v.reasons.push_back({"homoglyph", *lookalike});
+      }
     }
   }
   // Relationship signals: weaker than a typo, never a suggestion.

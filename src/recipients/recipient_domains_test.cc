@@ -144,5 +144,22 @@ TEST(RecipientDomainsTest, TwoSlipsFromALongBusyLabel) {
   ExpectClean(off, "x@blackbelly.com.bd");
 }
 
+TEST(RecipientDomainsTest, LookalikeLabelsWithoutAKnownDomain) {
+  History empty;
+  RecipientAnalyzer a({}, empty);
+  // Cyrillic ѕсоре under .com: one script, every letter a Latin lookalike.
+  RecipientVerdict cyrillic = a.Analyze("x@\xD1\x95\xD1\x81\xD0\xBE\xD1\x80\xD0\xB5.com", {});
+  EXPECT_TRUE(HasReason(cyrillic, "homoglyph"));
+  EXPECT_EQ(cyrillic.risk, Risk::kMedium);
+  // Bengali ২৪ (reads 28) under .com.
+  RecipientVerdict digits = a.Analyze("x@\xE0\xA7\xA8\xE0\xA7\xAA.com", {});
+  EXPECT_TRUE(HasReason(digits, "homoglyph"));
+  // The same Cyrillic word under .ru is at home; a real Russian word is no lookalike.
+  EXPECT_FALSE(
+      HasReason(a.Analyze("x@\xD1\x95\xD1\x81\xD0\xBE\xD1\x80\xD0\xB5.ru", {}), "homoglyph"));
+  EXPECT_FALSE(HasReason(a.Analyze("x@\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80.com", {}),
+                         "homoglyph"));
+}
+
 }  // namespace
 }  // namespace sendguard

@@ -2,7 +2,7 @@
 // for blackberry.com.bd, educationboradresult for educationboardresults):
 // what the one-slip typo index cannot answer. It holds only the long labels
 // of the busiest domains, filed by suffix and by their first and by their
-// last four characters: two slips in a label of ten or more letters nearly
+// last four characters: two slips in a label of seven or more letters nearly
 // always leave one end whole, so a candidate is compared only with the few
 // targets that share an end with it. Both the number of targets and the
 // comparisons per candidate are capped, so neither memory nor the cost of
@@ -28,7 +28,7 @@ struct TwoSlipTarget {
 class TwoSlipIndex {
  public:
   // Labels shorter than this have too many real neighbours two slips away.
-  static constexpr std::size_t kMinLabel = 10;
+  static constexpr std::size_t kMinLabel = 7;
   static constexpr std::size_t kMaxLabel = 63;
   // Targets compared per end of a candidate, the busiest first.
   static constexpr std::size_t kMaxCompared = 64;

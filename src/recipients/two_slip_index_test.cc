@@ -23,15 +23,17 @@ TEST(TwoSlipIndexTest, FindsLabelsTwoSlipsOfAnyKindAway) {
   EXPECT_EQ(Found(index, "blackbelly", "com.bd"), V{"blackberry/2"});  // two replacements
   EXPECT_EQ(Found(index, "educatinboardresult", "gov.bd"),
             V{"educationboardresults/2"});                               // two omissions
-  EXPECT_EQ(Found(index, "bllackberrry", "com.bd"), V{"blackberry/2"});  // two insertions
-  EXPECT_EQ(Found(index, "blackbrery", "com.bd"), V{"blackberry/2"});    // transposition, omission
+  EXPECT_EQ(Found(index, "blackberryyy", "com.bd"), V{"blackberry/2"});  // two insertions
+  EXPECT_EQ(Found(index, "blackbreryy", "com.bd"),
+            V{"blackberry/2"});  // transposition, replacement
   EXPECT_EQ(Found(index, "educationboradresult", "gov.bd"), V{"educationboardresults/2"});
   EXPECT_EQ(Found(index, "blackberri", "com.bd"), V{"blackberry/1"});
-  EXPECT_TRUE(Found(index, "blackberry", "com.bd").empty());  // the target itself
-  EXPECT_TRUE(Found(index, "blockbully", "com.bd").empty());  // three slips
-  EXPECT_TRUE(Found(index, "blakberr", "com.bd").empty());    // too short to search
-  EXPECT_TRUE(Found(index, "blackbelly", "com").empty());     // another suffix
-  EXPECT_TRUE(Found(index, "xlackberrx", "com.bd").empty());  // both ends changed
+  EXPECT_TRUE(Found(index, "blackberry", "com.bd").empty());         // the target itself
+  EXPECT_TRUE(Found(index, "blockbully", "com.bd").empty());         // three slips
+  EXPECT_EQ(Found(index, "blackbry", "com.bd"), V{"blackberry/2"});  // two omissions
+  EXPECT_TRUE(Found(index, "blakbe", "com.bd").empty());             // too short to search
+  EXPECT_TRUE(Found(index, "blackbelly", "com").empty());            // another suffix
+  EXPECT_TRUE(Found(index, "xlackberrx", "com.bd").empty());         // both ends changed
 }
 
 TEST(TwoSlipIndexTest, KeepsOnlyTheBusiestLongLabels) {
