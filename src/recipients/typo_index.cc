@@ -189,12 +189,10 @@ inline void TypoIndex::Search::ReadLabelHits(const LabelHits& hits, std::vector<
   for (std::size_t k = 0; k < hits.count; ++k) {
     const std::uint32_t block = hits.blocks[k];
     const LabelHeader h = ix_.Header(block);
-    // Labels not under a suffix that could match are dropped unread.
-    // (The candidate's own label is always read: its domains under other
-    // suffixes of the same country can be meant.)
-    std::uint64_t wanted = sid_ ? suffix_mask_ : 0;
-    if (hits.maybe_same[k]) wanted |= tld_neighbours_;
-    if ((h.suffixes & wanted) == 0 && !hits.maybe_same[k]) continue;
+    // Labels not under the candidate's suffix are dropped unread; the
+    // candidate's own label (found by the whole label) is always read: its
+    // domains under other suffixes can be meant.
+    if (!hits.maybe_same[k] && (!sid_ || (h.suffixes & suffix_mask_) == 0)) continue;
     std::string_view label = ix_.LabelText(block, h);  // verified: the table holds fingerprints
     if (label == c_.label) {
       if ((h.suffixes & tld_neighbours_) != 0)

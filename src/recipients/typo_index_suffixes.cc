@@ -47,13 +47,7 @@ void TypoIndex::Search::ExtraDots() {
   std::size_t limit = c_.ascii.size() - c_.suffix.size() - 1;
   for (std::size_t p = 0; p < limit; ++p) {
     if (c_.ascii[p] != '.') continue;
-    std::string joined = c_.ascii.substr(0, p) + c_.ascii.substr(p + 1);
-    ix_.Lookup(HashKey(Key::kExact, joined), Target::kEntry,
-               [&](std::uint32_t id, std::uint32_t, std::uint32_t) {
-                 if (ix_.Name(id) == joined && !Seen(id, MissKind::kExtraDot)) {
-                   Miss(id, MissKind::kExtraDot, joined);
-                 }
-               });
+    MissIfEntry(c_.ascii.substr(0, p) + c_.ascii.substr(p + 1), MissKind::kExtraDot);
   }
 }
 
