@@ -106,6 +106,47 @@ assert b["reasons"][0]["code"] == "first-contact", b' "$out"
 "$bin" learn --store "$tmp/h.db" "$tmp/missing.log" 2>/dev/null
 check "learn on a missing file exits 1" test $? -eq 1
 
+# learn keeps who wrote to whom (the log's sender lines; a Sent mailbox's
+# display names), and recipients --from judges addresses as one message of
+# that sender's.
+cat >"$tmp/Sent" <<'MBOX'
+From dana@army.mil Sun Nov 29 11:00:00 2026
+From: Dana <dana@army.mil>
+To: "John Smith" <john.smith@contoso.com>
+Subject: plans
+Date: Sun, 29 Nov 2026 11:00:00 +0000
+
+x
+
+From dana@army.mil Mon Nov 30 11:00:00 2026
+From: Dana <dana@army.mil>
+To: "John Smith" <john.smith@contoso.com>
+Subject: plans, again
+Date: Mon, 30 Nov 2026 11:00:00 +0000
+
+y
+
+MBOX
+"$bin" learn --store "$tmp/h.db" "$tmp/Sent" 2>"$tmp/learn2.err"
+check "learn reports sender and recipient counts" grep -q "1 sender and recipient counts" "$tmp/learn2.err"
+out=$("$bin" recipients --store "$tmp/h.db" --from dana@army.mil a@navy.mil b@navy.mil \
+  john.smiht@contoso.com "John Smith <john.smith@gmail.com>")
+check "recipients --from judges against the sender's history" python3 -c '
+import json, sys
+a, b, typo, namesake = [json.loads(l) for l in sys.argv[1].splitlines()]
+codes = lambda r: [x["code"] for x in r["reasons"]]
+assert a["reasons"] == [] and b["reasons"] == [], (a, b)
+assert "address-typo" in codes(typo), typo
+assert typo["suggestion"] == "john.smith@contoso.com", typo
+assert "name-mismatch" in codes(namesake), namesake
+assert namesake["suggestion"] == "john.smith@contoso.com", namesake' "$out"
+out=$("$bin" recipients --store "$tmp/h.db" --from nobody@army.mil john.smiht@contoso.com)
+check "an unknown sender is judged on the organisation's history" python3 -c '
+import json, sys
+r = json.loads(sys.argv[1])
+assert "address-typo" in [x["code"] for x in r["reasons"]], r
+assert r["risk"] == "medium" and "organisation" in r["reasons"][-1]["detail"], r' "$out"
+
 # detectors and content findings.
 out=$("$bin" detectors --json)
 check "detectors exits 0" test $? -eq 0

@@ -4,7 +4,7 @@
 # of its own layer (so the front ends, milter and http, never include one
 # another, and the core's parts reach no sideways).
 #
-#   util < mail recipients < formats content logs < policy store
+#   util < mail recipients < formats content logs contacts < policy store
 #        < delivery audit < service < milter http < app < cli
 #
 # Usage: layering_test.sh SOURCE_DIR
@@ -14,7 +14,7 @@ rank() {
   case "$1" in
     util) echo 0 ;;
     mail | recipients) echo 1 ;;
-    formats | content | logs) echo 2 ;;
+    formats | content | logs | contacts) echo 2 ;;
     policy | store) echo 3 ;;
     delivery | audit) echo 4 ;;
     service) echo 5 ;;

@@ -46,8 +46,10 @@ Status OpenServices(const DaemonOptions& o, Daemon::Parts& p) {
   p.stores = std::move(stores).value();
   Result<History> history = LoadHistory(p.stores.history.get(), o.history);
   if (!history.ok()) return history.status();
+  std::shared_ptr<ContactSource> contacts =
+      CachedContacts(std::move(p.stores.contacts), p.config.core.recipients.contact_cache_mb << 20);
   Result<std::unique_ptr<Context>> context =
-      Context::Create(p.config.core, std::move(history).value());
+      Context::Create(p.config.core, std::move(history).value(), std::move(contacts));
   if (!context.ok()) return context.status();
   p.context = std::move(context).value();
   const std::string journal = Either(o.journal, p.config.serve.audit_log);

@@ -2,6 +2,7 @@
 
 #include "app/app_config.h"
 #include "app/history_sources.h"
+#include "store/stores.h"
 
 namespace sendguard {
 
@@ -29,7 +30,15 @@ Result<std::unique_ptr<Context>> LoadContext(const ContextFlags& flags) {
   if (!config.ok()) return config.status();
   Result<History> history = LoadHistoryFlags(flags);
   if (!history.ok()) return history.status();
-  return Context::Create(std::move(config).value(), std::move(history).value());
+  std::shared_ptr<ContactSource> contacts;
+  if (!flags.store.empty()) {
+    Result<Stores> stores = OpenStores(flags.store, {.contacts = true});
+    if (!stores.ok()) return stores.status();
+    contacts =
+        CachedContacts(std::move(stores->contacts), config->recipients.contact_cache_mb << 20);
+  }
+  return Context::Create(std::move(config).value(), std::move(history).value(),
+                         std::move(contacts));
 }
 
 }  // namespace sendguard

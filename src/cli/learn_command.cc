@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "contacts/contact_collector.h"
 #include "logs/line_reader.h"
 #include "logs/sent_mail.h"
 #include "recipients/history.h"
@@ -30,7 +31,28 @@ Status LearnTsv(const std::string& path, std::vector<std::pair<std::string, std:
   return OkStatus();
 }
 
-Status LearnPath(const std::string& path, const std::string& format, HistoryCollector* c,
+// Where what is read goes: domain and address counts, and per-sender
+// counts, handed to the store in batches as they fill up.
+struct Learning {
+  HistoryCollector history;
+  ContactCollector contacts;
+  ContactStore* store = nullptr;
+  Status flushed;  // the first batch the store refused
+  std::uint64_t pairs = 0;
+
+  void Add(const SentRecipient& e) {
+    if (!history.AddRecipient(e.message, e.recipient) || e.sender.empty()) return;
+    contacts.Add(e.sender, e.recipient, e.Time().value_or(""), e.name);
+    if (contacts.full()) Flush();
+  }
+  void Flush() {
+    ContactBatch b = contacts.Take();
+    pairs += b.contacts.size();
+    if (Status s = store->AddContacts(b); !s.ok() && flushed.ok()) flushed = s;
+  }
+};
+
+Status LearnPath(const std::string& path, const std::string& format, Learning* c,
                  std::vector<std::pair<std::string, std::uint64_t>>* tsv, ReadStats* stats) {
   if (format == "tsv") return LearnTsv(path, tsv);
   std::optional<SentFormat> in = ParseSentFormat(format);
@@ -44,35 +66,41 @@ Status LearnPath(const std::string& path, const std::string& format, HistoryColl
     in = *detected;
   }
   return ReadSentMail(
-      path, *in, ReadOptions{},
-      [&](const SentRecipient& e) { c->AddRecipient(e.message, e.recipient); }, stats);
+      path, *in, ReadOptions{}, [&](const SentRecipient& e) { c->Add(e); }, stats);
 }
 
 int RunLearn(const LearnOptions& o) {
-  HistoryCollector collector;
+  Result<Stores> stores = OpenStores(o.store, {.history = true, .contacts = true});
+  if (!stores.ok()) {
+    std::cerr << "sendguard learn: " << stores.status().message() << "\n";
+    return kExitInputError;
+  }
+  Learning learning;
+  learning.store = stores->contacts.get();
   std::vector<std::pair<std::string, std::uint64_t>> counts;
   ReadStats stats;
   int exit_code = kExitOk;
   for (const std::string& p : o.paths) {
-    Status s = LearnPath(p, o.format, &collector, &counts, &stats);
+    Status s = LearnPath(p, o.format, &learning, &counts, &stats);
     if (!s.ok()) {
       std::cerr << "sendguard learn: " << s.message() << "\n";
       exit_code = kExitInputError;
     }
   }
-  std::vector<std::pair<std::string, std::uint64_t>> collected = collector.Counts();
-  counts.insert(counts.end(), collected.begin(), collected.end());
-  Result<Stores> stores = OpenStores(o.store, {.history = true});
-  if (!stores.ok()) {
-    std::cerr << "sendguard learn: " << stores.status().message() << "\n";
+  learning.Flush();
+  if (!learning.flushed.ok()) {
+    std::cerr << "sendguard learn: " << learning.flushed.message() << "\n";
     return kExitInputError;
   }
+  std::vector<std::pair<std::string, std::uint64_t>> collected = learning.history.Counts();
+  counts.insert(counts.end(), collected.begin(), collected.end());
   if (Status s = stores->history->AddHistory(counts); !s.ok()) {
     std::cerr << "sendguard learn: " << s.message() << "\n";
     return kExitInputError;
   }
-  std::cerr << "sendguard learn: " << collector.messages() << " messages, " << counts.size()
-            << " domain and address counts added to " << o.store;
+  std::cerr << "sendguard learn: " << learning.history.messages() << " messages, " << counts.size()
+            << " domain and address counts, " << learning.pairs
+            << " sender and recipient counts added to " << o.store;
   if (stats.malformed > 0) std::cerr << " (" << stats.malformed << " malformed log lines skipped)";
   if (stats.unreadable > 0) std::cerr << " (" << stats.unreadable << " unreadable messages)";
   std::cerr << "\n";

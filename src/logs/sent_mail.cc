@@ -11,6 +11,7 @@
 #include "logs/line_reader.h"
 #include "mail/message_source.h"
 #include "sendguard/parser.h"
+#include "util/strings.h"
 
 namespace sendguard {
 namespace {
@@ -109,6 +110,16 @@ Status ReadLog(const std::string& path, LogFormat format, const ReadOptions& opt
   return s;
 }
 
+// The display name `address` is given in the message's To, Cc or Bcc.
+std::string_view DisplayName(const Message& m, std::string_view address) {
+  for (const std::vector<Address>* list : {&m.to(), &m.cc(), &m.bcc()}) {
+    for (const Address& a : *list) {
+      if (!a.name.empty() && EqualsIgnoreCase(TrimWhitespace(a.address), address)) return a.name;
+    }
+  }
+  return {};
+}
+
 Status ReadMailbox(const std::string& path, const ReadOptions& options, const SentVisitor& visit,
                    ReadStats* stats) {
   Limits limits;
@@ -132,6 +143,7 @@ Status ReadMailbox(const std::string& path, const ReadOptions& options, const Se
         for (const std::string& r : m->recipients()) {
           ++stats->deliveries;
           event.recipient = r;
+          event.name = DisplayName(*m, r);
           visit(event);
         }
       },

@@ -36,6 +36,7 @@ struct SentRecipient {
   std::string_view message;    // the message: a queue id, or the mailbox entry ("Sent#12")
   std::string_view sender;     // the envelope sender (From of a mailbox message); may be empty
   std::string_view recipient;  // as written
+  std::string_view name;       // its display name in To/Cc/Bcc (mailboxes only); may be empty
   std::string_view relay;      // next hop when the log names it
   std::string_view stamp;      // the time as written (log stamp or Date header)
   bool from_log = true;

@@ -111,6 +111,15 @@ Handler RecipientsSection(const std::string& name, RecipientOptions* r) {
             {"bundled_domains", Flag(name, "recipients.bundled_domains", &r->bundled_domains)},
             {"two_slip_targets", Number<std::size_t>(name, "recipients.two_slip_targets",
                                                      &r->two_slip_targets, 0, 1000000)},
+            {"per_sender", Flag(name, "recipients.per_sender", &r->per_sender)},
+            {"mailing_lists", List(name, "recipients.mailing_lists", &r->mailing_lists)},
+            {"role_local_parts", List(name, "recipients.role_local_parts", &r->role_local_parts)},
+            {"visible_external", Number<std::size_t>(name, "recipients.visible_external",
+                                                     &r->visible_external, 1, 100000)},
+            {"visible_domains", Number<std::size_t>(name, "recipients.visible_domains",
+                                                    &r->visible_domains, 1, 100000)},
+            {"contact_cache_mb", Number<std::size_t>(name, "recipients.contact_cache_mb",
+                                                     &r->contact_cache_mb, 1, 1 << 20)},
         });
   };
 }

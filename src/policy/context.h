@@ -7,6 +7,8 @@
 
 #include <memory>
 
+#include "contacts/address_judge.h"
+#include "contacts/contact_cache.h"
 #include "content/content_scanner.h"
 #include "policy/config.h"
 #include "recipients/history.h"
@@ -19,21 +21,31 @@ class Context {
  public:
   // Builds the recipient index from `history` and compiles the content
   // detectors of `config`; fails when a detector does not compile.
-  static Result<std::unique_ptr<Context>> Create(Config config, History history);
+  // `contacts` is where senders' own histories are read (null: recipients
+  // are judged without them).
+  static Result<std::unique_ptr<Context>> Create(Config config, History history,
+                                                 std::shared_ptr<ContactSource> contacts = nullptr);
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 
   const Config& config() const { return config_; }
   const History& history() const { return history_; }
   const RecipientAnalyzer& recipients() const { return *recipients_; }
+  // Judges a message's recipients in context (its sender, the others).
+  const AddressJudge& judge() const { return *judge_; }
+  // Null when senders' histories are not kept.
+  const ContactSource* contacts() const { return contacts_.get(); }
   const ContentScanner& content() const { return *content_; }
 
  private:
-  Context(Config config, History history, std::shared_ptr<const ContentScanner> content);
+  Context(Config config, History history, std::shared_ptr<const ContentScanner> content,
+          std::shared_ptr<ContactSource> contacts);
 
   Config config_;
   History history_;
   std::unique_ptr<RecipientAnalyzer> recipients_;
+  std::unique_ptr<AddressJudge> judge_;
+  std::shared_ptr<ContactSource> contacts_;
   std::shared_ptr<const ContentScanner> content_;
 };
 

@@ -75,10 +75,19 @@ Result<Decision> Evaluate(const Message& message, const Context& context,
                           const EvaluateOptions& options) {
   Decision d;
   const std::vector<std::string> recipients = message.recipients();
-  const RecipientQuery query{Sender(message), recipients};
-  for (const std::string& r : recipients) {
-    d.recipients.push_back(context.recipients().Analyze(r, query));
+  const std::string_view sender = Sender(message);
+  std::shared_ptr<const SenderContacts> contacts;
+  if (context.contacts() != nullptr && context.config().recipients.per_sender && !sender.empty()) {
+    Result<std::shared_ptr<const SenderContacts>> c = context.contacts()->Contacts(sender);
+    if (!c.ok()) {
+      return InternalError("the sender's history could not be read: " + c.status().message());
+    }
+    contacts = std::move(c).value();
   }
+  std::vector<Address> visible = message.to();
+  visible.insert(visible.end(), message.cc().begin(), message.cc().end());
+  d.recipients = context.judge().JudgeMessage(
+      MessageRecipients{sender, contacts.get(), recipients, visible, message.bcc()});
   Result<std::vector<Finding>> findings = context.content().Scan(message);
   if (!findings.ok()) return findings.status();
   d.findings = std::move(findings).value();

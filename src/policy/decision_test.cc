@@ -43,6 +43,73 @@ TEST(DefaultPolicyTest, MistypedRecipientIsHeldWithTheSuggestion) {
   EXPECT_FALSE(d.partial);
 }
 
+// A sender's history, or a store that has gone.
+class FixedContacts : public ContactSource {
+ public:
+  explicit FixedContacts(Status error = OkStatus()) : error_(std::move(error)) {}
+  Result<std::shared_ptr<const SenderContacts>> Contacts(std::string_view sender) const override {
+    if (!error_.ok()) return error_;
+    if (sender != "a@army.mil") return std::shared_ptr<const SenderContacts>();
+    return std::make_shared<const SenderContacts>(
+        std::vector<Contact>{{"john.smith@vendor.com", 12, "", "", {"john smith"}}});
+  }
+
+ private:
+  Status error_;
+};
+
+Result<Decision> JudgeWithContacts(const std::string& to, std::shared_ptr<ContactSource> source) {
+  History h;
+  h.Add("john.smith@vendor.com", 12);
+  h.Add("john.smith@other.com", 3);
+  h.Finish();
+  Result<std::unique_ptr<Context>> c = Context::Create(WithOrg(), std::move(h), std::move(source));
+  EXPECT_TRUE(c.ok());
+  Result<Message> m =
+      ParseMessage("From: a@army.mil\r\nTo: " + to + "\r\nSubject: s\r\n\r\nminutes\r\n");
+  EXPECT_TRUE(m.ok());
+  return Evaluate(*m, **c);
+}
+
+TEST(DefaultPolicyTest, MisdirectedAddressesAreHeldWithTheKnownAddress) {
+  auto source = std::make_shared<FixedContacts>();
+  Result<Decision> typo = JudgeWithContacts("john.smiht@vendor.com", source);
+  ASSERT_TRUE(typo.ok());
+  EXPECT_EQ(typo->action, Action::kHold);
+  EXPECT_EQ(typo->rule, "misdirected-address");
+  EXPECT_NE(typo->reason.find("did you mean john.smith@vendor.com?"), std::string::npos)
+      << typo->reason;
+  Result<Decision> namesake = JudgeWithContacts("John Smith <john.smith@other.com>", source);
+  ASSERT_TRUE(namesake.ok());
+  EXPECT_EQ(namesake->rule, "misdirected-address");
+  Result<Decision> known = JudgeWithContacts("John Smith <john.smith@vendor.com>", source);
+  ASSERT_TRUE(known.ok());
+  EXPECT_EQ(known->action, Action::kAccept);
+  // Without the sender's history the namesake is only a known address.
+  Result<Decision> blind = JudgeWithContacts("John Smith <john.smith@other.com>", nullptr);
+  ASSERT_TRUE(blind.ok());
+  EXPECT_EQ(blind->action, Action::kAccept);
+}
+
+TEST(DefaultPolicyTest, ALostSenderHistoryIsAnErrorNotAnAccept) {
+  Result<Decision> d = JudgeWithContacts(
+      "john.smith@vendor.com", std::make_shared<FixedContacts>(UnavailableError("store lost")));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().code(), StatusCode::kInternal);
+  EXPECT_NE(d.status().message().find("store lost"), std::string::npos);
+}
+
+TEST(DefaultPolicyTest, ManyVisibleExternalAddressesNotifyTheSender) {
+  std::string to;
+  for (int i = 0; i < 12; ++i) {
+    to += (to.empty() ? "" : ", ") + std::string("p") + std::to_string(i) + "@d" +
+          std::to_string(i % 5) + ".example.org";
+  }
+  Decision d = Judge(to, "hello", WithOrg(), kHistory);
+  EXPECT_EQ(d.action, Action::kNotify);
+  EXPECT_EQ(d.rule, "many-external-visible");
+}
+
 TEST(DefaultPolicyTest, ClassifiedMarkingIsRejectedWhateverTheRecipient) {
   Decision d = Judge("boss@army.mil", "SECRET//NOFORN\r\nplans", WithOrg(), kHistory);
   EXPECT_EQ(d.action, Action::kReject);
@@ -180,7 +247,9 @@ TEST(PolicyTest, RecipientOnlyRules) {
   for (const Rule& r : DefaultRules()) {
     if (IsRecipientOnly(r)) only.push_back(r.name);
   }
-  EXPECT_EQ(only, std::vector<std::string>{"mistyped-recipient"});
+  // A sender may release these "as written": they are about whom, not what.
+  EXPECT_EQ(only, (std::vector<std::string>{"mistyped-recipient", "misdirected-address",
+                                            "many-external-visible"}));
   Rule encrypted_to;
   encrypted_to.recipients = RecipientCondition{};
   encrypted_to.encrypted = true;

@@ -104,6 +104,17 @@ std::vector<Rule> DefaultRules() {
   }
   {
     Rule r;
+    r.name = "misdirected-address";
+    RecipientCondition c;
+    c.reasons = {"address-typo", "name-mismatch"};
+    c.min_risk = Risk::kMedium;
+    r.recipients = c;
+    r.action = Action::kHold;
+    r.reason = "a recipient is not the address this sender usually writes to";
+    rules.push_back(r);
+  }
+  {
+    Rule r;
     r.name = "cui-outside";
     ContentCondition c;
     c.detectors = {"cui-marking"};
@@ -156,6 +167,16 @@ std::vector<Rule> DefaultRules() {
     r.reason =
         "content that could not be inspected is addressed outside the organisation and its trusted "
         "partners";
+    rules.push_back(r);
+  }
+  {
+    Rule r;
+    r.name = "many-external-visible";
+    RecipientCondition rc;
+    rc.reasons = {"many-external-visible"};
+    r.recipients = rc;
+    r.action = Action::kNotify;
+    r.reason = "many external recipients can see each other's addresses: use Bcc";
     rules.push_back(r);
   }
   return rules;

@@ -14,10 +14,10 @@ std::string DomainOf(std::string_view address) {
 
 }  // namespace
 
-void HistoryCollector::AddRecipient(std::string_view queue_id, std::string_view recipient) {
+bool HistoryCollector::AddRecipient(std::string_view queue_id, std::string_view recipient) {
   std::string address = AsciiLower(TrimWhitespace(recipient));
   std::string domain = DomainOf(address);
-  if (domain.empty()) return;
+  if (domain.empty()) return false;
   std::string qid(queue_id);
   auto it = recent_.find(qid);
   if (it == recent_.end()) {
@@ -30,7 +30,9 @@ void HistoryCollector::AddRecipient(std::string_view queue_id, std::string_view 
     }
   }
   if (it->second.insert(domain).second) Count(domain);
-  if (it->second.insert(address).second) Count(address);
+  if (!it->second.insert(address).second) return false;
+  Count(address);
+  return true;
 }
 
 void HistoryCollector::AddMessage(const std::vector<std::string>& recipients) {

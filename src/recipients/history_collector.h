@@ -22,8 +22,9 @@ class HistoryCollector {
   // lines of one message sit close together, so memory stays bounded.
   explicit HistoryCollector(std::size_t window = 100000) : window_(window) {}
 
-  // One delivered recipient of the message `queue_id`.
-  void AddRecipient(std::string_view queue_id, std::string_view recipient);
+  // One delivered recipient of the message `queue_id`. False when it was
+  // counted for this message already (or has no domain).
+  bool AddRecipient(std::string_view queue_id, std::string_view recipient);
   // One sent message and its recipients.
   void AddMessage(const std::vector<std::string>& recipients);
 

@@ -126,20 +126,6 @@ std::optional<std::string> LookalikeLabel(std::string_view unicode_domain) {
 
 }  // namespace
 
-std::string_view RiskName(Risk risk) {
-  switch (risk) {
-    case Risk::kNone:
-      return "none";
-    case Risk::kLow:
-      return "low";
-    case Risk::kMedium:
-      return "medium";
-    case Risk::kHigh:
-      return "high";
-  }
-  return "none";
-}
-
 struct RecipientAnalyzer::Scored {
   double score;
   MissKind kind;

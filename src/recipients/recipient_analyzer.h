@@ -18,11 +18,9 @@
 #include "recipients/real_domains.h"
 #include "recipients/two_slip_index.h"
 #include "recipients/typo_index.h"
+#include "recipients/verdict.h"
 
 namespace sendguard {
-
-enum class Risk { kNone = 0, kLow, kMedium, kHigh };
-std::string_view RiskName(Risk risk);
 
 struct RecipientOptions {
   std::vector<std::string> own_domains;        // the organisation's (internal) domains
@@ -46,22 +44,24 @@ struct RecipientOptions {
   // How many of the busiest established domains with long labels are
   // targets of two slips (blackbelly.com.bd for blackberry.com.bd).
   std::size_t two_slip_targets = 4096;
-};
 
-struct RecipientReason {
-  std::string code;    // tld-typo, typo, homoglyph, missing-dot, invalid-domain,
-                       // first-contact, personal-webmail
-  std::string detail;  // human-readable
-};
-
-struct RecipientVerdict {
-  std::string address;
-  std::string domain;  // ASCII, lower-case; empty when there is none
-  Risk risk = Risk::kNone;
-  bool external = true;  // not one of the organisation's own domains
-  bool trusted = false;  // one of its own or trusted (partner) domains
-  std::vector<RecipientReason> reasons;
-  std::optional<std::string> suggestion;  // the address as it was probably meant
+  // Judging the address against whom its sender writes to (address-typo,
+  // name-mismatch, new-for-sender), when the sender's history is known.
+  bool per_sender = true;
+  // The organisation's mailing lists: never judged against a sender.
+  std::vector<std::string> mailing_lists;
+  // Local parts of role addresses, legitimate however near a known one.
+  std::vector<std::string> role_local_parts = {
+      "info",    "sales", "support", "admin", "contact",   "office",     "help",
+      "billing", "hr",    "jobs",    "press", "media",     "marketing",  "accounts",
+      "finance", "legal", "orders",  "abuse", "noc",       "postmaster", "webmaster",
+      "service", "team",  "hello",   "mail",  "enquiries", "inquiries",  "reception"};
+  // A message with more external addresses than this in To and Cc, from
+  // more domains than visible_domains, shows them all to each other.
+  std::size_t visible_external = 10;
+  std::size_t visible_domains = 3;
+  // Memory for the senders' histories read from the store, most recent kept.
+  std::size_t contact_cache_mb = 256;
 };
 
 // What else is known about the message a recipient is judged for. Not used
@@ -86,6 +86,7 @@ class RecipientAnalyzer {
   RecipientVerdict Analyze(std::string_view address, const RecipientQuery& query) const;
 
   const TypoIndex& index() const { return *index_; }
+  const RecipientOptions& options() const { return options_; }
 
  private:
   struct Scored;

@@ -43,6 +43,11 @@ Result<Stores> OpenSqliteStores(const std::string& path, StoreSelection which) {
     if (!c.ok()) return c.status();
     out.console = std::move(c).value();
   }
+  if (which.contacts) {
+    Result<std::unique_ptr<ContactStore>> c = OpenSqliteContactStore(path);
+    if (!c.ok()) return c.status();
+    out.contacts = std::move(c).value();
+  }
   return out;
 }
 

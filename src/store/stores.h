@@ -4,7 +4,7 @@
 // Addresses:
 //   PATH, sqlite:PATH, sqlite://PATH
 //                           an SQLite file (created when missing) holding all
-//                           three stores
+//                           four stores
 //   postgresql://..., postgres://...
 //                           PostgreSQL: not built yet (Unimplemented)
 
@@ -16,6 +16,7 @@
 
 #include "sendguard/status.h"
 #include "store/console_store.h"
+#include "store/contact_store.h"
 #include "store/history_store.h"
 #include "store/quarantine_store.h"
 
@@ -26,6 +27,7 @@ struct Stores {
   std::unique_ptr<HistoryStore> history;
   std::unique_ptr<QuarantineStore> quarantine;
   std::unique_ptr<ConsoleStore> console;
+  std::unique_ptr<ContactStore> contacts;  // the per-sender history
 };
 
 // Which stores to open. Opening one may create its tables (or migrate them),
@@ -34,8 +36,9 @@ struct StoreSelection {
   bool history = false;
   bool quarantine = false;
   bool console = false;
+  bool contacts = false;
 };
-inline constexpr StoreSelection kAllStores{true, true, true};
+inline constexpr StoreSelection kAllStores{true, true, true, true};
 
 // Opens the stores `which` selects at `address` (see the top of this file).
 // InvalidArgument for an empty address or one of an unknown scheme;

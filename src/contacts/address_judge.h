@@ -1,0 +1,77 @@
+// Judging each recipient of one message in context: its domain (typos,
+// lookalikes: RecipientAnalyzer), then its address against whom the sender
+// writes to and what the organisation mails (address-typo, name-mismatch,
+// new-for-sender), then the message as a whole (many-external-visible).
+
+#ifndef SENDGUARD_CONTACTS_ADDRESS_JUDGE_H_
+#define SENDGUARD_CONTACTS_ADDRESS_JUDGE_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "contacts/sender_contacts.h"
+#include "recipients/history.h"
+#include "recipients/recipient_analyzer.h"
+#include "recipients/verdict.h"
+#include "sendguard/message.h"
+
+namespace sendguard {
+
+// One message's recipients, as they are judged. Views and spans must stay
+// valid during the call they are passed to.
+struct MessageRecipients {
+  std::string_view sender;  // the envelope sender, else From; may be empty
+  // What the sender has written to; null when nothing is known of the
+  // sender (no sender, or none in the history): no per-sender reasons then.
+  const SenderContacts* contacts = nullptr;
+  std::span<const std::string> recipients;  // every recipient, in order
+  std::span<const Address> visible;         // To and Cc, with display names
+  std::span<const Address> hidden;          // Bcc, for display names only
+};
+
+class AddressJudge {
+ public:
+  // `domains` and `history` must outlive the judge; the options are
+  // `domains`' own (per_sender, mailing_lists, role_local_parts, visible_*).
+  AddressJudge(const RecipientAnalyzer& domains, const History& history);
+
+  // A verdict per recipient of `m`, in the order of m.recipients.
+  // Thread-safe.
+  std::vector<RecipientVerdict> JudgeMessage(const MessageRecipients& m) const;
+
+  // One recipient, with the display name the message gives it ("" for none).
+  RecipientVerdict Judge(std::string_view address, std::string_view display_name,
+                         const MessageRecipients& m) const;
+
+ private:
+  struct Target {
+    std::string address;
+    std::uint64_t messages = 0;
+    bool sender_contact = false;
+  };
+  // The known address at the same domain one slip from `address`'s local
+  // part that it was most probably meant for.
+  std::optional<Target> NearestAddress(std::string_view address, const SenderContacts* c) const;
+  void JudgeAddress(std::string_view display_name, const MessageRecipients& m,
+                    RecipientVerdict* v) const;
+  void MarkVisible(const MessageRecipients& m, std::vector<RecipientVerdict>* verdicts) const;
+
+  const RecipientAnalyzer& domains_;
+  const History& history_;
+  const RecipientOptions& options_;
+  std::unordered_set<std::string> mailing_lists_;
+  std::unordered_set<std::string> roles_;
+  // The organisation's addresses by domain: local part and messages, only
+  // those mailed often enough to be typo targets.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint64_t>>> by_domain_;
+};
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_CONTACTS_ADDRESS_JUDGE_H_

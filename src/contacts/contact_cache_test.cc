@@ -1,0 +1,77 @@
+#include "contacts/contact_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace sendguard {
+namespace {
+
+SenderContacts Of(int n) {
+  std::vector<Contact> v;
+  for (int i = 0; i < n; ++i) v.push_back({"c" + std::to_string(i) + "@p.com", 1, "", "", {}});
+  return SenderContacts(std::move(v));
+}
+
+TEST(ContactCacheTest, LoadsOnceAndRemembersSendersWithNone) {
+  std::map<std::string, int> loads;
+  ContactCache cache(
+      [&](const std::string& s) -> Result<std::optional<SenderContacts>> {
+        ++loads[s];
+        if (s == "ann@own.mil") return std::optional<SenderContacts>(Of(3));
+        return std::optional<SenderContacts>();
+      },
+      1 << 20);
+  for (int i = 0; i < 3; ++i) {
+    Result<std::shared_ptr<const SenderContacts>> a = cache.Contacts("<ANN@own.mil>");
+    ASSERT_TRUE(a.ok());
+    ASSERT_NE(*a, nullptr);
+    EXPECT_EQ((*a)->contacts().size(), 3u);
+    Result<std::shared_ptr<const SenderContacts>> b = cache.Contacts("bob@own.mil");
+    ASSERT_TRUE(b.ok());
+    EXPECT_EQ(*b, nullptr);
+  }
+  EXPECT_EQ(loads["ann@own.mil"], 1);
+  EXPECT_EQ(loads["bob@own.mil"], 1);
+  EXPECT_EQ(cache.stats().hits, 4u);
+  EXPECT_EQ(cache.stats().misses, 2u);
+  Result<std::shared_ptr<const SenderContacts>> none = cache.Contacts("");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, nullptr);
+}
+
+TEST(ContactCacheTest, StaysWithinItsBytesDroppingTheLeastRecent) {
+  const std::size_t one = Of(50).bytes() + 200;
+  ContactCache cache(
+      [&](const std::string&) -> Result<std::optional<SenderContacts>> {
+        return std::optional<SenderContacts>(Of(50));
+      },
+      3 * one);
+  for (int i = 0; i < 10; ++i) ASSERT_TRUE(cache.Contacts("s" + std::to_string(i) + "@o").ok());
+  ContactCache::Stats s = cache.stats();
+  EXPECT_LE(s.bytes, 3 * one);
+  EXPECT_GE(s.senders, 2u);
+  EXPECT_LE(s.senders, 3u);
+  EXPECT_GE(s.evictions, 7u);
+  ASSERT_TRUE(cache.Contacts("s9@o").ok());  // the latest is still there
+  EXPECT_EQ(cache.stats().hits, 1u);
+}
+
+TEST(ContactCacheTest, AFailedReadIsAnErrorAndIsNotRemembered) {
+  int calls = 0;
+  ContactCache cache(
+      [&](const std::string&) -> Result<std::optional<SenderContacts>> {
+        if (++calls == 1) return UnavailableError("the store is gone");
+        return std::optional<SenderContacts>(Of(1));
+      },
+      1 << 20);
+  Result<std::shared_ptr<const SenderContacts>> first = cache.Contacts("ann@own.mil");
+  EXPECT_FALSE(first.ok());
+  EXPECT_NE(first.status().message().find("gone"), std::string::npos);
+  Result<std::shared_ptr<const SenderContacts>> second = cache.Contacts("ann@own.mil");
+  ASSERT_TRUE(second.ok());
+  EXPECT_NE(*second, nullptr);
+}
+
+}  // namespace
+}  // namespace sendguard

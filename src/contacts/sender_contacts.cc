@@ -1,0 +1,154 @@
+#include "contacts/sender_contacts.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "util/strings.h"
+
+namespace sendguard {
+namespace {
+
+bool ByDomainThenAddress(const Contact& a, const Contact& b) {
+  return std::forward_as_tuple(DomainOf(a.address), a.address) <
+         std::forward_as_tuple(DomainOf(b.address), b.address);
+}
+
+bool IsLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
+
+// Sorted words joined by a space; empty unless two or more words of two or
+// more characters, each of letters only when `letters_only`.
+std::string KeyOf(std::vector<std::string> words, bool letters_only) {
+  std::erase_if(words, [&](const std::string& w) {
+    return w.size() < 2 || (letters_only && !std::all_of(w.begin(), w.end(), [](char c) {
+                              return IsLetter(static_cast<unsigned char>(c));
+                            }));
+  });
+  if (words.size() < 2) return {};
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  if (words.size() < 2) return {};
+  std::string key;
+  for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+  return key;
+}
+
+}  // namespace
+
+std::string_view DomainOf(std::string_view address) {
+  const std::size_t at = address.rfind('@');
+  return at == std::string_view::npos ? std::string_view() : address.substr(at + 1);
+}
+
+std::string_view LocalOf(std::string_view address) {
+  const std::size_t at = address.rfind('@');
+  std::string_view local = at == std::string_view::npos ? address : address.substr(0, at);
+  const std::size_t plus = local.find('+');
+  return plus == std::string_view::npos || plus == 0 ? local : local.substr(0, plus);
+}
+
+SenderContacts::SenderContacts(std::vector<Contact> contacts) {
+  for (Contact& c : contacts) c.address = AsciiLower(c.address);
+  std::sort(contacts.begin(), contacts.end(), ByDomainThenAddress);
+  for (Contact& c : contacts) {
+    if (!contacts_.empty() && contacts_.back().address == c.address) {
+      Contact& kept = contacts_.back();
+      kept.messages += c.messages;
+      if (!c.first_seen.empty() && (kept.first_seen.empty() || c.first_seen < kept.first_seen)) {
+        kept.first_seen = c.first_seen;
+      }
+      kept.last_seen = std::max(kept.last_seen, c.last_seen);
+      kept.names.insert(kept.names.end(), c.names.begin(), c.names.end());
+    } else {
+      contacts_.push_back(std::move(c));
+    }
+  }
+  for (Contact& c : contacts_) {
+    std::sort(c.names.begin(), c.names.end());
+    c.names.erase(std::unique(c.names.begin(), c.names.end()), c.names.end());
+  }
+}
+
+const Contact* SenderContacts::Find(std::string_view address) const {
+  Contact probe;
+  probe.address = AsciiLower(address);
+  auto it = std::lower_bound(contacts_.begin(), contacts_.end(), probe, ByDomainThenAddress);
+  return it != contacts_.end() && it->address == probe.address ? &*it : nullptr;
+}
+
+std::span<const Contact> SenderContacts::InDomain(std::string_view domain) const {
+  auto lo = std::lower_bound(
+      contacts_.begin(), contacts_.end(), domain,
+      [](const Contact& c, std::string_view d) { return DomainOf(c.address) < d; });
+  auto hi = std::upper_bound(lo, contacts_.end(), domain, [](std::string_view d, const Contact& c) {
+    return d < DomainOf(c.address);
+  });
+  return {lo, hi};
+}
+
+const Contact* SenderContacts::ByName(std::string_view name_key, std::string_view except) const {
+  if (name_key.empty()) return nullptr;
+  const Contact* best = nullptr;
+  for (const Contact& c : contacts_) {
+    if (c.address == except) continue;
+    const bool named = std::find(c.names.begin(), c.names.end(), name_key) != c.names.end() ||
+                       LocalPartNameKey(LocalOf(c.address)) == name_key;
+    if (named && (best == nullptr || c.messages > best->messages)) best = &c;
+  }
+  return best;
+}
+
+std::size_t SenderContacts::bytes() const {
+  std::size_t n = sizeof(*this) + contacts_.capacity() * sizeof(Contact);
+  for (const Contact& c : contacts_) {
+    n += c.address.capacity() + c.names.capacity() * sizeof(std::string);
+    for (const std::string& name : c.names) n += name.capacity();
+  }
+  return n;
+}
+
+std::string NameKey(std::string_view display_name) {
+  std::vector<std::string> words;
+  std::string word;
+  int comment = 0;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  for (char ch : display_name) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '(') {
+      flush();
+      ++comment;
+    } else if (c == ')') {
+      if (comment > 0) --comment;
+    } else if (comment > 0) {
+      continue;
+    } else if (c == ' ' || c == '\t' || c == ',' || c == '.' || c == '"' || c == '\'' || c == ';' ||
+               c == '<' || c == '>') {
+      flush();
+    } else {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  flush();
+  return KeyOf(std::move(words), /*letters_only=*/false);
+}
+
+std::string LocalPartNameKey(std::string_view local_part) {
+  const std::size_t plus = local_part.find('+');
+  if (plus != std::string_view::npos) local_part = local_part.substr(0, plus);
+  std::vector<std::string> words;
+  std::string word;
+  for (char ch : local_part) {
+    if (ch == '.' || ch == '_' || ch == '-') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return KeyOf(std::move(words), /*letters_only=*/true);
+}
+
+}  // namespace sendguard

@@ -1,0 +1,70 @@
+// Whom one sender writes to: the addresses, how often and since when, and
+// the display names each was given. What a recipient is judged against
+// when "this sender never wrote to that address" matters.
+
+#ifndef SENDGUARD_CONTACTS_SENDER_CONTACTS_H_
+#define SENDGUARD_CONTACTS_SENDER_CONTACTS_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sendguard {
+
+// One address a sender has written to.
+struct Contact {
+  std::string address;  // lower-cased
+  std::uint64_t messages = 0;
+  std::string first_seen;  // "YYYY-MM-DD HH:MM:SS" (UTC); "" when unknown
+  std::string last_seen;
+  std::vector<std::string> names;  // display names seen for it, as NameKey() made them
+};
+
+// A sender's contacts, searchable by address, by domain and by name.
+// Immutable once built; safe to share between threads.
+class SenderContacts {
+ public:
+  SenderContacts() = default;
+  // Lower-cases addresses and merges duplicates (counts add up, the seen
+  // times widen, names join).
+  explicit SenderContacts(std::vector<Contact> contacts);
+
+  // The contact at `address` (lower-cased), or null.
+  const Contact* Find(std::string_view address) const;
+  // The contacts at `domain` (lower-case ASCII), in address order.
+  std::span<const Contact> InDomain(std::string_view domain) const;
+  // The busiest contact at another address than `except` that goes by
+  // `name_key` (a NameKey), as a display name or spelled by its local part;
+  // null when none does.
+  const Contact* ByName(std::string_view name_key, std::string_view except) const;
+
+  const std::vector<Contact>& contacts() const { return contacts_; }
+  bool empty() const { return contacts_.empty(); }
+  // Rough bytes held, for a cache's budget.
+  std::size_t bytes() const;
+
+ private:
+  std::vector<Contact> contacts_;  // by (domain, address)
+};
+
+// A person's name reduced for comparison: lower-cased words, sorted, one
+// space apart ("Smith, John" and "john smith" give "john smith"). Quotes,
+// commas, dots and parenthesised comments are dropped. Empty when fewer
+// than two words of two or more letters remain: one word names no one.
+std::string NameKey(std::string_view display_name);
+
+// The name a local part spells: "john.smith", "john_smith", "smith-john"
+// give "john smith"; a sub-address ("+tag") is left out. Empty unless it
+// splits into two or more words of letters, two or more each.
+std::string LocalPartNameKey(std::string_view local_part);
+
+// The part of `address` before the last '@' without a "+tag"
+// sub-address, and the part after it.
+std::string_view LocalOf(std::string_view address);
+std::string_view DomainOf(std::string_view address);
+
+}  // namespace sendguard
+
+#endif  // SENDGUARD_CONTACTS_SENDER_CONTACTS_H_
