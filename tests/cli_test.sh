@@ -140,6 +140,14 @@ assert "address-typo" in codes(typo), typo
 assert typo["suggestion"] == "john.smith@contoso.com", typo
 assert "name-mismatch" in codes(namesake), namesake
 assert namesake["suggestion"] == "john.smith@contoso.com", namesake' "$out"
+check "learn writes the contact index beside the store" test -s "$tmp/h.db.contacts"
+check "learn says it wrote the index" grep -Eq "contact index of [0-9]+ pairs written" "$tmp/learn2.err"
+cp "$tmp/h.db.contacts" "$tmp/index.good"
+printf 'damaged' | dd of="$tmp/h.db.contacts" bs=1 seek=0 conv=notrunc 2>/dev/null
+"$bin" recipients --store "$tmp/h.db" --from dana@army.mil x@navy.mil >/dev/null 2>"$tmp/idx.err"
+check "a damaged contact index is refused" test $? -ne 0
+check "the refusal names the index and the remedy" grep -q "h.db.contacts.*sendguard learn" "$tmp/idx.err"
+mv "$tmp/index.good" "$tmp/h.db.contacts"
 out=$("$bin" recipients --store "$tmp/h.db" --from nobody@army.mil john.smiht@contoso.com)
 check "an unknown sender is judged on the organisation's history" python3 -c '
 import json, sys

@@ -53,6 +53,12 @@ c = send(SOCKET, "<dana@army.mil>", {"<ops@navy.mil>"}, "card",
 if mt.getreply(c) ~= SMFIR_ACCEPT then fail("card to a known domain not accepted") end
 mt.disconnect(c)
 
+-- Delivered mail joins the sender's history (tests/milter_test.sh reads it
+-- back once the filters have stopped).
+c = send(SOCKET, "<dana@army.mil>", {"<john.smith@contoso.com>"}, "minutes", "Attached.\r\n")
+if mt.getreply(c) ~= SMFIR_ACCEPT then fail("first message to a new contact not accepted") end
+mt.disconnect(c)
+
 -- remove-recipients: the suspect recipient is removed, the rest deliver.
 mt.startfilter(BIN, "serve", "--store", STORE, "--history", HISTORY, "--config", PARTIAL_CONFIG,
                "--milter", PARTIAL_SOCKET)

@@ -36,4 +36,16 @@ if [ "$rc" -eq 0 ] && [ "$held" -ne 2 ]; then
   echo "FAIL: expected 2 held messages in the store, found $held"
   rc=1
 fi
+# serve added what it delivered to the history: john.smith@contoso.com is
+# now dana's contact (written in the background, and at the latest when
+# serve stops), so a slip of it is judged against dana's own history.
+for _ in $(seq 100); do
+  pgrep -f "sendguard serve --store $tmp" >/dev/null || break
+  sleep 0.1
+done
+out=$("$bin" recipients --store "$tmp/sendguard.db" --from dana@army.mil john.smiht@contoso.com)
+if [ "$rc" -eq 0 ] && ! grep -q '"address-typo".*this sender mailed once' <<<"$out"; then
+  echo "FAIL: delivered mail was not added to the sender's history: $out"
+  rc=1
+fi
 exit $rc

@@ -56,15 +56,19 @@ class MisdirectionAccuracyTest : public ::testing::Test {
     EXPECT_TRUE(history.ok());
     Result<Stores> stores = OpenStores(*store_, {.contacts = true});
     EXPECT_TRUE(stores.ok());
+    // As serve reads it: the index learn wrote, the store for what is newer.
+    Result<std::shared_ptr<IndexedContacts>> contacts =
+        OpenContacts(std::move(stores->contacts), ContactIndexPath(*store_), 64 << 20);
+    EXPECT_TRUE(contacts.ok());
+    EXPECT_NE((*contacts)->index(), nullptr);
     Result<std::unique_ptr<Context>> c =
-        Context::Create(std::move(config), std::move(history).value(),
-                        CachedContacts(std::move(stores->contacts), 64 << 20));
+        Context::Create(std::move(config), std::move(history).value(), std::move(contacts).value());
     EXPECT_TRUE(c.ok());
     return std::move(c).value();
   }
 
   RecipientVerdict Judge(const Context& c, const testing::MisdirectionCase& k) {
-    Result<std::shared_ptr<const SenderContacts>> contacts = c.contacts()->Contacts(k.sender);
+    Result<std::shared_ptr<const ContactView>> contacts = c.contacts()->Contacts(k.sender);
     EXPECT_TRUE(contacts.ok());
     std::vector<std::string> all = {k.address};
     std::vector<Address> visible = {{k.display_name, k.address}};

@@ -21,6 +21,7 @@ Handler ServeSection(const std::string& name, ServeConfig* s) {
                    {"http", Text(name, "serve.http", &s->http)},
                    {"store", Text(name, "serve.store", &s->store)},
                    {"audit_log", Text(name, "serve.audit_log", &s->audit_log)},
+                   {"learn", Flag(name, "serve.learn", &s->learn)},
                    {"milter_max_connections", Number<int>(name, "serve.milter_max_connections",
                                                           &s->milter_max_connections, 1, 100000)},
                    {"milter_idle_timeout_ms", idle},

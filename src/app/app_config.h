@@ -36,6 +36,9 @@ struct ServeConfig {
   std::string store = "sendguard.db";  // history, quarantine, events
   std::string audit_log;               // the decision journal (JSON Lines); "" for none
   int milter_max_connections = 1000;   // MTA connections served at once; more are refused
+  // Delivered mail is added to the history (domains, and per sender) as it
+  // leaves, so that what senders start writing to becomes known.
+  bool learn = true;
 
   // A connection silent this long between packets is closed; each packet
   // must arrive whole within the step timeout of its first byte, and each

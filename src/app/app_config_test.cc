@@ -36,6 +36,7 @@ TEST(AppConfigTest, EachSectionGoesToItsOwner) {
       "  milter_max_connections: 250\n"
       "  milter_idle_timeout_ms: 30000\n"
       "  milter_step_timeout_ms: 5000\n"
+      "  learn: false\n"
       "http:\n"
       "  public_url: https://sendguard.example.mil/\n"
       "  api_tokens: [0123456789abcdef0123]\n"
@@ -59,6 +60,7 @@ TEST(AppConfigTest, EachSectionGoesToItsOwner) {
   EXPECT_EQ(c->serve.milter_max_connections, 250);
   EXPECT_EQ(c->serve.milter_idle_timeout_ms, 30000);
   EXPECT_EQ(c->serve.milter_step_timeout_ms, 5000);
+  EXPECT_FALSE(c->serve.learn);                                    // default true
   EXPECT_EQ(c->http.public_url, "https://sendguard.example.mil");  // trailing slash dropped
   EXPECT_EQ(c->http.api_tokens.size(), 1u);
   EXPECT_EQ(c->http.link_ttl_hours, 24);

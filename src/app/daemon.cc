@@ -26,6 +26,7 @@ struct Daemon::Parts {
   std::unique_ptr<SenderLinks> links;
   Metrics metrics;
   std::unique_ptr<DecisionStats> stats;
+  std::unique_ptr<DeliveredHistory> delivered;
   std::unique_ptr<Checker> checker;
   std::unique_ptr<Notifier> notifier;
   FilterServices filter;
@@ -46,10 +47,13 @@ Status OpenServices(const DaemonOptions& o, Daemon::Parts& p) {
   p.stores = std::move(stores).value();
   Result<History> history = LoadHistory(p.stores.history.get(), o.history);
   if (!history.ok()) return history.status();
-  std::shared_ptr<ContactSource> contacts =
-      CachedContacts(std::move(p.stores.contacts), p.config.core.recipients.contact_cache_mb << 20);
+  Result<std::shared_ptr<IndexedContacts>> opened =
+      OpenContacts(std::move(p.stores.contacts), ContactIndexPath(p.store),
+                   p.config.core.recipients.contact_cache_mb << 20);
+  if (!opened.ok()) return opened.status();
+  std::shared_ptr<IndexedContacts> contacts = std::move(opened).value();
   Result<std::unique_ptr<Context>> context =
-      Context::Create(p.config.core, std::move(history).value(), std::move(contacts));
+      Context::Create(p.config.core, std::move(history).value(), contacts);
   if (!context.ok()) return context.status();
   p.context = std::move(context).value();
   const std::string journal = Either(o.journal, p.config.serve.audit_log);
@@ -63,9 +67,18 @@ Status OpenServices(const DaemonOptions& o, Daemon::Parts& p) {
   if (!links.ok()) return links.status();
   p.links = std::make_unique<SenderLinks>(std::move(links).value());
   p.stats = std::make_unique<DecisionStats>(p.stores.console.get());
-  p.checker = std::make_unique<Checker>(
-      *p.context,
-      Recorders{.journal = p.journal.get(), .metrics = &p.metrics, .stats = p.stats.get()});
+  if (p.config.serve.learn) {
+    // Its own connections: the writer thread uses them alone.
+    Result<Stores> writer = OpenStores(p.store, {.history = true, .contacts = true});
+    if (!writer.ok()) return writer.status();
+    p.delivered = std::make_unique<DeliveredHistory>(
+        std::move(writer->contacts), std::move(writer->history),
+        [contacts](const std::vector<std::string>& senders) { contacts->Forget(senders); });
+  }
+  p.checker = std::make_unique<Checker>(*p.context, Recorders{.journal = p.journal.get(),
+                                                              .metrics = &p.metrics,
+                                                              .stats = p.stats.get(),
+                                                              .delivered = p.delivered.get()});
   p.notifier = std::make_unique<Notifier>(p.config.relay, p.config.notice);
   return OkStatus();
 }

@@ -34,8 +34,11 @@ Result<std::unique_ptr<Context>> LoadContext(const ContextFlags& flags) {
   if (!flags.store.empty()) {
     Result<Stores> stores = OpenStores(flags.store, {.contacts = true});
     if (!stores.ok()) return stores.status();
-    contacts =
-        CachedContacts(std::move(stores->contacts), config->recipients.contact_cache_mb << 20);
+    Result<std::shared_ptr<IndexedContacts>> opened =
+        OpenContacts(std::move(stores->contacts), ContactIndexPath(flags.store),
+                     config->recipients.contact_cache_mb << 20);
+    if (!opened.ok()) return opened.status();
+    contacts = std::move(opened).value();
   }
   return Context::Create(std::move(config).value(), std::move(history).value(),
                          std::move(contacts));

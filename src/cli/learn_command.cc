@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "contacts/contact_collector.h"
+#include "contacts/contact_index.h"
 #include "logs/line_reader.h"
 #include "logs/sent_mail.h"
 #include "recipients/history.h"
@@ -104,6 +105,15 @@ int RunLearn(const LearnOptions& o) {
   if (stats.malformed > 0) std::cerr << " (" << stats.malformed << " malformed log lines skipped)";
   if (stats.unreadable > 0) std::cerr << " (" << stats.unreadable << " unreadable messages)";
   std::cerr << "\n";
+  // The whole per-sender history again, in the layout judging reads in place.
+  const std::string index = ContactIndexPath(o.store);
+  Result<std::uint64_t> indexed = WriteContactIndex(*stores->contacts, index);
+  if (!indexed.ok()) {
+    std::cerr << "sendguard learn: " << indexed.status().message() << "\n";
+    return kExitInputError;
+  }
+  std::cerr << "sendguard learn: contact index of " << *indexed << " pairs written to " << index
+            << "\n";
   return exit_code;
 }
 

@@ -40,9 +40,9 @@ int JudgeOneMessage(const Context& context, const RecipientsOptions& o,
     addresses.push_back(a.address);
     visible.push_back(std::move(a));
   }
-  std::shared_ptr<const SenderContacts> contacts;
+  std::shared_ptr<const ContactView> contacts;
   if (context.contacts() != nullptr && context.config().recipients.per_sender) {
-    Result<std::shared_ptr<const SenderContacts>> c = context.contacts()->Contacts(o.from);
+    Result<std::shared_ptr<const ContactView>> c = context.contacts()->Contacts(o.from);
     if (!c.ok()) {
       std::cerr << "sendguard recipients: " << c.status().message() << "\n";
       return kExitInputError;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "recipients/edit_kind.h"
 #include "util/strings.h"
@@ -16,6 +17,12 @@ constexpr std::uint64_t kMinTargetMessages = 2;
 constexpr std::uint64_t kFirmMessages = 3;
 // Local parts shorter than this are too close to too many others.
 constexpr std::size_t kMinLocal = 3;
+
+unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
+
+std::string Times(std::uint64_t n) {
+  return n == 1 ? "once" : n == 2 ? "twice" : std::to_string(n) + " times";
+}
 
 bool Flagged(const RecipientVerdict& v) {
   for (const RecipientReason& r : v.reasons) {
@@ -48,12 +55,26 @@ AddressJudge::AddressJudge(const RecipientAnalyzer& domains, const History& hist
     if (n < kMinTargetMessages) return;
     std::string_view local = LocalOf(address);
     if (local.size() < kMinLocal) return;
-    by_domain_[std::string(DomainOf(address))].emplace_back(std::string(local), n);
+    by_domain_[std::string(DomainOf(address))].locals.emplace_back(std::string(local), n);
   });
+  for (auto& entry : by_domain_) {
+    DomainAddresses& d = entry.second;  // a plain reference: lambdas capture it
+    std::sort(d.locals.begin(), d.locals.end(), [](const auto& a, const auto& b) {
+      return std::make_tuple(Byte(a.first.front()), a.first.size(), std::string_view(a.first)) <
+             std::make_tuple(Byte(b.first.front()), b.first.size(), std::string_view(b.first));
+    });
+    d.by_last.resize(d.locals.size());
+    for (std::uint32_t i = 0; i < d.by_last.size(); ++i) d.by_last[i] = i;
+    std::stable_sort(d.by_last.begin(), d.by_last.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const std::string& x = d.locals[a].first;
+      const std::string& y = d.locals[b].first;
+      return std::make_pair(Byte(x.back()), x.size()) < std::make_pair(Byte(y.back()), y.size());
+    });
+  }
 }
 
 std::optional<AddressJudge::Target> AddressJudge::NearestAddress(std::string_view address,
-                                                                 const SenderContacts* c) const {
+                                                                 const ContactView* c) const {
   const std::string_view local = LocalOf(address);
   const std::string_view domain = DomainOf(address);
   std::optional<Target> best;
@@ -68,10 +89,36 @@ std::optional<AddressJudge::Target> AddressJudge::NearestAddress(std::string_vie
     best = Target{std::string(known) + "@" + std::string(domain), messages, own};
   };
   if (c != nullptr) {
-    for (const Contact& k : c->InDomain(domain)) consider(LocalOf(k.address), k.messages, true);
+    c->ForEachInDomain(domain, [&](std::string_view known, std::uint64_t messages) {
+      consider(LocalOf(known), messages, true);
+    });
   }
-  if (auto it = by_domain_.find(std::string(domain)); it != by_domain_.end()) {
-    for (const auto& [known, n] : it->second) consider(known, n, false);
+  auto it = by_domain_.find(domain);
+  if (it == by_domain_.end() || local.empty()) return best;
+  const DomainAddresses& d = it->second;
+  const unsigned char first = Byte(local.front()), last = Byte(local.back());
+  // Lengths one shorter to one longer than the typed local part.
+  const std::size_t shortest = local.size() - 1, longest = local.size() + 1;
+  auto same_first = std::lower_bound(
+      d.locals.begin(), d.locals.end(), std::make_pair(first, shortest),
+      [](const std::pair<std::string, std::uint64_t>& k, std::pair<unsigned char, std::size_t> v) {
+        return std::make_pair(Byte(k.first.front()), k.first.size()) < v;
+      });
+  for (; same_first != d.locals.end() && Byte(same_first->first.front()) == first &&
+         same_first->first.size() <= longest;
+       ++same_first) {
+    consider(same_first->first, same_first->second, false);
+  }
+  auto same_last =
+      std::lower_bound(d.by_last.begin(), d.by_last.end(), std::make_pair(last, shortest),
+                       [&](std::uint32_t i, std::pair<unsigned char, std::size_t> v) {
+                         const std::string& k = d.locals[i].first;
+                         return std::make_pair(Byte(k.back()), k.size()) < v;
+                       });
+  for (; same_last != d.by_last.end(); ++same_last) {
+    const auto& [known, n] = d.locals[*same_last];
+    if (Byte(known.back()) != last || known.size() > longest) break;
+    if (Byte(known.front()) != first) consider(known, n, false);  // the first bucket had it
   }
   return best;
 }
@@ -82,11 +129,12 @@ void AddressJudge::JudgeAddress(std::string_view display_name, const MessageReci
   if (mailing_lists_.contains(address) || Flagged(*v)) return;
   const std::string_view local = LocalOf(address);
   const std::string base = std::string(local) + "@" + std::string(DomainOf(address));
-  const SenderContacts* c = m.contacts;
-  const bool sender_knows = c != nullptr && (c->Find(address) != nullptr || c->Find(base));
+  const ContactView* c = m.contacts;
+  const bool tagged = base != address;  // "+tag" dropped
+  const bool sender_knows = c != nullptr && (c->Knows(address) || (tagged && c->Knows(base)));
   if (sender_knows) return;
   const bool org_knows =
-      history_.AddressMessages(address) > 0 || history_.AddressMessages(base) > 0;
+      history_.AddressMessages(address) > 0 || (tagged && history_.AddressMessages(base) > 0);
   const bool role = roles_.contains(std::string(local));
 
   if (!org_knows && !role) {
@@ -98,7 +146,7 @@ void AddressJudge::JudgeAddress(std::string_view display_name, const MessageReci
              "no message was ever sent to " + address + "; it is one slip from " + t->address +
                  (edit ? " (" + edit->detail + ")" : "") + ", which " +
                  (t->sender_contact ? "this sender" : "the organisation") + " mailed " +
-                 std::to_string(t->messages) + " times");
+                 Times(t->messages));
       v->suggestion = t->address;
       return;
     }
@@ -107,15 +155,15 @@ void AddressJudge::JudgeAddress(std::string_view display_name, const MessageReci
   std::string key = NameKey(display_name);
   const bool by_display = !key.empty();
   if (!by_display) key = LocalPartNameKey(local);
-  if (const Contact* known = c->ByName(key, address)) {
+  if (const std::optional<ContactView::Known> known = c->Named(key, address)) {
     const Risk risk = known->messages >= kFirmMessages ? Risk::kHigh : Risk::kMedium;
     v->Add(risk, "name-mismatch",
            (by_display ? "\"" + std::string(TrimWhitespace(display_name)) + "\""
                        : "the name " + std::string(local)) +
-               " is this sender's contact " + known->address + " (" +
+               " is this sender's contact " + std::string(known->address) + " (" +
                std::to_string(known->messages) + " messages), not " + address +
                ", which this sender never wrote to");
-    v->suggestion = known->address;
+    v->suggestion = std::string(known->address);
     return;
   }
   if (org_knows && v->external) {

@@ -29,7 +29,7 @@ struct MessageRecipients {
   std::string_view sender;  // the envelope sender, else From; may be empty
   // What the sender has written to; null when nothing is known of the
   // sender (no sender, or none in the history): no per-sender reasons then.
-  const SenderContacts* contacts = nullptr;
+  const ContactView* contacts = nullptr;
   std::span<const std::string> recipients;  // every recipient, in order
   std::span<const Address> visible;         // To and Cc, with display names
   std::span<const Address> hidden;          // Bcc, for display names only
@@ -57,7 +57,7 @@ class AddressJudge {
   };
   // The known address at the same domain one slip from `address`'s local
   // part that it was most probably meant for.
-  std::optional<Target> NearestAddress(std::string_view address, const SenderContacts* c) const;
+  std::optional<Target> NearestAddress(std::string_view address, const ContactView* c) const;
   void JudgeAddress(std::string_view display_name, const MessageRecipients& m,
                     RecipientVerdict* v) const;
   void MarkVisible(const MessageRecipients& m, std::vector<RecipientVerdict>* verdicts) const;
@@ -67,9 +67,19 @@ class AddressJudge {
   const RecipientOptions& options_;
   std::unordered_set<std::string> mailing_lists_;
   std::unordered_set<std::string> roles_;
-  // The organisation's addresses by domain: local part and messages, only
-  // those mailed often enough to be typo targets.
-  std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint64_t>>> by_domain_;
+  // The organisation's addresses at one domain, only those mailed often
+  // enough to be typo targets. A one-slip neighbour keeps the first or the
+  // last letter (local parts have three or more), so only those two
+  // buckets are compared.
+  struct DomainAddresses {
+    std::vector<std::pair<std::string, std::uint64_t>> locals;  // by (first letter, length)
+    std::vector<std::uint32_t> by_last;  // into locals, by (last letter, length)
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, DomainAddresses, Hash, std::equal_to<>> by_domain_;
 };
 
 }  // namespace sendguard

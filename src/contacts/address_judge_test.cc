@@ -70,6 +70,21 @@ TEST_F(AddressJudgeTest, ASlipFromTheSendersContactIsAnAddressTypo) {
   }
 }
 
+// The organisation's addresses are compared by first and last letter; a
+// slip at either end must still find its target.
+TEST_F(AddressJudgeTest, ASlipAtEitherEndOfAnOrganisationAddressIsFound) {
+  for (const char* typed :
+       {"xelly.brown@contoso.com", "elly.brown@contoso.com", "eklly.brown@contoso.com",
+        "kelly.browx@contoso.com", "kelly.brow@contoso.com", "kelly.browm@contoso.com",
+        "kelly.brownn@contoso.com", "kelly.browwn@contoso.com", "kelly.brwon@contoso.com",
+        "kkelly.brown@contoso.com", "kelly.bronw@contoso.com"}) {
+    RecipientVerdict v = Judge(typed, "", /*known_sender=*/false);
+    EXPECT_TRUE(v.Has("address-typo")) << typed;
+    EXPECT_EQ(v.suggestion.value_or(""), "kelly.brown@contoso.com") << typed;
+  }
+  EXPECT_FALSE(Judge("xelly.browx@contoso.com", "", false).Has("address-typo"));  // two slips
+}
+
 TEST_F(AddressJudgeTest, ASlipFromAnOrganisationAddressIsAMediumAddressTypo) {
   // Ann never wrote to Kelly, but the organisation does.
   RecipientVerdict v = Judge("kelly.brwn@contoso.com");

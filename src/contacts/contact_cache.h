@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "contacts/sender_contacts.h"
 #include "sendguard/status.h"
@@ -27,8 +28,12 @@ class ContactSource {
   // The contacts of `sender` (an address, any case); null when nothing is
   // known of that sender. An error when they cannot be read (the store is
   // lost): a mail filter then follows its failure mode. Thread-safe.
-  virtual Result<std::shared_ptr<const SenderContacts>> Contacts(std::string_view sender) const = 0;
+  virtual Result<std::shared_ptr<const ContactView>> Contacts(std::string_view sender) const = 0;
 };
+
+// The lower-cased bare address a sender is looked up by ("<Ann@X>" gives
+// "ann@x"); empty for the null sender.
+std::string SenderKey(std::string_view sender);
 
 // Reads one sender's contacts from a store: nullopt when the store knows
 // nothing of the sender. Called by one thread at a time.
@@ -42,7 +47,12 @@ class ContactCache : public ContactSource {
  public:
   ContactCache(ContactLoader load, std::size_t max_bytes);
 
-  Result<std::shared_ptr<const SenderContacts>> Contacts(std::string_view sender) const override;
+  Result<std::shared_ptr<const ContactView>> Contacts(std::string_view sender) const override;
+
+  // Drops what is kept of `senders` (addresses, any case), whose contacts
+  // changed in the store: the next look-up reads them again. A load under
+  // way when this is called is not kept either.
+  void Forget(const std::vector<std::string>& senders);
 
   struct Stats {
     std::uint64_t hits = 0, misses = 0, evictions = 0;
@@ -56,7 +66,8 @@ class ContactCache : public ContactSource {
     std::size_t bytes = 0;
     std::list<std::string>::iterator lru;
   };
-  void Insert(const std::string& sender, std::shared_ptr<const SenderContacts> c) const;
+  void Insert(const std::string& sender, std::shared_ptr<const SenderContacts> c,
+              std::uint64_t generation) const;
 
   ContactLoader load_;
   std::size_t max_bytes_;
@@ -65,6 +76,7 @@ class ContactCache : public ContactSource {
   mutable std::unordered_map<std::string, Entry> entries_;
   mutable std::list<std::string> order_;  // most recent first
   mutable Stats stats_;
+  mutable std::uint64_t generation_ = 0;  // Forget calls so far
 };
 
 }  // namespace sendguard

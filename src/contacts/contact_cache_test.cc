@@ -13,6 +13,13 @@ SenderContacts Of(int n) {
   return SenderContacts(std::move(v));
 }
 
+// How many contacts Of() gave the view.
+int Count(const ContactView& c) {
+  int n = 0;
+  c.ForEachInDomain("p.com", [&](std::string_view, std::uint64_t) { ++n; });
+  return n;
+}
+
 TEST(ContactCacheTest, LoadsOnceAndRemembersSendersWithNone) {
   std::map<std::string, int> loads;
   ContactCache cache(
@@ -23,11 +30,11 @@ TEST(ContactCacheTest, LoadsOnceAndRemembersSendersWithNone) {
       },
       1 << 20);
   for (int i = 0; i < 3; ++i) {
-    Result<std::shared_ptr<const SenderContacts>> a = cache.Contacts("<ANN@own.mil>");
+    Result<std::shared_ptr<const ContactView>> a = cache.Contacts("<ANN@own.mil>");
     ASSERT_TRUE(a.ok());
     ASSERT_NE(*a, nullptr);
-    EXPECT_EQ((*a)->contacts().size(), 3u);
-    Result<std::shared_ptr<const SenderContacts>> b = cache.Contacts("bob@own.mil");
+    EXPECT_EQ(Count(**a), 3);
+    Result<std::shared_ptr<const ContactView>> b = cache.Contacts("bob@own.mil");
     ASSERT_TRUE(b.ok());
     EXPECT_EQ(*b, nullptr);
   }
@@ -35,7 +42,7 @@ TEST(ContactCacheTest, LoadsOnceAndRemembersSendersWithNone) {
   EXPECT_EQ(loads["bob@own.mil"], 1);
   EXPECT_EQ(cache.stats().hits, 4u);
   EXPECT_EQ(cache.stats().misses, 2u);
-  Result<std::shared_ptr<const SenderContacts>> none = cache.Contacts("");
+  Result<std::shared_ptr<const ContactView>> none = cache.Contacts("");
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(*none, nullptr);
 }
@@ -65,12 +72,31 @@ TEST(ContactCacheTest, AFailedReadIsAnErrorAndIsNotRemembered) {
         return std::optional<SenderContacts>(Of(1));
       },
       1 << 20);
-  Result<std::shared_ptr<const SenderContacts>> first = cache.Contacts("ann@own.mil");
+  Result<std::shared_ptr<const ContactView>> first = cache.Contacts("ann@own.mil");
   EXPECT_FALSE(first.ok());
   EXPECT_NE(first.status().message().find("gone"), std::string::npos);
-  Result<std::shared_ptr<const SenderContacts>> second = cache.Contacts("ann@own.mil");
+  Result<std::shared_ptr<const ContactView>> second = cache.Contacts("ann@own.mil");
   ASSERT_TRUE(second.ok());
   EXPECT_NE(*second, nullptr);
+}
+
+TEST(ContactCacheTest, ForgottenSendersAreReadAgain) {
+  int loads = 0;
+  int size = 1;
+  ContactCache cache(
+      [&](const std::string&) -> Result<std::optional<SenderContacts>> {
+        ++loads;
+        return std::optional<SenderContacts>(Of(size));
+      },
+      1 << 20);
+  ASSERT_TRUE(cache.Contacts("ann@own.mil").ok());
+  size = 2;  // the store learnt more of ann
+  EXPECT_EQ(Count(**cache.Contacts("ann@own.mil")), 1);
+  cache.Forget({"ANN@own.mil", "nobody@own.mil"});
+  EXPECT_EQ(cache.stats().senders, 0u);
+  EXPECT_EQ(cache.stats().bytes, 0u);
+  EXPECT_EQ(Count(**cache.Contacts("ann@own.mil")), 2);
+  EXPECT_EQ(loads, 2);
 }
 
 }  // namespace

@@ -62,10 +62,22 @@ SenderContacts::SenderContacts(std::vector<Contact> contacts) {
       contacts_.push_back(std::move(c));
     }
   }
-  for (Contact& c : contacts_) {
+  for (std::uint32_t i = 0; i < contacts_.size(); ++i) {
+    Contact& c = contacts_[i];
     std::sort(c.names.begin(), c.names.end());
     c.names.erase(std::unique(c.names.begin(), c.names.end()), c.names.end());
+    for (const std::string& name : c.names) {
+      if (!name.empty()) names_.push_back({name, i});
+    }
+    std::string spelled = LocalPartNameKey(LocalOf(c.address));
+    if (!spelled.empty() && !std::binary_search(c.names.begin(), c.names.end(), spelled)) {
+      names_.push_back({std::move(spelled), i});
+    }
   }
+  std::sort(names_.begin(), names_.end(), [&](const NameEntry& a, const NameEntry& b) {
+    return std::forward_as_tuple(a.key, contacts_[b.contact].messages, a.contact) <
+           std::forward_as_tuple(b.key, contacts_[a.contact].messages, b.contact);
+  });
 }
 
 const Contact* SenderContacts::Find(std::string_view address) const {
@@ -87,18 +99,30 @@ std::span<const Contact> SenderContacts::InDomain(std::string_view domain) const
 
 const Contact* SenderContacts::ByName(std::string_view name_key, std::string_view except) const {
   if (name_key.empty()) return nullptr;
-  const Contact* best = nullptr;
-  for (const Contact& c : contacts_) {
-    if (c.address == except) continue;
-    const bool named = std::find(c.names.begin(), c.names.end(), name_key) != c.names.end() ||
-                       LocalPartNameKey(LocalOf(c.address)) == name_key;
-    if (named && (best == nullptr || c.messages > best->messages)) best = &c;
+  auto it = std::lower_bound(names_.begin(), names_.end(), name_key,
+                             [](const NameEntry& e, std::string_view k) { return e.key < k; });
+  for (; it != names_.end() && it->key == name_key; ++it) {
+    const Contact& c = contacts_[it->contact];
+    if (c.address != except) return &c;
   }
-  return best;
+  return nullptr;
+}
+
+void SenderContacts::ForEachInDomain(std::string_view domain, const DomainVisitor& visit) const {
+  for (const Contact& c : InDomain(domain)) visit(c.address, c.messages);
+}
+
+std::optional<ContactView::Known> SenderContacts::Named(std::string_view name_key,
+                                                        std::string_view except) const {
+  const Contact* c = ByName(name_key, except);
+  if (c == nullptr) return std::nullopt;
+  return Known{c->address, c->messages};
 }
 
 std::size_t SenderContacts::bytes() const {
-  std::size_t n = sizeof(*this) + contacts_.capacity() * sizeof(Contact);
+  std::size_t n = sizeof(*this) + contacts_.capacity() * sizeof(Contact) +
+                  names_.capacity() * sizeof(NameEntry);
+  for (const NameEntry& e : names_) n += e.key.capacity();
   for (const Contact& c : contacts_) {
     n += c.address.capacity() + c.names.capacity() * sizeof(std::string);
     for (const std::string& name : c.names) n += name.capacity();

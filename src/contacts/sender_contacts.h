@@ -6,6 +6,8 @@
 #define SENDGUARD_CONTACTS_SENDER_CONTACTS_H_
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,9 +24,35 @@ struct Contact {
   std::vector<std::string> names;  // display names seen for it, as NameKey() made them
 };
 
-// A sender's contacts, searchable by address, by domain and by name.
-// Immutable once built; safe to share between threads.
-class SenderContacts {
+// What judging asks of one sender's contacts. Implemented in memory
+// (SenderContacts) and over the on-disk index (ContactIndex), which must
+// answer alike. Immutable; safe to share between threads.
+class ContactView {
+ public:
+  // A contact as judging sees it: views into the implementation, valid as
+  // long as it is.
+  struct Known {
+    std::string_view address;
+    std::uint64_t messages = 0;
+  };
+  using DomainVisitor = std::function<void(std::string_view address, std::uint64_t messages)>;
+
+  virtual ~ContactView() = default;
+  // Whether the sender wrote to `address` (lower-cased).
+  virtual bool Knows(std::string_view address) const = 0;
+  // Calls `visit` for each contact at `domain` (lower-case ASCII), in
+  // address order.
+  virtual void ForEachInDomain(std::string_view domain, const DomainVisitor& visit) const = 0;
+  // The busiest contact at another address than `except` that goes by
+  // `name_key` (a NameKey), as a display name or spelled by its local part
+  // (the first in (domain, address) order among equals); nullopt when none.
+  virtual std::optional<Known> Named(std::string_view name_key, std::string_view except) const = 0;
+  virtual bool empty() const = 0;
+};
+
+// A sender's contacts in memory, searchable by address, by domain and by
+// name.
+class SenderContacts : public ContactView {
  public:
   SenderContacts() = default;
   // Lower-cases addresses and merges duplicates (counts add up, the seen
@@ -35,18 +63,30 @@ class SenderContacts {
   const Contact* Find(std::string_view address) const;
   // The contacts at `domain` (lower-case ASCII), in address order.
   std::span<const Contact> InDomain(std::string_view domain) const;
-  // The busiest contact at another address than `except` that goes by
-  // `name_key` (a NameKey), as a display name or spelled by its local part;
-  // null when none does.
+  // As Named(), the contact itself.
   const Contact* ByName(std::string_view name_key, std::string_view except) const;
 
+  // Every name key a contact goes by (its display names, and the name its
+  // local part spells), with the contact's index in contacts(): by key,
+  // then busiest first, then in contacts() order.
+  struct NameEntry {
+    std::string key;
+    std::uint32_t contact = 0;
+  };
+  const std::vector<NameEntry>& names() const { return names_; }
+
   const std::vector<Contact>& contacts() const { return contacts_; }
-  bool empty() const { return contacts_.empty(); }
   // Rough bytes held, for a cache's budget.
   std::size_t bytes() const;
 
+  bool Knows(std::string_view address) const override { return Find(address) != nullptr; }
+  void ForEachInDomain(std::string_view domain, const DomainVisitor& visit) const override;
+  std::optional<Known> Named(std::string_view name_key, std::string_view except) const override;
+  bool empty() const override { return contacts_.empty(); }
+
  private:
   std::vector<Contact> contacts_;  // by (domain, address)
+  std::vector<NameEntry> names_;
 };
 
 // A person's name reduced for comparison: lower-cased words, sorted, one

@@ -39,14 +39,6 @@ std::string Reason(const Rule& rule, const RuleMatch& match, const Decision& d,
   return s;
 }
 
-// Whom the message is from, as its recipients are judged: the envelope
-// sender, else the first From address; empty when neither is known.
-std::string_view Sender(const Message& message) {
-  if (!message.envelope().mail_from.empty()) return message.envelope().mail_from;
-  if (!message.from().empty()) return message.from().front().address;
-  return {};
-}
-
 bool Skipped(const Rule& rule, const EvaluateOptions& options) {
   return std::find(options.skip_rules.begin(), options.skip_rules.end(), rule.name) !=
          options.skip_rules.end();
@@ -67,6 +59,12 @@ const LimitHit* UnreadRest(const Message& message) {
 
 }  // namespace
 
+std::string_view MessageSender(const Message& message) {
+  if (!message.envelope().mail_from.empty()) return message.envelope().mail_from;
+  if (!message.from().empty()) return message.from().front().address;
+  return {};
+}
+
 Result<Decision> Evaluate(const Message& message, const Context& context) {
   return Evaluate(message, context, EvaluateOptions{});
 }
@@ -75,10 +73,10 @@ Result<Decision> Evaluate(const Message& message, const Context& context,
                           const EvaluateOptions& options) {
   Decision d;
   const std::vector<std::string> recipients = message.recipients();
-  const std::string_view sender = Sender(message);
-  std::shared_ptr<const SenderContacts> contacts;
+  const std::string_view sender = MessageSender(message);
+  std::shared_ptr<const ContactView> contacts;
   if (context.contacts() != nullptr && context.config().recipients.per_sender && !sender.empty()) {
-    Result<std::shared_ptr<const SenderContacts>> c = context.contacts()->Contacts(sender);
+    Result<std::shared_ptr<const ContactView>> c = context.contacts()->Contacts(sender);
     if (!c.ok()) {
       return InternalError("the sender's history could not be read: " + c.status().message());
     }

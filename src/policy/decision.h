@@ -32,6 +32,11 @@ struct Decision {
   std::vector<Finding> findings;  // one per content detector that matched
 };
 
+// Whom `message` is from, as its recipients are judged against that
+// sender's history: the envelope sender, else the first From address;
+// empty when neither is known.
+std::string_view MessageSender(const Message& message);
+
 // Judges `message` (with its envelope) in `context`. Pure: no I/O, no state;
 // safe to call from any number of threads at once. Fails only on an
 // internal error (the pattern matcher failing), which a mail filter must

@@ -47,11 +47,11 @@ TEST(DefaultPolicyTest, MistypedRecipientIsHeldWithTheSuggestion) {
 class FixedContacts : public ContactSource {
  public:
   explicit FixedContacts(Status error = OkStatus()) : error_(std::move(error)) {}
-  Result<std::shared_ptr<const SenderContacts>> Contacts(std::string_view sender) const override {
+  Result<std::shared_ptr<const ContactView>> Contacts(std::string_view sender) const override {
     if (!error_.ok()) return error_;
-    if (sender != "a@army.mil") return std::shared_ptr<const SenderContacts>();
-    return std::make_shared<const SenderContacts>(
-        std::vector<Contact>{{"john.smith@vendor.com", 12, "", "", {"john smith"}}});
+    if (sender != "a@army.mil") return std::shared_ptr<const ContactView>();
+    return std::shared_ptr<const ContactView>(std::make_shared<const SenderContacts>(
+        std::vector<Contact>{{"john.smith@vendor.com", 12, "", "", {"john smith"}}}));
   }
 
  private:

@@ -56,6 +56,9 @@ Status Checker::Record(const Checked& c, const Outcome& outcome) const {
     }
   }
   if (recorders_.stats != nullptr) recorders_.stats->Record(d, outcome.origin);
+  if (recorders_.delivered != nullptr && outcome.origin == Origin::kMailFlow) {
+    recorders_.delivered->Record(c.message, d);
+  }
   if (recorders_.journal == nullptr) return Status();
   json line = DecisionJson(c.message, d);
   line.update(JournalLine(c.message.envelope(), outcome));

@@ -17,6 +17,7 @@
 #include "sendguard/message.h"
 #include "sendguard/status.h"
 #include "service/decision_stats.h"
+#include "service/delivered_history.h"
 #include "service/journal.h"
 #include "service/metrics.h"
 #include "service/origin.h"
@@ -28,6 +29,7 @@ struct Recorders {
   const DecisionJournal* journal = nullptr;
   Metrics* metrics = nullptr;
   DecisionStats* stats = nullptr;
+  DeliveredHistory* delivered = nullptr;  // mail the filter let through, into the history
 };
 
 // One message judged.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "store/store_test_backend.h"
 
 namespace sendguard {
@@ -71,13 +74,81 @@ TEST_P(ContactStoreTest, ACachedSourceReadsThroughTheStore) {
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->AddContacts(Batch({{"ann@own.mil", "john@contoso.com", 3, "", ""}})).ok());
   std::shared_ptr<ContactSource> source = CachedContacts(std::move(store), 1 << 20);
-  Result<std::shared_ptr<const SenderContacts>> ann = source->Contacts("Ann@Own.mil");
+  Result<std::shared_ptr<const ContactView>> ann = source->Contacts("Ann@Own.mil");
   ASSERT_TRUE(ann.ok());
   ASSERT_NE(*ann, nullptr);
-  EXPECT_NE((*ann)->Find("john@contoso.com"), nullptr);
-  Result<std::shared_ptr<const SenderContacts>> eve = source->Contacts("eve@own.mil");
+  EXPECT_TRUE((*ann)->Knows("john@contoso.com"));
+  Result<std::shared_ptr<const ContactView>> eve = source->Contacts("eve@own.mil");
   ASSERT_TRUE(eve.ok());
   EXPECT_EQ(*eve, nullptr);
+}
+
+TEST_P(ContactStoreTest, VersionsNameTheSendersChangedSince) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->Version(), 0u);
+  ASSERT_TRUE(store
+                  ->AddContacts(Batch({{"ann@own.mil", "a@b.com", 1, "", ""},
+                                       {"bob@own.mil", "a@b.com", 1, "", ""}}))
+                  .ok());
+  const std::uint64_t v1 = *store->Version();
+  EXPECT_GT(v1, 0u);
+  ASSERT_TRUE(store->AddContacts(Batch({{"bob@own.mil", "c@d.com", 1, "", ""}})).ok());
+  EXPECT_GT(*store->Version(), v1);
+  EXPECT_EQ(*store->ChangedSince(v1), std::vector<std::string>{"bob@own.mil"});
+  EXPECT_EQ(store->ChangedSince(0)->size(), 2u);
+  EXPECT_EQ(*store->Senders(), (std::vector<std::string>{"ann@own.mil", "bob@own.mil"}));
+  ASSERT_TRUE(store->AddContacts(ContactBatch{}).ok());  // nothing changed
+  EXPECT_TRUE(store->ChangedSince(*store->Version())->empty());
+}
+
+// The index is what judging reads; what the store learns after it was
+// written (serve's additions) is read from the store until the next one.
+TEST_P(ContactStoreTest, JudgingReadsTheIndexAndTheStoreForWhatChangedSince) {
+  const std::string index = ContactIndexPath(address() + "-test");
+  {
+    auto store = Open();
+    ASSERT_TRUE(store
+                    ->AddContacts(Batch({{"ann@own.mil", "john@contoso.com", 3, "", ""},
+                                         {"bob@own.mil", "ops@army.mil", 2, "", ""}}))
+                    .ok());
+    Result<std::uint64_t> pairs = WriteContactIndex(*store, index);
+    ASSERT_TRUE(pairs.ok()) << pairs.status().ToString();
+    EXPECT_EQ(*pairs, 2u);
+    ASSERT_TRUE(store->AddContacts(Batch({{"bob@own.mil", "new@army.mil", 1, "", ""}})).ok());
+  }
+  Result<std::shared_ptr<IndexedContacts>> source = OpenContacts(Open(), index, 1 << 20);
+  ASSERT_TRUE(source.ok()) << source.status().ToString();
+  ASSERT_NE((*source)->index(), nullptr);
+  std::shared_ptr<const ContactView> ann = *(*source)->Contacts("ann@own.mil");
+  ASSERT_NE(ann, nullptr);
+  EXPECT_TRUE(ann->Knows("john@contoso.com"));
+  std::shared_ptr<const ContactView> bob = *(*source)->Contacts("bob@own.mil");
+  ASSERT_NE(bob, nullptr);
+  EXPECT_TRUE(bob->Knows("new@army.mil"));  // from the store: changed after the index
+  EXPECT_EQ((*source)->fresh().stats().misses, 1u);
+  EXPECT_EQ(*(*source)->Contacts("eve@own.mil"), nullptr);
+  EXPECT_EQ((*source)->fresh().stats().misses, 1u);  // the index knows eve has none
+
+  // Forget: ann's next look-up is the store's.
+  {
+    auto writer = Open();
+    ASSERT_TRUE(writer->AddContacts(Batch({{"ann@own.mil", "x@y.com", 1, "", ""}})).ok());
+  }
+  (*source)->Forget({"ann@own.mil"});
+  EXPECT_TRUE((*(*source)->Contacts("ann@own.mil"))->Knows("x@y.com"));
+
+  // A damaged index is refused with what to do about it.
+  std::ofstream(index, std::ios::trunc) << std::string(100, 'x');
+  Result<std::shared_ptr<IndexedContacts>> damaged = OpenContacts(Open(), index, 1 << 20);
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_NE(damaged.status().message().find("sendguard learn"), std::string::npos);
+  std::filesystem::remove(index);
+  // No index: everything from the store.
+  Result<std::shared_ptr<IndexedContacts>> none = OpenContacts(Open(), index, 1 << 20);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ((*none)->index(), nullptr);
+  EXPECT_TRUE((*(*none)->Contacts("bob@own.mil"))->Knows("ops@army.mil"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ContactStoreTest,

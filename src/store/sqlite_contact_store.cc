@@ -1,4 +1,5 @@
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/contact_store.h"
 #include "store/sqlite_db.h"
@@ -55,6 +56,7 @@ class SqliteContactStore : public ContactStore {
       if (sqlite3_step(st) != SQLITE_DONE) return db_->Rollback("insert contact");
       sqlite3_reset(st);
     }
+    if (!batch.contacts.empty() && !MarkChanged(batch, ids)) return db_->Rollback("version");
     for (const NameCount& n : batch.names) {
       std::optional<sqlite3_int64> a = id(n.address);
       if (!a) return db_->Rollback("insert address");
@@ -66,6 +68,32 @@ class SqliteContactStore : public ContactStore {
       sqlite3_reset(st);
     }
     return db_->Exec("COMMIT");
+  }
+
+  Result<std::uint64_t> Version() override {
+    Result<SqliteStmt> st = db_->Prepare("SELECT value FROM contact_meta WHERE key = 'version'");
+    if (!st.ok()) return st.status();
+    const int rc = sqlite3_step(st->get());
+    if (rc == SQLITE_ROW) return static_cast<std::uint64_t>(sqlite3_column_int64(st->get(), 0));
+    if (rc != SQLITE_DONE) return db_->Error("read the contacts' version");
+    return std::uint64_t{0};
+  }
+
+  Result<std::vector<std::string>> ChangedSince(std::uint64_t version) override {
+    Result<SqliteStmt> st = db_->Prepare(
+        "SELECT a.address FROM contact_changes c JOIN addresses a ON a.id = c.sender "
+        "WHERE c.version > ?1");
+    if (!st.ok()) return st.status();
+    sqlite3_bind_int64(st->get(), 1, static_cast<sqlite3_int64>(version));
+    return Column(st->get(), "read the changed senders");
+  }
+
+  Result<std::vector<std::string>> Senders() override {
+    Result<SqliteStmt> st = db_->Prepare(
+        "SELECT address FROM addresses WHERE id IN (SELECT DISTINCT sender FROM contacts) "
+        "ORDER BY address");
+    if (!st.ok()) return st.status();
+    return Column(st->get(), "read the senders");
   }
 
   Result<std::optional<SenderContacts>> ReadContacts(const std::string& sender) override {
@@ -106,6 +134,39 @@ class SqliteContactStore : public ContactStore {
   }
 
  private:
+  // Bumps the version and stamps the batch's senders with it.
+  bool MarkChanged(const ContactBatch& batch,
+                   const std::unordered_map<std::string, sqlite3_int64>& ids) {
+    if (!db_->Exec("INSERT INTO contact_meta(key, value) VALUES('version', 1) "
+                   "ON CONFLICT(key) DO UPDATE SET value = value + 1")
+             .ok()) {
+      return false;
+    }
+    Result<SqliteStmt> mark = db_->Prepare(
+        "INSERT INTO contact_changes(sender, version) "
+        "VALUES(?1, (SELECT value FROM contact_meta WHERE key = 'version')) "
+        "ON CONFLICT(sender) DO UPDATE SET version = excluded.version");
+    if (!mark.ok()) return false;
+    std::unordered_set<sqlite3_int64> done;
+    for (const ContactCount& c : batch.contacts) {
+      auto it = ids.find(c.sender);
+      if (it == ids.end() || !done.insert(it->second).second) continue;
+      sqlite3_bind_int64(mark->get(), 1, it->second);
+      if (sqlite3_step(mark->get()) != SQLITE_DONE) return false;
+      sqlite3_reset(mark->get());
+    }
+    return true;
+  }
+
+  // The first column of every row of `st`.
+  Result<std::vector<std::string>> Column(sqlite3_stmt* st, const char* what) {
+    std::vector<std::string> out;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) out.push_back(SqliteColumn(st, 0));
+    if (rc != SQLITE_DONE) return db_->Error(what);
+    return out;
+  }
+
   std::unique_ptr<SqliteDb> db_;
   SqliteStmt read_;
 };
@@ -123,7 +184,10 @@ Result<std::unique_ptr<ContactStore>> OpenSqliteContactStore(const std::string& 
        "PRIMARY KEY(sender, recipient)) WITHOUT ROWID",
        "CREATE TABLE IF NOT EXISTS address_names("
        "address INTEGER NOT NULL, name TEXT NOT NULL, messages INTEGER NOT NULL, "
-       "PRIMARY KEY(address, name)) WITHOUT ROWID"},
+       "PRIMARY KEY(address, name)) WITHOUT ROWID",
+       "CREATE TABLE IF NOT EXISTS contact_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+       "CREATE TABLE IF NOT EXISTS contact_changes("
+       "sender INTEGER PRIMARY KEY, version INTEGER NOT NULL)"},
       /*serialized=*/false);
   if (!db.ok()) return db.status();
   return std::unique_ptr<ContactStore>(new SqliteContactStore(std::move(db).value()));
