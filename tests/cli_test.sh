@@ -148,6 +148,35 @@ printf 'damaged' | dd of="$tmp/h.db.contacts" bs=1 seek=0 conv=notrunc 2>/dev/nu
 check "a damaged contact index is refused" test $? -ne 0
 check "the refusal names the index and the remedy" grep -q "h.db.contacts.*sendguard learn" "$tmp/idx.err"
 mv "$tmp/index.good" "$tmp/h.db.contacts"
+# A group: dana mails a@, b@navy.mil and jsmith@contoso.com together; a
+# first contact added to them is unusual, and looks like jsmith.
+cat >"$tmp/Sent2" <<'MBOX'
+From dana@army.mil Sun Nov 29 12:00:00 2026
+From: Dana <dana@army.mil>
+To: a@navy.mil, b@navy.mil
+Cc: jsmith@contoso.com
+Subject: weekly
+
+x
+
+From dana@army.mil Mon Nov 30 12:00:00 2026
+From: Dana <dana@army.mil>
+To: a@navy.mil, b@navy.mil, jsmith@contoso.com
+Subject: weekly
+
+y
+
+MBOX
+"$bin" learn --store "$tmp/h.db" "$tmp/Sent2" 2>/dev/null
+out=$("$bin" recipients --store "$tmp/h.db" --from dana@army.mil a@navy.mil b@navy.mil \
+  jsmith@contoso.com jsmith@fabrikam.com)
+check "a first contact added to a group is an unusual recipient" python3 -c '
+import json, sys
+r = [json.loads(l) for l in sys.argv[1].splitlines()]
+codes = lambda v: [x["code"] for x in v["reasons"]]
+assert all("unusual-recipient" not in codes(v) for v in r[:3]), r
+assert "unusual-recipient" in codes(r[3]), r[3]
+assert r[3]["risk"] == "medium" and r[3]["suggestion"] == "jsmith@contoso.com", r[3]' "$out"
 out=$("$bin" recipients --store "$tmp/h.db" --from nobody@army.mil john.smiht@contoso.com)
 check "an unknown sender is judged on the organisation's history" python3 -c '
 import json, sys

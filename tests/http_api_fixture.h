@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "contacts/contact_index.h"
 #include "http/api_internal.h"
 #include "http/api_server.h"
 #include "mail/base64.h"
@@ -40,18 +41,24 @@ class HttpApiTest : public ::testing::Test {
   void SetUp() override { Start({}); }
   void TearDown() override {
     Stop();
-    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + ext);
+    for (const char* ext : {"", "-wal", "-shm", ".contacts"}) std::filesystem::remove(path_ + ext);
   }
 
   void Start(std::vector<std::string> api_tokens) {
     path_ = (std::filesystem::temp_directory_path() /
              ("sendguard_http_" + std::to_string(::getpid()) + ".db"))
                 .string();
-    Stores stores = std::move(OpenStores(path_, {.quarantine = true, .console = true})).value();
+    Stores stores =
+        std::move(OpenStores(path_, {.quarantine = true, .console = true, .contacts = true}))
+            .value();
     quarantine_ = std::move(stores.quarantine);
     console_ = std::move(stores.console);
     ASSERT_TRUE(console_->SetPassword("admin", kPassword).ok());
-    context_ = std::move(Context::Create(Config(), History())).value();
+    // Senders' histories from the store, as serve reads them (no index yet).
+    std::shared_ptr<ContactSource> contacts =
+        std::move(OpenContacts(std::move(stores.contacts), ContactIndexPath(path_), 1 << 20))
+            .value();
+    context_ = std::move(Context::Create(Config(), History(), std::move(contacts))).value();
     stats_ = std::make_unique<DecisionStats>(console_.get(), std::chrono::hours(1));
     checker_ = std::make_unique<Checker>(*context_,
                                          Recorders{.metrics = &metrics_, .stats = stats_.get()});

@@ -48,6 +48,44 @@ TEST_F(HttpApiTest, CheckGivesTheDecisionAndTheCorrectedAddress) {
   EXPECT_EQ(Body(s)["action"], "reject");
 }
 
+// `from` makes a check judge the recipients against that sender's history:
+// a slip in the address of someone alice writes to is held, and the held
+// message shows why in the quarantine.
+TEST_F(HttpApiTest, CheckJudgesRecipientsAgainstTheSendersHistory) {
+  {
+    Stores writer = std::move(OpenStores(path_, {.contacts = true})).value();
+    ContactBatch b;
+    b.contacts = {{"alice@example.mil", "john.smith@contoso.com", 5, "", ""}};
+    ASSERT_TRUE(writer.contacts->AddContacts(b).ok());
+  }
+  json draft = {{"from", "alice@example.mil"},
+                {"recipients", {"john.smiht@contoso.com"}},
+                {"body", "Minutes attached"}};
+  auto r = client_->Post("/api/v1/check", draft.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json j = Body(r);
+  EXPECT_EQ(j["action"], "hold") << j.dump();
+  EXPECT_EQ(j["recipients"][0]["suggestion"], "john.smith@contoso.com") << j.dump();
+  std::string codes;
+  for (const json& why : j["recipients"][0]["reasons"]) codes += why["code"].get<std::string>();
+  EXPECT_NE(codes.find("address-typo"), std::string::npos) << j.dump();
+  // Another sender has no such history: nothing to compare with.
+  draft["from"] = "bob@example.mil";
+  auto other = client_->Post("/api/v1/check", draft.dump(), "application/json");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(Body(other)["recipients"][0]["suggestion"], nullptr) << other->body;
+
+  const std::string id =
+      Hold("From: alice@example.mil\r\nTo: john.smiht@contoso.com\r\nSubject: Minutes\r\n\r\nx\r\n",
+           {"john.smiht@contoso.com"});
+  auto detail = client_->Get("/api/v1/quarantine/" + id, Admin());
+  ASSERT_TRUE(detail);
+  ASSERT_EQ(detail->status, 200);
+  EXPECT_NE(detail->body.find("address-typo"), std::string::npos) << detail->body;
+  EXPECT_EQ(Body(detail)["suggested_recipients"][0], "john.smith@contoso.com") << detail->body;
+}
+
 TEST_F(HttpApiTest, ChecksAreVersionedAndRecordedApartFromMail) {
   json draft = {{"recipients", {"ops@army.ml"}}, {"body", "Flight details"}};
   auto r = client_->Post("/api/v1/check", draft.dump(), "application/json");

@@ -91,6 +91,7 @@ class Generator {
     MakeSenders();
     MakeTwinsAndSecondAddresses();
     MakeNamesakes();
+    MakeGroups();
     WriteAll();
     MakeSlips();
     MakeNegatives();
@@ -170,7 +171,7 @@ class Generator {
       Person b{a.first, a.last + "x", twin};  // another person, by the name
       Mail(s, a, 3 + Pick(5));
       Mail(s, b, 3 + Pick(5));
-      set_.negatives.push_back({"twin", senders_[s], twin, "", ""});
+      set_.negatives.push_back({"twin", senders_[s], twin, "", "", {}});
     }
     for (int n = 0; n < o_.negatives_each; ++n) {
       const int s = Pick(o_.senders);
@@ -179,7 +180,7 @@ class Generator {
       if (!addresses_.insert(second).second) continue;
       Mail(s, p, 3 + Pick(5));
       Mail(s, Person{p.first, p.last, second}, 2 + Pick(3));
-      set_.negatives.push_back({"two-addresses", senders_[s], second, p.Name(), ""});
+      set_.negatives.push_back({"two-addresses", senders_[s], second, p.Name(), "", {}});
     }
   }
 
@@ -211,36 +212,85 @@ class Generator {
       addresses_.insert(namesake);
       const int s2 = (s + 1 + Pick(o_.senders - 1)) % o_.senders;
       Mail(s2, Person{c.first, c.last, namesake}, 2 + Pick(4));
-      set_.positives.push_back({"autocomplete", senders_[s], namesake, c.Name(), c.address});
+      set_.positives.push_back({"autocomplete", senders_[s], namesake, c.Name(), c.address, {}});
       ++made;
     }
+  }
+
+  // Three external contacts a sender mails together, with a lookalike of
+  // one added (the same local part at another partner: a positive), another
+  // contact of the sender added and a stranger added (negatives: the
+  // stranger is unusual but low).
+  void MakeGroups() {
+    for (int n = 0; n < o_.groups; ++n) {
+      const int s = Pick(o_.senders);
+      std::vector<std::string> external;
+      for (const std::string& a : sent_[s]) {
+        if (a.find("@own.mil") == std::string::npos && named_[s].contains(a)) external.push_back(a);
+      }
+      if (external.size() < 5) continue;
+      std::shuffle(external.begin(), external.end(), rng_);
+      const std::vector<std::string> group(external.begin(), external.begin() + 3);
+      const std::string member = group[Pick(3)];
+      const std::string other = kDomains[Pick(std::size(kDomains))];
+      const std::string lookalike = LocalOf(member) + "@" + other;
+      if (other == DomainOf(member) || addresses_.contains(lookalike)) continue;
+      bool near_other = false;  // one slip from someone real there: a guess either way
+      for (const std::string& a : addresses_) {
+        near_other |= DomainOf(a) == other && Distance(LocalOf(a), LocalOf(lookalike)) <= 1;
+      }
+      if (near_other) continue;
+      addresses_.insert(lookalike);
+      groups_.push_back({s, group, 2 + Pick(4)});
+      set_.positives.push_back({"added-lookalike", senders_[s], lookalike, "", member, group});
+      set_.negatives.push_back({"added-known", senders_[s], external[3], "", "", group});
+      const std::string stranger = std::string(kNewFirst[n % 10]) + "." + kNewLast[(n / 10) % 10] +
+                                   std::to_string(n) + "@" + kDomains[Pick(std::size(kDomains))];
+      if (!addresses_.insert(stranger).second) continue;
+      set_.negatives.push_back({"added-stranger", senders_[s], stranger, "", "", group});
+    }
+  }
+
+  // One message from `sender` to every address of `to`.
+  void WriteMessage(int qid, int sender, const std::vector<std::string>& to,
+                    const std::vector<std::string>& names) {
+    const int day = 1 + (qid % 28);
+    char stamp[64];
+    std::snprintf(stamp, sizeof stamp, "2026-10-%02dT%02d:%02d:%02d.000000+00:00", day, qid % 24,
+                  qid % 60, (qid / 7) % 60);
+    if (sender % 2 == 0) {
+      char id[16];
+      std::snprintf(id, sizeof id, "%X", qid);
+      log_ << stamp << " mx postfix/qmgr[2103]: " << id << ": from=<" << senders_[sender]
+           << ">, size=1200, nrcpt=" << to.size() << " (queue active)\n";
+      for (const std::string& a : to) {
+        log_ << stamp << " mx postfix/smtp[2104]: " << id << ": to=<" << a
+             << ">, relay=mx.example[198.51.100.7]:25, delay=0.5, delays=0.1/0/0.2/0.2, "
+                "dsn=2.0.0, status=sent (250 2.0.0 Ok)\n";
+      }
+      return;
+    }
+    mbox_ << "From " << senders_[sender] << " Sat Oct  3 10:00:00 2026\n"
+          << "From: " << senders_[sender] << "\nTo: ";
+    for (std::size_t i = 0; i < to.size(); ++i) {
+      mbox_ << (i > 0 ? ", " : "") << (names[i].empty() ? "" : "\"" + names[i] + "\" ") << "<"
+            << to[i] << ">";
+    }
+    mbox_ << "\nSubject: m" << qid << "\nDate: Sat, " << day
+          << " Oct 2026 10:00:00 +0000\nMessage-ID: <" << qid << "@own.mil>\n\nhello\n\n";
   }
 
   void WriteAll() {
     int qid = 0x10000;
     for (const Planned& p : plan_) {
       for (int m = 0; m < p.messages; ++m) {
-        const int day = 1 + (qid % 28);
-        char stamp[64];
-        std::snprintf(stamp, sizeof stamp, "2026-10-%02dT%02d:%02d:%02d.000000+00:00", day,
-                      qid % 24, qid % 60, (qid / 7) % 60);
-        if (p.sender % 2 == 0) {
-          char id[16];
-          std::snprintf(id, sizeof id, "%X", qid);
-          log_ << stamp << " mx postfix/qmgr[2103]: " << id << ": from=<" << senders_[p.sender]
-               << ">, size=1200, nrcpt=1 (queue active)\n";
-          log_ << stamp << " mx postfix/smtp[2104]: " << id << ": to=<" << p.to.address
-               << ">, relay=mx.example[198.51.100.7]:25, delay=0.5, delays=0.1/0/0.2/0.2, "
-                  "dsn=2.0.0, status=sent (250 2.0.0 Ok)\n";
-        } else {
-          mbox_ << "From " << senders_[p.sender] << " Sat Oct  3 10:00:00 2026\n"
-                << "From: " << senders_[p.sender]
-                << "\nTo: " << (p.to.first.empty() ? "" : "\"" + p.to.Name() + "\" ") << "<"
-                << p.to.address << ">\nSubject: m" << qid << "\nDate: Sat, " << day
-                << " Oct 2026 10:00:00 +0000\nMessage-ID: <" << qid << "@own.mil>\n\nhello\n\n";
-        }
-        ++qid;
+        WriteMessage(qid++, p.sender, {p.to.address}, {p.to.first.empty() ? "" : p.to.Name()});
       }
+    }
+    for (const Group& g : groups_) {
+      std::vector<std::string> names;
+      for (const std::string& a : g.to) names.push_back(named_[g.sender][a].Name());
+      for (int m = 0; m < g.messages; ++m) WriteMessage(qid++, g.sender, g.to, names);
     }
   }
 
@@ -297,7 +347,7 @@ class Generator {
           Ambiguous(typed, meant)) {
         continue;
       }
-      set_.positives.push_back({kind, senders_[s], typed, "", meant});
+      set_.positives.push_back({kind, senders_[s], typed, "", meant, {}});
       ++made;
     }
   }
@@ -307,8 +357,12 @@ class Generator {
       const int s = Pick(o_.senders);
       // A role address at a partner nobody wrote to at that address.
       set_.negatives.push_back(
-          {"role", senders_[s],
-           std::string(PickOf(kRoles)) + "@" + kDomains[Pick(std::size(kDomains))], "", ""});
+          {"role",
+           senders_[s],
+           std::string(PickOf(kRoles)) + "@" + kDomains[Pick(std::size(kDomains))],
+           "",
+           "",
+           {}});
       // A new colleague at a known partner, far from every known local part.
       const std::string first = PickOf(kNewFirst), last = PickOf(kNewLast);
       const std::string domain = kDomains[Pick(std::size(kDomains))];
@@ -319,20 +373,29 @@ class Generator {
       }
       if (far) {
         std::string name = first + " " + last;
-        set_.negatives.push_back({"new-colleague", senders_[s], address, name, ""});
+        set_.negatives.push_back({"new-colleague", senders_[s], address, name, "", {}});
       }
       // One of the organisation's lists; and a contact the sender knows.
-      set_.negatives.push_back({"mailing-list", senders_[s],
-                                set_.mailing_lists[Pick(set_.mailing_lists.size())], "", ""});
+      set_.negatives.push_back({"mailing-list",
+                                senders_[s],
+                                set_.mailing_lists[Pick(set_.mailing_lists.size())],
+                                "",
+                                "",
+                                {}});
       auto it = sent_[s].begin();
       std::advance(it, Pick(sent_[s].size()));
-      set_.negatives.push_back({"known-contact", senders_[s], *it, "", ""});
+      set_.negatives.push_back({"known-contact", senders_[s], *it, "", "", {}});
     }
   }
 
   struct Planned {
     int sender;
     Person to;
+    int messages;
+  };
+  struct Group {
+    int sender;
+    std::vector<std::string> to;
     int messages;
   };
   const MisdirectionOptions& o_;
@@ -344,6 +407,7 @@ class Generator {
   std::vector<std::string> senders_;
   std::set<std::string> addresses_;
   std::vector<Planned> plan_;
+  std::vector<Group> groups_;
   std::map<int, std::set<std::string>> sent_;
   std::map<int, std::map<std::string, Person>> named_;
   std::map<std::string, int> known_;

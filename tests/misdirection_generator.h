@@ -1,8 +1,9 @@
 // Generating an organisation's sent mail, as a Postfix log and a Sent
 // mailbox, in which each sender writes to contacts of their own, and the
-// cases a per-sender judge must get right: slips in a contact's local part
-// and autocomplete picks of a namesake (to be flagged with the contact as
-// the suggestion), and what must not be flagged. The truth is kept by the
+// cases a per-sender judge must get right: slips in a contact's local part,
+// autocomplete picks of a namesake, and a lookalike of a group's member
+// added to the group (to be flagged with the contact as the suggestion),
+// and what must not be flagged. The truth is kept by the
 // generator as it writes, independently of the code under test.
 
 #ifndef SENDGUARD_TESTS_MISDIRECTION_GENERATOR_H_
@@ -19,8 +20,9 @@ struct MisdirectionCase {
   std::string kind;    // slip kind, "autocomplete", or a negative's kind
   std::string sender;  // the From / envelope sender
   std::string address;
-  std::string display_name;  // as the message would give it; may be empty
-  std::string meant;         // the contact meant; empty for a negative
+  std::string display_name;       // as the message would give it; may be empty
+  std::string meant;              // the contact meant; empty for a negative
+  std::vector<std::string> with;  // the message's other recipients, before `address`
 };
 
 struct MisdirectionSet {
@@ -36,6 +38,7 @@ struct MisdirectionOptions {
   int slips = 400;          // local-part slips to generate
   int autocomplete = 200;   // namesake picks
   int negatives_each = 60;  // per negative kind
+  int groups = 60;          // recipient sets mailed together, each with its cases
 };
 
 // Writes the history to `log` (Postfix, RFC 3339 stamps) and `mbox` (Sent

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "contacts/contact_collector.h"
 #include "contacts/contact_index.h"
+#include "contacts/message_groups.h"
 #include "logs/line_reader.h"
 #include "logs/sent_mail.h"
 #include "recipients/history.h"
@@ -37,6 +38,11 @@ Status LearnTsv(const std::string& path, std::vector<std::pair<std::string, std:
 struct Learning {
   HistoryCollector history;
   ContactCollector contacts;
+  // Each message's recipients together, counted as the sender's group.
+  MessageGroups groups{[this](const std::string& sender, const std::vector<std::string>& to) {
+    contacts.AddGroup(sender, to);
+    if (contacts.full()) Flush();
+  }};
   ContactStore* store = nullptr;
   Status flushed;  // the first batch the store refused
   std::uint64_t pairs = 0;
@@ -44,6 +50,7 @@ struct Learning {
   void Add(const SentRecipient& e) {
     if (!history.AddRecipient(e.message, e.recipient) || e.sender.empty()) return;
     contacts.Add(e.sender, e.recipient, e.Time().value_or(""), e.name);
+    groups.Add(e.message, e.sender, e.recipient);
     if (contacts.full()) Flush();
   }
   void Flush() {
@@ -88,6 +95,7 @@ int RunLearn(const LearnOptions& o) {
       exit_code = kExitInputError;
     }
   }
+  learning.groups.Finish();
   learning.Flush();
   if (!learning.flushed.ok()) {
     std::cerr << "sendguard learn: " << learning.flushed.message() << "\n";

@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "recipients/domain.h"
 #include "recipients/edit_kind.h"
 #include "util/strings.h"
 
@@ -17,8 +18,23 @@ constexpr std::uint64_t kMinTargetMessages = 2;
 constexpr std::uint64_t kFirmMessages = 3;
 // Local parts shorter than this are too close to too many others.
 constexpr std::size_t kMinLocal = 3;
+// Recipients mailed together this often are one of the sender's groups.
+constexpr std::uint64_t kGroupHabit = 2;
 
 unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
+
+// Two local parts that spell one name ("john_smith", "john.smith").
+bool SpellsTheSameName(std::string_view a, std::string_view b) {
+  const std::string key = LocalPartNameKey(a);
+  return !key.empty() && key == LocalPartNameKey(b);
+}
+
+// Two domains with one registrable name ("ca.ml.com", "ml.com").
+bool SameOrganisation(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  Result<DomainName> x = ParseDomain(a), y = ParseDomain(b);
+  return x.ok() && y.ok() && x->registrable == y->registrable;
+}
 
 std::string Times(std::uint64_t n) {
   return n == 1 ? "once" : n == 2 ? "twice" : std::to_string(n) + " times";
@@ -138,7 +154,11 @@ void AddressJudge::JudgeAddress(std::string_view display_name, const MessageReci
   const bool role = roles_.contains(std::string(local));
 
   if (!org_knows && !role) {
-    if (std::optional<Target> t = NearestAddress(base, c)) {
+    std::optional<Target> t = NearestAddress(base, c);
+    if (t && SpellsTheSameName(local, LocalOf(t->address))) {
+      t.reset();  // john_smith for john.smith at one domain: the same person's alias
+    }
+    if (t) {
       std::optional<Edit> edit = ClassifyEdit(LocalOf(t->address), local);
       const Risk risk =
           t->sender_contact && t->messages >= kFirmMessages ? Risk::kHigh : Risk::kMedium;
@@ -155,7 +175,11 @@ void AddressJudge::JudgeAddress(std::string_view display_name, const MessageReci
   std::string key = NameKey(display_name);
   const bool by_display = !key.empty();
   if (!by_display) key = LocalPartNameKey(local);
-  if (const std::optional<ContactView::Known> known = c->Named(key, address)) {
+  std::optional<ContactView::Known> known = c->Named(key, address);
+  if (known && SameOrganisation(DomainOf(address), DomainOf(known->address))) {
+    known.reset();  // steven.j.kean for steven.kean at one organisation: an alias, no namesake
+  }
+  if (known) {
     const Risk risk = known->messages >= kFirmMessages ? Risk::kHigh : Risk::kMedium;
     v->Add(risk, "name-mismatch",
            (by_display ? "\"" + std::string(TrimWhitespace(display_name)) + "\""
@@ -181,12 +205,64 @@ RecipientVerdict AddressJudge::Judge(std::string_view address, std::string_view 
 
 std::vector<RecipientVerdict> AddressJudge::JudgeMessage(const MessageRecipients& m) const {
   std::vector<RecipientVerdict> out;
+  std::vector<std::string_view> names;
   out.reserve(m.recipients.size());
   for (const std::string& r : m.recipients) {
-    out.push_back(Judge(r, DisplayNameOf(TrimWhitespace(r), m.visible, m.hidden), m));
+    names.push_back(DisplayNameOf(TrimWhitespace(r), m.visible, m.hidden));
+    out.push_back(Judge(r, names.back(), m));
   }
+  MarkUnusual(m, names, &out);
   MarkVisible(m, &out);
   return out;
+}
+
+std::optional<std::string> AddressJudge::SimilarMember(std::string_view address,
+                                                       std::string_view display_name,
+                                                       std::span<const std::string> members,
+                                                       const ContactView& c) const {
+  const std::string_view local = LocalOf(address);
+  std::string key = NameKey(display_name);
+  if (key.empty()) key = LocalPartNameKey(local);
+  const std::optional<ContactView::Known> named = c.Named(key, address);
+  for (const std::string& member : members) {
+    if (!c.Knows(member)) continue;
+    const std::string_view known = LocalOf(member);
+    const bool same_person =
+        (!key.empty() && (LocalPartNameKey(known) == key || (named && named->address == member)));
+    const bool same_local = known == local && known.size() >= kMinLocal;
+    const bool one_slip =
+        known.size() >= 5 && local.size() >= 5 && BoundedEditDistance(known, local, 1) == 1;
+    if (same_person || same_local || one_slip) return member;
+  }
+  return std::nullopt;
+}
+
+void AddressJudge::MarkUnusual(const MessageRecipients& m, std::span<const std::string_view> names,
+                               std::vector<RecipientVerdict>* verdicts) const {
+  const ContactView* c = m.contacts;
+  if (!options_.per_sender || c == nullptr || c->empty() || verdicts->size() <= kMinGroup) return;
+  std::vector<std::string> all;
+  all.reserve(verdicts->size());
+  for (const RecipientVerdict& v : *verdicts) all.push_back(AsciiLower(TrimWhitespace(v.address)));
+  for (std::size_t i = 0; i < verdicts->size(); ++i) {
+    RecipientVerdict& v = (*verdicts)[i];
+    if (!v.external || v.domain.empty() || Flagged(v) || v.Has("address-typo") ||
+        v.Has("name-mismatch") || c->Knows(all[i])) {
+      continue;
+    }
+    std::vector<std::string> others;
+    for (std::size_t j = 0; j < all.size(); ++j) {
+      if (j != i && all[j] != all[i]) others.push_back(all[j]);
+    }
+    const std::uint64_t together = c->GroupMessages(RecipientGroupSignature(others));
+    if (together < kGroupHabit) continue;
+    const std::optional<std::string> meant = SimilarMember(all[i], names[i], others, *c);
+    const std::string detail = "this sender never wrote to " + all[i] +
+                               " and added it to recipients mailed together " + Times(together) +
+                               (meant ? "; it looks like " + *meant + ", one of them" : "");
+    v.Add(meant ? Risk::kMedium : Risk::kLow, "unusual-recipient", detail);
+    if (meant && !v.suggestion) v.suggestion = *meant;
+  }
 }
 
 void AddressJudge::MarkVisible(const MessageRecipients& m,

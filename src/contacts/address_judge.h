@@ -1,12 +1,14 @@
 // Judging each recipient of one message in context: its domain (typos,
 // lookalikes: RecipientAnalyzer), then its address against whom the sender
 // writes to and what the organisation mails (address-typo, name-mismatch,
-// new-for-sender), then the message as a whole (many-external-visible).
+// new-for-sender), then the message as a whole (unusual-recipient,
+// many-external-visible).
 
 #ifndef SENDGUARD_CONTACTS_ADDRESS_JUDGE_H_
 #define SENDGUARD_CONTACTS_ADDRESS_JUDGE_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -61,6 +63,16 @@ class AddressJudge {
   void JudgeAddress(std::string_view display_name, const MessageRecipients& m,
                     RecipientVerdict* v) const;
   void MarkVisible(const MessageRecipients& m, std::vector<RecipientVerdict>* verdicts) const;
+  // unusual-recipient: an external first contact added to recipients the
+  // sender mails together; `names` are the recipients' display names.
+  void MarkUnusual(const MessageRecipients& m, std::span<const std::string_view> names,
+                   std::vector<RecipientVerdict>* verdicts) const;
+  // The member of `members` that `address` (with `display_name`) was
+  // probably meant for: the same name, the same local part at another
+  // domain, or a local part one slip away; nullopt when none is.
+  std::optional<std::string> SimilarMember(std::string_view address, std::string_view display_name,
+                                           std::span<const std::string> members,
+                                           const ContactView& c) const;
 
   const RecipientAnalyzer& domains_;
   const History& history_;

@@ -141,6 +141,21 @@ TEST_F(AddressJudgeTest, TheDisplayNameOfAKnownContactAtAnotherAddressIsANameMis
   EXPECT_TRUE(Judge("jsmith@hotmail.com", "Smith, John").Has("name-mismatch"));
 }
 
+// Aliases of a contact inside its own organisation are the same person:
+// a separator changed, a middle initial added, a subdomain of the same
+// registrable name. Seen on the Enron corpus (steven.j.kean for
+// steven.kean, sally_beck for sally.beck, ca.ml.com for ml.com).
+TEST_F(AddressJudgeTest, AContactsAliasesInItsOwnOrganisationAreNotFlagged) {
+  for (const char* alias : {"john_smith@contoso.com", "john.a.smith@contoso.com",
+                            "smith.john@contoso.com", "john.smith@eu.contoso.com"}) {
+    RecipientVerdict v = Judge(alias);
+    EXPECT_FALSE(v.Has("address-typo")) << alias;
+    EXPECT_FALSE(v.Has("name-mismatch")) << alias;
+  }
+  // At another organisation the name is still a namesake.
+  EXPECT_TRUE(Judge("john.a.smith@gmail.com").Has("name-mismatch"));
+}
+
 TEST_F(AddressJudgeTest, OnePersonsTwoAddressesTheSenderUsesAreBothFine) {
   EXPECT_EQ(Judge("bjones@fabrikam.com", "Bob Jones").risk, Risk::kNone);
   EXPECT_EQ(Judge("bob.jones@contoso.com", "Bob Jones").risk, Risk::kNone);
@@ -192,6 +207,46 @@ TEST_F(AddressJudgeTest, ManyExternalAddressesInToAndCcAreReported) {
   for (std::size_t i = 0; i < 12; ++i) all[i] = visible[i].address;
   v = judge_->JudgeMessage(MessageRecipients{"ann@own.mil", &contacts_, all, visible, {}});
   for (int i = 0; i < 12; ++i) EXPECT_FALSE(v[i].Has("many-external-visible")) << all[i];
+}
+
+// Ann mails jsmith, Bob Jones and the army ops desk together; a first
+// contact added to that group is unusual, and medium when it looks like
+// one of the group (autocomplete picked jsmith at another company).
+TEST_F(AddressJudgeTest, AFirstContactAddedToAGroupIsAnUnusualRecipient) {
+  const std::vector<std::string> group = {"jsmith@contoso.com", "bob.jones@contoso.com",
+                                          "ops@army.mil"};
+  const SenderContacts ann({{"jsmith@contoso.com", 8, "", "", {}},
+                            {"bob.jones@contoso.com", 6, "", "", {"bob jones"}},
+                            {"ops@army.mil", 50, "", "", {}},
+                            {"bjones@fabrikam.com", 2, "", "", {}}},
+                           {{RecipientGroupSignature(group), 5}});
+  auto judge = [&](std::vector<std::string> all, const std::string& added) {
+    all.push_back(added);
+    std::vector<Address> visible;
+    for (const std::string& a : all) visible.push_back({"", a});
+    return judge_->JudgeMessage(MessageRecipients{"ann@own.mil", &ann, all, visible, {}}).back();
+  };
+  RecipientVerdict lookalike = judge(group, "jsmith@fabrikam.com");
+  EXPECT_TRUE(lookalike.Has("unusual-recipient"));
+  EXPECT_EQ(lookalike.risk, Risk::kMedium);
+  EXPECT_EQ(lookalike.suggestion.value_or(""), "jsmith@contoso.com");
+  EXPECT_NE(lookalike.reasons.back().detail.find("5 times"), std::string::npos);
+
+  RecipientVerdict stranger = judge(group, "zed.quill@partner-labs.org");
+  EXPECT_TRUE(stranger.Has("unusual-recipient"));
+  EXPECT_EQ(stranger.risk, Risk::kLow);
+  EXPECT_FALSE(stranger.suggestion.has_value());
+
+  // Not flagged: a contact Ann knows, the same stranger with recipients
+  // Ann never mailed together, a new colleague inside the organisation.
+  EXPECT_FALSE(judge(group, "bjones@fabrikam.com").Has("unusual-recipient"));
+  EXPECT_FALSE(judge({"jsmith@contoso.com", "ops@army.mil"}, "zed.quill@partner-labs.org")
+                   .Has("unusual-recipient"));
+  EXPECT_FALSE(judge(group, "new.colleague@own.mil").Has("unusual-recipient"));
+  // Nor without per-sender history.
+  EXPECT_FALSE(judge_->JudgeMessage(MessageRecipients{"ann@own.mil", nullptr, group, {}, {}})
+                   .back()
+                   .Has("unusual-recipient"));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "contacts/contact_collector.h"
 
+#include "contacts/sender_contacts.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -34,6 +35,19 @@ void ContactCollector::Add(std::string_view sender, std::string_view recipient,
   }
 }
 
+void ContactCollector::AddGroup(std::string_view sender,
+                                const std::vector<std::string>& recipients) {
+  const std::string from = Address(sender);
+  if (from.find('@') == std::string::npos || recipients.size() < kMinGroup) return;
+  std::vector<std::string> set;
+  set.reserve(recipients.size());
+  for (const std::string& r : recipients) set.push_back(Address(r));
+  const std::uint64_t signature = RecipientGroupSignature(std::move(set));
+  if (signature == 0) return;
+  std::uint64_t& n = groups_[from][signature];
+  if (n++ == 0) ++group_entries_;
+}
+
 ContactBatch ContactCollector::Take() {
   ContactBatch b;
   b.contacts.reserve(pairs_.size());
@@ -46,8 +60,13 @@ ContactBatch ContactCollector::Take() {
     const std::size_t nl = key.find('\n');
     b.names.push_back(NameCount{key.substr(0, nl), key.substr(nl + 1), n});
   }
+  for (auto& [sender, counts] : groups_) {
+    for (const auto& [signature, n] : counts) b.groups.push_back({sender, signature, n});
+  }
   pairs_.clear();
   names_.clear();
+  groups_.clear();
+  group_entries_ = 0;
   return b;
 }
 

@@ -30,10 +30,19 @@ struct NameCount {
   std::uint64_t messages = 0;
 };
 
+// Messages from `sender` to exactly the recipient set with `signature`
+// (RecipientGroupSignature).
+struct SenderGroupCount {
+  std::string sender;  // lower-cased address
+  std::uint64_t signature = 0;
+  std::uint64_t messages = 0;
+};
+
 struct ContactBatch {
   std::vector<ContactCount> contacts;
   std::vector<NameCount> names;
-  bool empty() const { return contacts.empty() && names.empty(); }
+  std::vector<SenderGroupCount> groups;
+  bool empty() const { return contacts.empty() && names.empty() && groups.empty(); }
 };
 
 class ContactCollector {
@@ -48,7 +57,11 @@ class ContactCollector {
   void Add(std::string_view sender, std::string_view recipient, std::string_view time,
            std::string_view name);
 
-  bool full() const { return pairs_.size() + names_.size() >= max_pairs_; }
+  // One message from `sender` to all of `recipients` (as written): counted
+  // as a group when they are kMinGroup to kMaxGroup addresses.
+  void AddGroup(std::string_view sender, const std::vector<std::string>& recipients);
+
+  bool full() const { return pairs_.size() + names_.size() + group_entries_ >= max_pairs_; }
   std::uint64_t added() const { return added_; }
 
   // What was collected since the last Take, which starts afresh.
@@ -63,6 +76,9 @@ class ContactCollector {
   std::uint64_t added_ = 0;
   std::unordered_map<std::string, Seen> pairs_;           // sender '\n' recipient
   std::unordered_map<std::string, std::uint64_t> names_;  // address '\n' name
+  std::unordered_map<std::string, std::unordered_map<std::uint64_t, std::uint64_t>>
+      groups_;  // sender -> signature -> messages
+  std::size_t group_entries_ = 0;
 };
 
 }  // namespace sendguard

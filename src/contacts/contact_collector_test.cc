@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "contacts/sender_contacts.h"
+
 namespace sendguard {
 namespace {
 
@@ -44,6 +46,24 @@ TEST(ContactCollectorTest, IsFullAtItsBound) {
   EXPECT_TRUE(c.full());
   EXPECT_EQ(c.Take().contacts.size(), 3u);
   EXPECT_FALSE(c.full());
+}
+
+TEST(ContactCollectorTest, CountsRecipientSetsAsGroups) {
+  ContactCollector c;
+  c.AddGroup("Ann@own.mil", {"b@p.com", "A@p.com"});
+  c.AddGroup("ann@own.mil", {"a@p.com", "<b@p.com>"});  // the same set
+  c.AddGroup("ann@own.mil", {"a@p.com"});               // one address: no group
+  c.AddGroup("", {"a@p.com", "b@p.com"});               // no sender
+  ContactBatch b = c.Take();
+  ASSERT_EQ(b.groups.size(), 1u);
+  EXPECT_EQ(b.groups[0].sender, "ann@own.mil");
+  EXPECT_EQ(b.groups[0].messages, 2u);
+  EXPECT_EQ(b.groups[0].signature, RecipientGroupSignature({"a@p.com", "b@p.com"}));
+  EXPECT_NE(RecipientGroupSignature({"a@p.com", "b@p.com"}),
+            RecipientGroupSignature({"a@p.com", "c@p.com"}));
+  EXPECT_EQ(RecipientGroupSignature({"a@p.com", "a@p.com"}), 0u);
+  EXPECT_FALSE(b.empty());
+  EXPECT_TRUE(c.Take().empty());
 }
 
 }  // namespace

@@ -15,12 +15,13 @@
 namespace sendguard {
 namespace {
 
-constexpr char kMagic[8] = {'S', 'G', 'C', 'I', 'D', 'X', '0', '1'};
+constexpr char kMagic[8] = {'S', 'G', 'C', 'I', 'D', 'X', '0', '2'};
 constexpr std::size_t kHeaderSize = 64;
 constexpr std::size_t kSlotSize = 16;
-constexpr std::size_t kBlockHeader = 16;
+constexpr std::size_t kBlockHeader = 20;
 constexpr std::size_t kContactSize = 16;
 constexpr std::size_t kNameSize = 12;
+constexpr std::size_t kGroupSize = 16;
 
 static_assert(std::endian::native == std::endian::little, "the index is little-endian");
 
@@ -60,8 +61,9 @@ class ContactIndex::Block : public ContactView {
     if (offset < kHeaderSize || offset > size || size - offset < kBlockHeader) return nullptr;
     const char* p = index->data_ + offset;
     const std::uint64_t sender = U32(p), contacts = U32(p + 4), names = U32(p + 8),
-                        pool = U32(p + 12);
-    const std::uint64_t need = kBlockHeader + contacts * kContactSize + names * kNameSize + pool;
+                        groups = U32(p + 12), pool = U32(p + 16);
+    const std::uint64_t need =
+        kBlockHeader + contacts * kContactSize + names * kNameSize + groups * kGroupSize + pool;
     if (need > size - offset || sender > pool) return nullptr;
     auto b = std::shared_ptr<Block>(new Block);
     b->index_ = std::move(index);
@@ -69,7 +71,9 @@ class ContactIndex::Block : public ContactView {
     b->count_ = contacts;
     b->names_ = b->contacts_ + contacts * kContactSize;
     b->name_count_ = names;
-    b->pool_ = b->names_ + names * kNameSize;
+    b->groups_ = b->names_ + names * kNameSize;
+    b->group_count_ = groups;
+    b->pool_ = b->groups_ + groups * kGroupSize;
     b->pool_size_ = pool;
     b->sender_ = std::string_view(b->pool_, sender);
     return b;
@@ -126,6 +130,22 @@ class ContactIndex::Block : public ContactView {
     return std::nullopt;
   }
 
+  std::uint64_t GroupMessages(std::uint64_t signature) const override {
+    std::size_t lo = 0, hi = group_count_;
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (U64(groups_ + mid * kGroupSize) < signature) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo < group_count_ && U64(groups_ + lo * kGroupSize) == signature) {
+      return U32(groups_ + lo * kGroupSize + 8);
+    }
+    return 0;
+  }
+
   bool empty() const override { return count_ == 0; }
 
  private:
@@ -153,8 +173,9 @@ class ContactIndex::Block : public ContactView {
   std::shared_ptr<const ContactIndex> index_;  // keeps the mapping
   const char* contacts_ = nullptr;
   const char* names_ = nullptr;
+  const char* groups_ = nullptr;
   const char* pool_ = nullptr;
-  std::size_t count_ = 0, name_count_ = 0, pool_size_ = 0;
+  std::size_t count_ = 0, name_count_ = 0, group_count_ = 0, pool_size_ = 0;
   std::string_view sender_;
 };
 
@@ -269,7 +290,8 @@ Status ContactIndexWriter::Add(std::string_view sender, const SenderContacts& co
   const std::vector<SenderContacts::NameEntry>& names = contacts.names();
   std::string pool(sender);
   std::string entries;
-  entries.reserve(cs.size() * kContactSize + names.size() * kNameSize);
+  entries.reserve(cs.size() * kContactSize + names.size() * kNameSize +
+                  contacts.groups().size() * kGroupSize);
   auto fits = [&](std::size_t more) {
     return pool.size() + more <= std::numeric_limits<std::uint32_t>::max();
   };
@@ -288,11 +310,17 @@ Status ContactIndexWriter::Add(std::string_view sender, const SenderContacts& co
     Put32(&entries, n.contact);
     pool += n.key;
   }
+  for (const GroupCount& g : contacts.groups()) {
+    Put64(&entries, g.signature);
+    Put32(&entries, Saturated(g.messages));
+    Put32(&entries, 0);
+  }
   pool.resize((pool.size() + 3) & ~std::size_t{3}, '\0');  // keeps the next block aligned
   std::string head;
   Put32(&head, static_cast<std::uint32_t>(sender.size()));
   Put32(&head, static_cast<std::uint32_t>(cs.size()));
   Put32(&head, static_cast<std::uint32_t>(names.size()));
+  Put32(&head, static_cast<std::uint32_t>(contacts.groups().size()));
   Put32(&head, static_cast<std::uint32_t>(pool.size()));
   blocks_.emplace_back(HashOf(sender), offset_);
   pairs_ += cs.size();

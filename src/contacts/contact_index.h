@@ -5,15 +5,17 @@
 // its heap (the kernel's page cache shares them between processes).
 //
 // Layout, little-endian, every field 4-byte aligned:
-//   header  "SGCIDX01", u64 version, u64 slots, u64 senders, u64 pairs,
+//   header  "SGCIDX02", u64 version, u64 slots, u64 senders, u64 pairs,
 //           u64 table offset, u64 file size, u64 reserved
 //   table   `slots` entries of {u64 hash, u64 block offset}, open addressing
 //           with linear probing; hash 0 marks an empty slot
-//   block   u32 sender length, u32 contacts, u32 names, u32 pool size,
-//           contacts {u32 address offset, u32 length, u32 domain start,
-//           u32 messages} in (domain, address) order, names {u32 key offset,
-//           u32 length, u32 contact} in SenderContacts::names() order, then
-//           the pool: the sender, the addresses, the keys
+//   block   u32 sender length, u32 contacts, u32 names, u32 groups,
+//           u32 pool size, contacts {u32 address offset, u32 length, u32
+//           domain start, u32 messages} in (domain, address) order, names
+//           {u32 key offset, u32 length, u32 contact} in
+//           SenderContacts::names() order, groups {u64 signature, u32
+//           messages, u32 0} by signature, then the pool: the sender, the
+//           addresses, the keys
 // A damaged file is refused at Open when its header or table is wrong, and
 // reads inside a block are bounds-checked: a damaged block reads as fewer
 // contacts, never outside the mapping.

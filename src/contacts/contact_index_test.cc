@@ -40,7 +40,8 @@ TEST_F(ContactIndexTest, AnswersAsTheContactsItWasWrittenFrom) {
   SenderContacts ann({{"john.smith@contoso.com", 25, "", "", {"john smith"}},
                       {"jon.smith@contoso.com", 3, "", "", {}},
                       {"ops@army.mil", 40, "", "", {}},
-                      {"john.smith@fabrikam.com", 2, "", "", {"john smith"}}});
+                      {"john.smith@fabrikam.com", 2, "", "", {"john smith"}}},
+                     {{7, 3}, {1ull << 63, 9}, {7, 1}});
   Write({{"ann@own.mil", ann}, {"nobody@own.mil", SenderContacts()}}, 7);
   Result<std::shared_ptr<const ContactIndex>> index = ContactIndex::Open(path_);
   ASSERT_TRUE(index.ok()) << index.status().ToString();
@@ -61,6 +62,9 @@ TEST_F(ContactIndexTest, AnswersAsTheContactsItWasWrittenFrom) {
   EXPECT_EQ(john->messages, 25u);
   EXPECT_EQ(v->Named("john smith", "john.smith@contoso.com")->address, "john.smith@fabrikam.com");
   EXPECT_FALSE(v->Named("ann lee", "").has_value());
+  EXPECT_EQ(v->GroupMessages(7), 4u);  // the two counts of one set add up
+  EXPECT_EQ(v->GroupMessages(1ull << 63), 9u);
+  EXPECT_EQ(v->GroupMessages(8), 0u);
   std::shared_ptr<const ContactView> none = (*index)->Find("nobody@own.mil");
   ASSERT_NE(none, nullptr);
   EXPECT_TRUE(none->empty());

@@ -46,7 +46,17 @@ std::string_view LocalOf(std::string_view address) {
   return plus == std::string_view::npos || plus == 0 ? local : local.substr(0, plus);
 }
 
-SenderContacts::SenderContacts(std::vector<Contact> contacts) {
+SenderContacts::SenderContacts(std::vector<Contact> contacts, std::vector<GroupCount> groups) {
+  std::sort(groups.begin(), groups.end(),
+            [](const GroupCount& a, const GroupCount& b) { return a.signature < b.signature; });
+  for (const GroupCount& g : groups) {
+    if (g.signature == 0) continue;
+    if (!groups_.empty() && groups_.back().signature == g.signature) {
+      groups_.back().messages += g.messages;
+    } else {
+      groups_.push_back(g);
+    }
+  }
   for (Contact& c : contacts) c.address = AsciiLower(c.address);
   std::sort(contacts.begin(), contacts.end(), ByDomainThenAddress);
   for (Contact& c : contacts) {
@@ -119,9 +129,28 @@ std::optional<ContactView::Known> SenderContacts::Named(std::string_view name_ke
   return Known{c->address, c->messages};
 }
 
+std::uint64_t SenderContacts::GroupMessages(std::uint64_t signature) const {
+  auto it = std::lower_bound(groups_.begin(), groups_.end(), signature,
+                             [](const GroupCount& g, std::uint64_t s) { return g.signature < s; });
+  return it != groups_.end() && it->signature == signature ? it->messages : 0;
+}
+
+std::uint64_t RecipientGroupSignature(std::vector<std::string> addresses) {
+  for (std::string& a : addresses) a = AsciiLower(a);
+  std::sort(addresses.begin(), addresses.end());
+  addresses.erase(std::unique(addresses.begin(), addresses.end()), addresses.end());
+  if (addresses.size() < kMinGroup || addresses.size() > kMaxGroup) return 0;
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the sorted set
+  for (const std::string& a : addresses) {
+    for (unsigned char c : a) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ '\n') * 1099511628211ull;
+  }
+  return h == 0 ? 1 : h;
+}
+
 std::size_t SenderContacts::bytes() const {
   std::size_t n = sizeof(*this) + contacts_.capacity() * sizeof(Contact) +
-                  names_.capacity() * sizeof(NameEntry);
+                  names_.capacity() * sizeof(NameEntry) + groups_.capacity() * sizeof(GroupCount);
   for (const NameEntry& e : names_) n += e.key.capacity();
   for (const Contact& c : contacts_) {
     n += c.address.capacity() + c.names.capacity() * sizeof(std::string);

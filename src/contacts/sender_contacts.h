@@ -47,7 +47,16 @@ class ContactView {
   // `name_key` (a NameKey), as a display name or spelled by its local part
   // (the first in (domain, address) order among equals); nullopt when none.
   virtual std::optional<Known> Named(std::string_view name_key, std::string_view except) const = 0;
+  // The messages the sender sent to exactly the recipients whose
+  // RecipientGroupSignature is `signature`; 0 when none.
+  virtual std::uint64_t GroupMessages(std::uint64_t signature) const = 0;
   virtual bool empty() const = 0;
+};
+
+// Messages from one sender to one set of recipients.
+struct GroupCount {
+  std::uint64_t signature = 0;  // RecipientGroupSignature of the set
+  std::uint64_t messages = 0;
 };
 
 // A sender's contacts in memory, searchable by address, by domain and by
@@ -57,7 +66,7 @@ class SenderContacts : public ContactView {
   SenderContacts() = default;
   // Lower-cases addresses and merges duplicates (counts add up, the seen
   // times widen, names join).
-  explicit SenderContacts(std::vector<Contact> contacts);
+  explicit SenderContacts(std::vector<Contact> contacts, std::vector<GroupCount> groups = {});
 
   // The contact at `address` (lower-cased), or null.
   const Contact* Find(std::string_view address) const;
@@ -76,18 +85,31 @@ class SenderContacts : public ContactView {
   const std::vector<NameEntry>& names() const { return names_; }
 
   const std::vector<Contact>& contacts() const { return contacts_; }
+  // By signature, each once.
+  const std::vector<GroupCount>& groups() const { return groups_; }
   // Rough bytes held, for a cache's budget.
   std::size_t bytes() const;
 
   bool Knows(std::string_view address) const override { return Find(address) != nullptr; }
   void ForEachInDomain(std::string_view domain, const DomainVisitor& visit) const override;
   std::optional<Known> Named(std::string_view name_key, std::string_view except) const override;
+  std::uint64_t GroupMessages(std::uint64_t signature) const override;
   bool empty() const override { return contacts_.empty(); }
 
  private:
   std::vector<Contact> contacts_;  // by (domain, address)
   std::vector<NameEntry> names_;
+  std::vector<GroupCount> groups_;
 };
+
+// Recipient sets of this size are counted as groups: fewer is one contact,
+// more is a list or a mass mailing.
+inline constexpr std::size_t kMinGroup = 2, kMaxGroup = 50;
+
+// A number for a set of recipient addresses (lower-cased; order and
+// repetitions do not matter), stable across builds and machines; 0 for a
+// set of fewer than kMinGroup or more than kMaxGroup distinct addresses.
+std::uint64_t RecipientGroupSignature(std::vector<std::string> addresses);
 
 // A person's name reduced for comparison: lower-cased words, sorted, one
 // space apart ("Smith, John" and "john smith" give "john smith"). Quotes,

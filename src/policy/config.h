@@ -15,7 +15,8 @@
 //     established_messages: 1000
 //     bundled_domains: true              # US .gov and .mil lists as targets
 //     two_slip_targets: 4096             # busiest long labels two slips can target
-//     per_sender: true                   # address-typo, name-mismatch, new-for-sender
+//     per_sender: true                   # address-typo, name-mismatch, new-for-sender,
+//                                        # unusual-recipient
 //     mailing_lists: [all-staff@example.mil]  # never judged against a sender
 //     role_local_parts: [info, sales]    # default: a list of common role names
 //     visible_external: 10               # more external addresses in To/Cc than this...

@@ -131,7 +131,8 @@ TEST(ConfigTest, PolicySection) {
       "      reason: classified\n"
       "    - name: typos\n"
       "      when:\n"
-      "        recipients: {reasons: [tld-typo, typo], min_risk: high, external: true}\n"
+      "        recipients: {reasons: [tld-typo, typo, unusual-recipient], min_risk: high, "
+      "external: true}\n"
       "        encrypted: false\n"
       "      action: hold\n",
       "p.yaml");

@@ -249,7 +249,7 @@ TEST(PolicyTest, RecipientOnlyRules) {
   }
   // A sender may release these "as written": they are about whom, not what.
   EXPECT_EQ(only, (std::vector<std::string>{"mistyped-recipient", "misdirected-address",
-                                            "many-external-visible"}));
+                                            "many-external-visible", "unusual-recipient"}));
   Rule encrypted_to;
   encrypted_to.recipients = RecipientCondition{};
   encrypted_to.encrypted = true;

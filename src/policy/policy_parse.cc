@@ -8,17 +8,12 @@
 namespace sendguard::config_internal {
 namespace {
 
-constexpr const char* kReasonCodes[] = {"tld-typo",
-                                        "typo",
-                                        "homoglyph",
-                                        "missing-dot",
-                                        "first-contact",
-                                        "personal-webmail",
-                                        "invalid-domain",
-                                        "address-typo",
-                                        "name-mismatch",
-                                        "new-for-sender",
-                                        "many-external-visible"};
+constexpr const char* kReasonCodes[] = {"tld-typo",          "typo",
+                                        "homoglyph",         "missing-dot",
+                                        "first-contact",     "personal-webmail",
+                                        "invalid-domain",    "address-typo",
+                                        "name-mismatch",     "new-for-sender",
+                                        "unusual-recipient", "many-external-visible"};
 // Categories are not checked: custom rules may name their own.
 
 // One of `allowed`, or a ConfigError listing them.

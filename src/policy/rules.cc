@@ -179,6 +179,19 @@ std::vector<Rule> DefaultRules() {
     r.reason = "many external recipients can see each other's addresses: use Bcc";
     rules.push_back(r);
   }
+  {
+    Rule r;
+    r.name = "unusual-recipient";
+    RecipientCondition rc;
+    rc.reasons = {"unusual-recipient"};
+    rc.min_risk = Risk::kMedium;
+    r.recipients = rc;
+    r.action = Action::kNotify;
+    r.reason =
+        "a recipient new to this sender, added to people it mails together, looks like one "
+        "of them";
+    rules.push_back(r);
+  }
   return rules;
 }
 

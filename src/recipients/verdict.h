@@ -17,7 +17,8 @@ std::string_view RiskName(Risk risk);
 struct RecipientReason {
   std::string code;    // tld-typo, typo, homoglyph, missing-dot, invalid-domain,
                        // first-contact, personal-webmail, address-typo,
-                       // name-mismatch, new-for-sender, many-external-visible
+                       // name-mismatch, new-for-sender, unusual-recipient,
+                       // many-external-visible
   std::string detail;  // human-readable
 };
 

@@ -79,6 +79,7 @@ void DeliveredHistory::Record(const Message& message, const Decision& decision) 
       for (const std::string& r : delivered) {
         pending_contacts_.Add(sender, r, now, DisplayName(message, r));
       }
+      pending_contacts_.AddGroup(sender, delivered);
     }
     ++pending_messages_;
     ++stats_.messages;

@@ -18,7 +18,7 @@ class ContactStoreTest : public testing::StoreTest {
 };
 
 ContactBatch Batch(std::vector<ContactCount> contacts, std::vector<NameCount> names = {}) {
-  return ContactBatch{std::move(contacts), std::move(names)};
+  return ContactBatch{std::move(contacts), std::move(names), {}};
 }
 
 TEST_P(ContactStoreTest, CountsAddUpAndTimesWidenAcrossRunsAndReopens) {
@@ -81,6 +81,21 @@ TEST_P(ContactStoreTest, ACachedSourceReadsThroughTheStore) {
   Result<std::shared_ptr<const ContactView>> eve = source->Contacts("eve@own.mil");
   ASSERT_TRUE(eve.ok());
   EXPECT_EQ(*eve, nullptr);
+}
+
+TEST_P(ContactStoreTest, GroupsAddUpPerSender) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ContactBatch b = Batch({{"ann@own.mil", "a@b.com", 1, "", ""}});
+  b.groups = {{"ann@own.mil", 42, 2}, {"ann@own.mil", 1ull << 63, 1}, {"bob@own.mil", 42, 7}};
+  ASSERT_TRUE(store->AddContacts(b).ok());
+  b.groups = {{"ann@own.mil", 42, 3}};
+  ASSERT_TRUE(store->AddContacts(b).ok());
+  Result<std::optional<SenderContacts>> ann = store->ReadContacts("ann@own.mil");
+  ASSERT_TRUE(ann.ok() && ann->has_value());
+  EXPECT_EQ((*ann)->GroupMessages(42), 5u);
+  EXPECT_EQ((*ann)->GroupMessages(1ull << 63), 1u);  // the top bit survives SQLite's int64
+  EXPECT_EQ(*store->ChangedSince(0), (std::vector<std::string>{"ann@own.mil", "bob@own.mil"}));
 }
 
 TEST_P(ContactStoreTest, VersionsNameTheSendersChangedSince) {

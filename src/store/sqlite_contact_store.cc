@@ -56,7 +56,25 @@ class SqliteContactStore : public ContactStore {
       if (sqlite3_step(st) != SQLITE_DONE) return db_->Rollback("insert contact");
       sqlite3_reset(st);
     }
-    if (!batch.contacts.empty() && !MarkChanged(batch, ids)) return db_->Rollback("version");
+    if (!batch.groups.empty()) {
+      Result<SqliteStmt> add_group = db_->Prepare(
+          "INSERT INTO contact_groups(sender, signature, messages) VALUES(?1, ?2, ?3) "
+          "ON CONFLICT(sender, signature) DO UPDATE SET messages = messages + excluded.messages");
+      if (!add_group.ok()) return db_->Rollback("prepare");
+      for (const SenderGroupCount& g : batch.groups) {
+        std::optional<sqlite3_int64> from = id(g.sender);
+        if (!from) return db_->Rollback("insert address");
+        sqlite3_stmt* st = add_group->get();
+        sqlite3_bind_int64(st, 1, *from);
+        sqlite3_bind_int64(st, 2, static_cast<sqlite3_int64>(g.signature));
+        sqlite3_bind_int64(st, 3, static_cast<sqlite3_int64>(g.messages));
+        if (sqlite3_step(st) != SQLITE_DONE) return db_->Rollback("insert group");
+        sqlite3_reset(st);
+      }
+    }
+    if ((!batch.contacts.empty() || !batch.groups.empty()) && !MarkChanged(batch, ids)) {
+      return db_->Rollback("version");
+    }
     for (const NameCount& n : batch.names) {
       std::optional<sqlite3_int64> a = id(n.address);
       if (!a) return db_->Rollback("insert address");
@@ -82,7 +100,7 @@ class SqliteContactStore : public ContactStore {
   Result<std::vector<std::string>> ChangedSince(std::uint64_t version) override {
     Result<SqliteStmt> st = db_->Prepare(
         "SELECT a.address FROM contact_changes c JOIN addresses a ON a.id = c.sender "
-        "WHERE c.version > ?1");
+        "WHERE c.version > ?1 ORDER BY a.address");
     if (!st.ok()) return st.status();
     sqlite3_bind_int64(st->get(), 1, static_cast<sqlite3_int64>(version));
     return Column(st->get(), "read the changed senders");
@@ -130,7 +148,23 @@ class SqliteContactStore : public ContactStore {
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return db_->Error("read contacts");
     if (contacts.empty()) return std::optional<SenderContacts>();
-    return std::optional<SenderContacts>(SenderContacts(std::move(contacts)));
+    if (!read_groups_) {
+      Result<SqliteStmt> r = db_->Prepare(
+          "SELECT signature, messages FROM contact_groups "
+          "WHERE sender = (SELECT id FROM addresses WHERE address = ?1)");
+      if (!r.ok()) return r.status();
+      read_groups_ = std::move(r).value();
+    }
+    st = read_groups_.get();
+    SqliteBind(st, 1, sender);
+    std::vector<GroupCount> groups;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      groups.push_back({static_cast<std::uint64_t>(sqlite3_column_int64(st, 0)),
+                        static_cast<std::uint64_t>(sqlite3_column_int64(st, 1))});
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return db_->Error("read groups");
+    return std::optional<SenderContacts>(SenderContacts(std::move(contacts), std::move(groups)));
   }
 
  private:
@@ -148,12 +182,19 @@ class SqliteContactStore : public ContactStore {
         "ON CONFLICT(sender) DO UPDATE SET version = excluded.version");
     if (!mark.ok()) return false;
     std::unordered_set<sqlite3_int64> done;
-    for (const ContactCount& c : batch.contacts) {
-      auto it = ids.find(c.sender);
-      if (it == ids.end() || !done.insert(it->second).second) continue;
+    auto stamp = [&](const std::string& sender) {
+      auto it = ids.find(sender);
+      if (it == ids.end() || !done.insert(it->second).second) return true;
       sqlite3_bind_int64(mark->get(), 1, it->second);
-      if (sqlite3_step(mark->get()) != SQLITE_DONE) return false;
+      const bool ok = sqlite3_step(mark->get()) == SQLITE_DONE;
       sqlite3_reset(mark->get());
+      return ok;
+    };
+    for (const ContactCount& c : batch.contacts) {
+      if (!stamp(c.sender)) return false;
+    }
+    for (const SenderGroupCount& g : batch.groups) {
+      if (!stamp(g.sender)) return false;
     }
     return true;
   }
@@ -169,6 +210,7 @@ class SqliteContactStore : public ContactStore {
 
   std::unique_ptr<SqliteDb> db_;
   SqliteStmt read_;
+  SqliteStmt read_groups_;
 };
 
 }  // namespace
@@ -185,6 +227,9 @@ Result<std::unique_ptr<ContactStore>> OpenSqliteContactStore(const std::string& 
        "CREATE TABLE IF NOT EXISTS address_names("
        "address INTEGER NOT NULL, name TEXT NOT NULL, messages INTEGER NOT NULL, "
        "PRIMARY KEY(address, name)) WITHOUT ROWID",
+       "CREATE TABLE IF NOT EXISTS contact_groups("
+       "sender INTEGER NOT NULL, signature INTEGER NOT NULL, messages INTEGER NOT NULL, "
+       "PRIMARY KEY(sender, signature)) WITHOUT ROWID",
        "CREATE TABLE IF NOT EXISTS contact_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
        "CREATE TABLE IF NOT EXISTS contact_changes("
        "sender INTEGER PRIMARY KEY, version INTEGER NOT NULL)"},
