@@ -60,6 +60,9 @@ class HttpApiTest : public ::testing::Test {
             .value();
     context_ = std::move(Context::Create(Config(), History(), std::move(contacts))).value();
     stats_ = std::make_unique<DecisionStats>(console_.get(), std::chrono::hours(1));
+    Stores writer = std::move(OpenStores(path_, {.history = true, .contacts = true})).value();
+    delivered_ = std::make_unique<DeliveredHistory>(std::move(writer.contacts),
+                                                    std::move(writer.history), nullptr);
     checker_ = std::make_unique<Checker>(*context_,
                                          Recorders{.metrics = &metrics_, .stats = stats_.get()});
     signer_ = std::make_unique<LinkSigner>(*console_->Secret("sender-link-key", 32));
@@ -71,6 +74,7 @@ class HttpApiTest : public ::testing::Test {
     s.console = console_.get();
     s.links = links_.get();
     s.metrics = &metrics_;
+    s.delivered = delivered_.get();
     s.relay.url = relay_url_;  // by default nothing listens: releases fail and stay held
     s.relay.timeout_ms = 2000;
     s.http.admin_tokens = {kAdminToken};
@@ -91,6 +95,7 @@ class HttpApiTest : public ::testing::Test {
     if (thread_.joinable()) thread_.join();
     server_.reset();
     stats_.reset();
+    delivered_.reset();
   }
 
   // Holds the typo message as the milter would; returns its id.
@@ -142,6 +147,16 @@ class HttpApiTest : public ::testing::Test {
   std::unique_ptr<Context> context_;
   Metrics metrics_;
   std::unique_ptr<DecisionStats> stats_;
+  std::unique_ptr<DeliveredHistory> delivered_;  // what releases add to the history
+
+  // Messages from `sender` to `recipient` in the store's per-sender history.
+  std::uint64_t Sent(const std::string& sender, const std::string& recipient) {
+    delivered_->Flush();
+    Stores reader = std::move(OpenStores(path_, {.contacts = true})).value();
+    std::optional<SenderContacts> c = std::move(reader.contacts->ReadContacts(sender)).value();
+    const Contact* k = c ? c->Find(recipient) : nullptr;
+    return k == nullptr ? 0 : k->messages;
+  }
   std::unique_ptr<Checker> checker_;
   std::unique_ptr<LinkSigner> signer_;  // the same key: tokens with a chosen expiry
   std::unique_ptr<SenderLinks> links_;

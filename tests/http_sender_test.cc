@@ -152,6 +152,22 @@ TEST_F(HttpApiTest, SendersLinkStillReleasesATypoOnlyHoldBothWays) {
   auto again = SenderRelease(written, "as-written");
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 409) << again->body;
+  // Both deliveries are alice's history now.
+  EXPECT_EQ(Sent("alice@example.mil", "ops@army.ml"), 1u);
+  EXPECT_EQ(Sent("alice@example.mil", "ops@army.mil"), 1u);
+}
+
+TEST_F(HttpApiTest, AnAdministratorsReleaseIsAddedToTheSendersHistory) {
+  testing::SmtpSink sink;
+  ASSERT_TRUE(sink.ok());
+  RelayTo(sink);
+  const std::string id = HoldOne();
+  EXPECT_EQ(Sent("alice@example.mil", "ops@army.ml"), 0u);
+  auto r =
+      client_->Post("/api/v1/quarantine/" + id + "/release", Admin(), "{}", "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(Sent("alice@example.mil", "ops@army.ml"), 1u);
 }
 
 }  // namespace

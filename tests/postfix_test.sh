@@ -122,11 +122,22 @@ check "quarantine lists the held message" test -n "$id"
 out=$(send dana@army.mil liaison@contractor-example.com "brief" $'SECRET//NOFORN\n\nPhase 2 begins.')
 check "classified message rejected (550 5.7.1)" grep -q "<\*\* 550 5.7.1 sendguard: .*SECRET//NOFORN" <<<"$out"
 
-# 4. Releasing the held message (to the suggestion) delivers it.
+# 4. Releasing the held message (to the suggestion) delivers it, and adds
+#    it to the sender's history.
+pairs() {  # messages from $1 to $2 in the store's per-sender history
+  python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("SELECT coalesce(sum(c.messages), 0) FROM contacts c JOIN addresses s ON "
+                "s.id = c.sender JOIN addresses r ON r.id = c.recipient WHERE s.address = ? AND "
+                "r.address = ?", (sys.argv[2], sys.argv[3])).fetchone()[0])' "$tmp/sendguard.db" "$1" "$2"
+}
+before=$(pairs dana@army.mil ops@army.mil)
 out=$("$bin" quarantine release "$id" --to-suggestion --by test --store "$tmp/sendguard.db" \
       --config "$tmp/sendguard.yaml" 2>&1)
 check "release succeeds" grep -q "released $id to ops@army.mil" <<<"$out"
 check "released message delivered" sink_has "Subject: travel plans"
+check "the release counts in the sender's history ($before before)" \
+  test "$(pairs dana@army.mil ops@army.mil)" -eq $((before + 1))
 
 # 5. sendguard killed mid-transaction: the client gets 4xx, never 250.
 python3 - "$PF_PORT" "$serve_pid" >"$tmp/kill.out" 2>&1 <<'PY'

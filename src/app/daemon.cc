@@ -92,6 +92,7 @@ Status BindFrontEnds(Daemon::Parts& p) {
     api.console = p.stores.console.get();
     api.links = p.links.get();
     api.metrics = &p.metrics;
+    api.delivered = p.delivered.get();  // null unless serve.learn
     api.relay = p.config.relay;
     api.http = p.config.http;
     p.api = std::make_unique<ApiServer>(std::move(api));

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "delivery/release.h"
 #include "delivery/smtp_sender.h"
+#include "service/delivered_history.h"
 #include "service/held_json.h"
 #include "service/sender_links.h"
 #include "store/stores.h"
@@ -102,6 +103,19 @@ int Run(const std::string& verb, const QuarantineOptions& o) {
   std::string rcpts;
   for (const std::string& r : *sent) rcpts += (rcpts.empty() ? "" : ", ") + r;
   std::cout << "released " << o.id << " to " << rcpts << "\n";
+  if (config.serve.learn) {  // delivered now: the sender has written to them
+    Result<Stores> learn = OpenStores(path, {.history = true, .contacts = true});
+    if (!learn.ok()) {
+      return fail("released, but not added to the history: " + learn.status().message(),
+                  kExitInputError);
+    }
+    DeliveredHistory history(std::move(learn->contacts), std::move(learn->history), nullptr);
+    history.RecordReleased(h->mail_from, *sent);
+    history.Flush();
+    if (history.stats().write_errors > 0) {
+      return fail("released, but not added to the history (see above)", kExitInputError);
+    }
+  }
   return kExitOk;
 }
 

@@ -17,6 +17,7 @@
 #include "policy/context.h"
 #include "sendguard/status.h"
 #include "service/checker.h"
+#include "service/delivered_history.h"
 #include "service/metrics.h"
 #include "service/sender_links.h"
 #include "store/console_store.h"
@@ -30,7 +31,9 @@ struct ApiServices {
   ConsoleStore* console = nullptr;        // required: accounts, dashboard counts
   const SenderLinks* links = nullptr;     // required: senders' links
   const Metrics* metrics = nullptr;       // optional: /metrics
-  SmtpRelay relay;                        // where releases go
+  // Optional: released messages are added to the history through it.
+  DeliveredHistory* delivered = nullptr;
+  SmtpRelay relay;  // where releases go
   HttpConfig http;
 };
 

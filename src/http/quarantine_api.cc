@@ -99,6 +99,11 @@ void RegisterQuarantine(httplib::Server& server, Api& api) {
     if (!sent.ok()) {
       return Api::Error(res, Api::StatusFor(sent.status()), sent.status().message());
     }
+    if (s.delivered != nullptr) {  // delivered now: the sender has written to them
+      if (Result<HeldMessage> h = s.quarantine->Get(req.matches[1].str()); h.ok()) {
+        s.delivered->RecordReleased(h->mail_from, *sent);
+      }
+    }
     Api::Json(res, {{"id", req.matches[1].str()}, {"status", "released"}, {"recipients", *sent}});
   });
 

@@ -99,6 +99,7 @@ void SenderRelease(const ApiServices& s, const HeldMessage& h, ReleaseTo to,
   if (!sent.ok()) {
     return Api::Error(res, Api::StatusFor(sent.status()), sent.status().message());
   }
+  if (s.delivered != nullptr) s.delivered->RecordReleased(h.mail_from, *sent);
   Api::Json(res, {{"status", "released"}, {"recipients", *sent}});
 }
 

@@ -65,7 +65,19 @@ DeliveredHistory::~DeliveredHistory() {
 void DeliveredHistory::Record(const Message& message, const Decision& decision) {
   const std::vector<std::string> delivered = Delivered(message, decision);
   if (delivered.empty()) return;
-  const std::string sender(TrimWhitespace(MessageSender(message)));
+  Add(std::string(TrimWhitespace(MessageSender(message))), delivered,
+      [&](const std::string& r) { return std::string(DisplayName(message, r)); });
+}
+
+void DeliveredHistory::RecordReleased(std::string_view sender,
+                                      const std::vector<std::string>& recipients) {
+  if (recipients.empty()) return;
+  Add(std::string(TrimWhitespace(sender)), recipients,
+      [](const std::string&) { return std::string(); });
+}
+
+void DeliveredHistory::Add(const std::string& sender, const std::vector<std::string>& delivered,
+                           const std::function<std::string(const std::string&)>& name_of) {
   const std::string now = sender.empty() ? std::string() : UtcNow();
   bool full = false;
   {
@@ -77,7 +89,7 @@ void DeliveredHistory::Record(const Message& message, const Decision& decision) 
     if (history_ != nullptr) pending_history_.AddMessage(delivered);
     if (contacts_ != nullptr && !sender.empty()) {
       for (const std::string& r : delivered) {
-        pending_contacts_.Add(sender, r, now, DisplayName(message, r));
+        pending_contacts_.Add(sender, r, now, name_of(r));
       }
       pending_contacts_.AddGroup(sender, delivered);
     }

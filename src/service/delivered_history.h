@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -53,6 +54,11 @@ class DeliveredHistory {
   // mode), those not suspect when only the suspects are held, none when it
   // is held or rejected whole. Thread-safe; never waits for the store.
   void Record(const Message& message, const Decision& decision);
+  // Counts one message from `sender` delivered to `recipients` past the
+  // filter: a held message released (as written or corrected), so that the
+  // next message to those addresses is judged as to someone known. Thread-
+  // safe; never waits for the store.
+  void RecordReleased(std::string_view sender, const std::vector<std::string>& recipients);
   // Writes what is pending now.
   void Flush();
 
@@ -65,6 +71,9 @@ class DeliveredHistory {
 
  private:
   void Run();
+  // Counts one message; `name_of` gives each recipient's display name.
+  void Add(const std::string& sender, const std::vector<std::string>& delivered,
+           const std::function<std::string(const std::string&)>& name_of);
 
   std::unique_ptr<ContactStore> contacts_;
   std::unique_ptr<HistoryStore> history_;

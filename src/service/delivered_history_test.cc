@@ -140,6 +140,23 @@ TEST_F(DeliveredHistoryTest, WrittenInTheBackgroundAndBounded) {
   EXPECT_EQ(c->Find("e@one.org") != nullptr, s.dropped == 0);
 }
 
+// A held message that is released has been delivered: its sender has now
+// written to the addresses it went to, and to them together.
+TEST_F(DeliveredHistoryTest, ReleasedMessagesAreCounted) {
+  auto d = Make();
+  d->RecordReleased("<Dana@army.mil>", {"ops@army.mil", "b@navy.mil"});
+  d->RecordReleased("dana@army.mil", {});
+  d->Flush();
+  std::optional<SenderContacts> c = Read("dana@army.mil");
+  ASSERT_TRUE(c.has_value());
+  ASSERT_NE(c->Find("ops@army.mil"), nullptr);
+  EXPECT_EQ(c->Find("ops@army.mil")->messages, 1u);
+  EXPECT_EQ(c->GroupMessages(RecipientGroupSignature({"ops@army.mil", "b@navy.mil"})), 1u);
+  EXPECT_EQ(ReadHistory().AddressMessages("ops@army.mil"), 1u);
+  EXPECT_EQ(d->stats().messages, 1u);
+  EXPECT_EQ(written_, std::vector<std::string>{"dana@army.mil"});
+}
+
 class FailingContactStore : public ContactStore {
  public:
   Status AddContacts(const ContactBatch&) override { return UnavailableError("disk gone"); }
