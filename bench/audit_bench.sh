@@ -12,30 +12,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(readlink -f "${1:-$root/build}")
 mb=${2:-1024}
 log=${3:-/tmp/sendguard-bench-maillog-${mb}}
-if [ ! -s "$log" ]; then
-  echo "generating $log (${mb} MB)..."
-  "$build/maillog_gen" --mb "$mb" > "$log"
-fi
-bytes=$(stat -c %s "$log")
-lines=$(wc -l < "$log")
-cat "$log" > /dev/null  # both runs read from the page cache
-hist=$(mktemp /tmp/sendguard-bench-history.XXXXXX.tsv)
-trap 'rm -f "$hist" "$hist.out" "$hist.time"' EXIT
+. "$root/bench/log_bench_lib.sh"
+hist=$work/history.tsv
 printf 'army.mil\t500000\ncontoso.com\t300000\nus.af.mil\t100000\nnavy.mil\t200000\n' > "$hist"
-
-measure() {  # name, command...
-  local name=$1
-  shift
-  /usr/bin/time -f '%e %M' -o "$hist.time" taskset -c 0 "$@" > "$hist.out"
-  read -r secs kb < "$hist.time"
-  awk -v n="$name" -v s="$secs" -v kb="$kb" -v b="$bytes" -v l="$lines" 'BEGIN {
-    printf "%-28s %7.2f s  %9.0f lines/s  %7.1f MB/s  peak RSS %6.1f MB\n",
-           n, s, l / s, b / 1048576 / s, kb / 1024 }'
-}
-
-echo "log: $log, $(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}') MB, $lines lines"
-measure "grep -c 'status=sent'" grep -c 'status=sent' "$log"
-echo "  deliveries counted by grep: $(cat "$hist.out")"
 measure "audit (learns, 2 passes)" "$build/sendguard" audit --quiet --json "$log"
-grep -o '"domain":"[^"]*","intended":"[^"]*","reason":"[^"]*","detail":"[^"]*","risk":"[^"]*","messages":[0-9]*' "$hist.out" | sed 's/^/  /; s/"detail":"[^"]*",//'
+grep -o '"domain":"[^"]*","intended":"[^"]*","reason":"[^"]*","detail":"[^"]*","risk":"[^"]*","messages":[0-9]*' "$work/out" | sed 's/^/  /; s/"detail":"[^"]*",//'
 measure "audit --history (1 pass)" "$build/sendguard" audit --quiet --json --history "$hist" "$log"

@@ -12,29 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(readlink -f "${1:-$root/build}")
 mb=${2:-1024}
 log=${3:-/tmp/sendguard-bench-maillog-${mb}}
-if [ ! -s "$log" ]; then
-  echo "generating $log (${mb} MB)..."
-  "$build/maillog_gen" --mb "$mb" > "$log"
-fi
-bytes=$(stat -c %s "$log")
-lines=$(wc -l < "$log")
-cat "$log" > /dev/null  # every run reads from the page cache
-work=$(mktemp -d /tmp/sendguard-learn-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-
-measure() {  # name, command...
-  local name=$1
-  shift
-  /usr/bin/time -f '%e %M' -o "$work/time" taskset -c 0 "$@" > "$work/out" 2> "$work/err"
-  read -r secs kb < "$work/time"
-  awk -v n="$name" -v s="$secs" -v kb="$kb" -v b="$bytes" -v l="$lines" 'BEGIN {
-    printf "%-26s %7.2f s  %9.0f lines/s  %7.1f MB/s  peak RSS %6.1f MB\n",
-           n, s, l / s, b / 1048576 / s, kb / 1024 }'
-}
-
-echo "log: $log, $(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}') MB, $lines lines"
-measure "grep -c 'status=sent'" grep -c 'status=sent' "$log"
-echo "  deliveries counted by grep: $(cat "$work/out")"
+. "$root/bench/log_bench_lib.sh"
 measure "sendguard learn" "$build/sendguard" learn --store "$work/h.db" "$log"
 sed 's/^/  /' "$work/err"
 echo "  store $(du -m "$work/h.db" | cut -f1) MB, contact index $(du -m "$work/h.db.contacts" | cut -f1) MB"
