@@ -1,8 +1,6 @@
 #include "contacts/contact_index.h"
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
+
+#include "util/mapped_file.h"
 
 namespace sendguard {
 namespace {
@@ -180,25 +180,21 @@ class ContactIndex::Block : public ContactView {
 };
 
 Result<std::shared_ptr<const ContactIndex>> ContactIndex::Open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return NotFoundError("no contact index at " + path);
-    return UnavailableError("cannot open contact index " + path + ": " + std::strerror(errno));
+  Result<MappedFile> file = MappedFile::Open(path);
+  if (!file.ok()) {
+    if (file.status().code() == StatusCode::kNotFound) {
+      return NotFoundError("no contact index at " + path);
+    }
+    return Status(file.status().code(), "cannot read contact index " + file.status().message());
   }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(kHeaderSize)) {
-    ::close(fd);
+  if (file->data().size() < kHeaderSize) {
     return InvalidArgumentError(path + " is not a sendguard contact index (too short)");
   }
-  void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED) {
-    return UnavailableError("cannot map contact index " + path + ": " + std::strerror(errno));
-  }
-  ::madvise(map, static_cast<std::size_t>(st.st_size), MADV_RANDOM);
   std::shared_ptr<ContactIndex> index(new ContactIndex);
-  index->data_ = static_cast<const char*>(map);
-  index->size_ = static_cast<std::size_t>(st.st_size);
+  index->file_.emplace(std::move(file).value());
+  index->data_ = index->file_->data().data();
+  index->size_ = index->file_->data().size();
+  ::madvise(const_cast<char*>(index->data_), index->size_, MADV_RANDOM);
   const char* h = index->data_;
   auto bad = [&](const std::string& why) {
     return InvalidArgumentError(path + " is not a readable sendguard contact index: " + why);
@@ -218,9 +214,7 @@ Result<std::shared_ptr<const ContactIndex>> ContactIndex::Open(const std::string
   return std::shared_ptr<const ContactIndex>(std::move(index));
 }
 
-ContactIndex::~ContactIndex() {
-  if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
-}
+ContactIndex::~ContactIndex() = default;
 
 std::shared_ptr<const ContactView> ContactIndex::Find(std::string_view sender) const {
   const std::uint64_t hash = HashOf(sender);

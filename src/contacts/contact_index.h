@@ -27,6 +27,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,7 @@
 
 #include "contacts/sender_contacts.h"
 #include "sendguard/status.h"
+#include "util/mapped_file.h"
 
 namespace sendguard {
 
@@ -67,7 +69,8 @@ class ContactIndex : public std::enable_shared_from_this<ContactIndex> {
   ContactIndex() = default;
   class Block;
 
-  const char* data_ = nullptr;
+  std::optional<MappedFile> file_;
+  const char* data_ = nullptr;  // file_'s bytes
   std::size_t size_ = 0;
   std::uint64_t version_ = 0, slots_ = 0, senders_ = 0, pairs_ = 0, table_ = 0;
 };
