@@ -49,6 +49,22 @@ std::uint32_t Saturated(std::uint64_t v) {
   return static_cast<std::uint32_t>(std::min<std::uint64_t>(v, 0xffffffffu));
 }
 
+// The first i in [0, n) for which `before(i)` is false; `before` holds for a
+// prefix of the range (a binary search over sorted entries).
+template <typename Before>
+std::size_t FirstNotBefore(std::size_t n, Before before) {
+  std::size_t lo = 0, hi = n;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (before(mid)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
 }  // namespace
 
 // One sender's block, read in place.
@@ -83,44 +99,24 @@ class ContactIndex::Block : public ContactView {
 
   bool Knows(std::string_view address) const override {
     const std::string_view domain = DomainOf(address);
-    std::size_t lo = 0, hi = count_;
-    while (lo < hi) {  // the first contact not before (domain, address)
-      const std::size_t mid = lo + (hi - lo) / 2;
-      const std::string_view d = DomainAt(mid);
-      if (d < domain || (d == domain && Address(mid) < address)) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    const std::size_t lo = FirstNotBefore(count_, [&](std::size_t i) {
+      const std::string_view d = DomainAt(i);
+      return d < domain || (d == domain && Address(i) < address);
+    });
     return lo < count_ && Address(lo) == address;
   }
 
   void ForEachInDomain(std::string_view domain, const DomainVisitor& visit) const override {
-    std::size_t lo = 0, hi = count_;
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      if (DomainAt(mid) < domain) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    const std::size_t lo =
+        FirstNotBefore(count_, [&](std::size_t i) { return DomainAt(i) < domain; });
     for (std::size_t i = lo; i < count_ && DomainAt(i) == domain; ++i)
       visit(Address(i), Messages(i));
   }
 
   std::optional<Known> Named(std::string_view name_key, std::string_view except) const override {
     if (name_key.empty()) return std::nullopt;
-    std::size_t lo = 0, hi = name_count_;
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      if (Key(mid) < name_key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    const std::size_t lo =
+        FirstNotBefore(name_count_, [&](std::size_t i) { return Key(i) < name_key; });
     for (std::size_t i = lo; i < name_count_ && Key(i) == name_key; ++i) {
       const std::uint32_t c = U32(names_ + i * kNameSize + 8);
       if (c >= count_) continue;
@@ -131,15 +127,8 @@ class ContactIndex::Block : public ContactView {
   }
 
   std::uint64_t GroupMessages(std::uint64_t signature) const override {
-    std::size_t lo = 0, hi = group_count_;
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      if (U64(groups_ + mid * kGroupSize) < signature) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    const std::size_t lo = FirstNotBefore(
+        group_count_, [&](std::size_t i) { return U64(groups_ + i * kGroupSize) < signature; });
     if (lo < group_count_ && U64(groups_ + lo * kGroupSize) == signature) {
       return U32(groups_ + lo * kGroupSize + 8);
     }
