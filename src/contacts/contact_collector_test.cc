@@ -62,6 +62,8 @@ TEST(ContactCollectorTest, CountsRecipientSetsAsGroups) {
   EXPECT_NE(RecipientGroupSignature({"a@p.com", "b@p.com"}),
             RecipientGroupSignature({"a@p.com", "c@p.com"}));
   EXPECT_EQ(RecipientGroupSignature({"a@p.com", "a@p.com"}), 0u);
+  // Stored in every store and index: the same number in every build.
+  EXPECT_EQ(RecipientGroupSignature({"B@p.com", "a@p.com"}), 6677701918028865830ull);
   EXPECT_FALSE(b.empty());
   EXPECT_TRUE(c.Take().empty());
 }

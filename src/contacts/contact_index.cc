@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "util/fnv1a.h"
 #include "util/mapped_file.h"
 
 namespace sendguard {
@@ -27,8 +28,7 @@ static_assert(std::endian::native == std::endian::little, "the index is little-e
 
 // FNV-1a; never 0, which marks an empty slot.
 std::uint64_t HashOf(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  const std::uint64_t h = Fnv1a(s);
   return h == 0 ? 1 : h;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "util/fnv1a.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -140,11 +141,8 @@ std::uint64_t RecipientGroupSignature(std::vector<std::string> addresses) {
   std::sort(addresses.begin(), addresses.end());
   addresses.erase(std::unique(addresses.begin(), addresses.end()), addresses.end());
   if (addresses.size() < kMinGroup || addresses.size() > kMaxGroup) return 0;
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the sorted set
-  for (const std::string& a : addresses) {
-    for (unsigned char c : a) h = (h ^ c) * 1099511628211ull;
-    h = (h ^ '\n') * 1099511628211ull;
-  }
+  std::uint64_t h = kFnv1aStart;  // over the sorted set, one address a line
+  for (const std::string& a : addresses) h = Fnv1a("\n", Fnv1a(a, h));
   return h == 0 ? 1 : h;
 }
 
