@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "logs/line_reader.h"
+#include "mail/display_name.h"
 #include "mail/message_source.h"
 #include "sendguard/parser.h"
 #include "util/strings.h"
@@ -110,16 +111,6 @@ Status ReadLog(const std::string& path, LogFormat format, const ReadOptions& opt
   return s;
 }
 
-// The display name `address` is given in the message's To, Cc or Bcc.
-std::string_view DisplayName(const Message& m, std::string_view address) {
-  for (const std::vector<Address>* list : {&m.to(), &m.cc(), &m.bcc()}) {
-    for (const Address& a : *list) {
-      if (!a.name.empty() && EqualsIgnoreCase(TrimWhitespace(a.address), address)) return a.name;
-    }
-  }
-  return {};
-}
-
 Status ReadMailbox(const std::string& path, const ReadOptions& options, const SentVisitor& visit,
                    ReadStats* stats) {
   Limits limits;
@@ -143,7 +134,7 @@ Status ReadMailbox(const std::string& path, const ReadOptions& options, const Se
         for (const std::string& r : m->recipients()) {
           ++stats->deliveries;
           event.recipient = r;
-          event.name = DisplayName(*m, r);
+          event.name = DisplayNameOf(*m, r);
           visit(event);
         }
       },

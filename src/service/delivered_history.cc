@@ -5,6 +5,7 @@
 #include <iostream>
 #include <set>
 
+#include "mail/display_name.h"
 #include "util/strings.h"
 
 namespace sendguard {
@@ -29,15 +30,6 @@ std::vector<std::string> Delivered(const Message& message, const Decision& d) {
                        [&](const std::string& s) { return EqualsIgnoreCase(s, r); });
   });
   return all;
-}
-
-std::string_view DisplayName(const Message& message, std::string_view recipient) {
-  for (const std::vector<Address>* list : {&message.to(), &message.cc(), &message.bcc()}) {
-    for (const Address& a : *list) {
-      if (!a.name.empty() && EqualsIgnoreCase(TrimWhitespace(a.address), recipient)) return a.name;
-    }
-  }
-  return {};
 }
 
 }  // namespace
@@ -66,7 +58,7 @@ void DeliveredHistory::Record(const Message& message, const Decision& decision) 
   const std::vector<std::string> delivered = Delivered(message, decision);
   if (delivered.empty()) return;
   Add(std::string(TrimWhitespace(MessageSender(message))), delivered,
-      [&](const std::string& r) { return std::string(DisplayName(message, r)); });
+      [&](const std::string& r) { return std::string(DisplayNameOf(message, r)); });
 }
 
 void DeliveredHistory::RecordReleased(std::string_view sender,
